@@ -1,0 +1,236 @@
+"""Rules, their evaluation, and the Verdict that explains it.
+
+A `Rule` stands for one paragraph or sub-paragraph: an id, its citation, the dates it is in
+force, what it requires and why it refuses (in kk/ru/en), and a predicate over typed facts. The
+predicate receives a `Context` through which it reads parameters and the calendar, so the
+verdict can list every parameter value it used with its date and citation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .calendar import WorkingCalendar
+from .citation import LANGUAGES, Citation
+from .parameters import ParameterNotSet, Parameters, ParameterValue
+
+Messages = dict[str, str]  # language -> text; a failure text may hold {placeholders}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a predicate returns: passed or not, and the details its messages and trace show."""
+
+    passed: bool
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def ok(**details: Any) -> Outcome:
+    return Outcome(True, details)
+
+
+def fail(**details: Any) -> Outcome:
+    return Outcome(False, details)
+
+
+@dataclass(frozen=True)
+class InForce:
+    """When a rule is in force. The start may hang on a date parameter the source leaves unset
+    (e.g. "in force ten calendar days after first official publication"): then `earliest` is the
+    bound that is known for certain, and evaluation after it carries a note."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None  # exclusive
+    start_parameter: str | None = None
+    start_offset_days: int = 0
+    earliest: dt.date | None = None
+
+    def status(self, on: dt.date, ctx: Context) -> tuple[str, str | None]:
+        """("in_force" | "not_yet" | "ended", note)."""
+        if self.end and on >= self.end:
+            return "ended", None
+        start, note = self.start, None
+        if self.start_parameter:
+            try:
+                published = ctx.param(self.start_parameter)
+                start = published + dt.timedelta(days=self.start_offset_days)
+            except ParameterNotSet:
+                start = self.earliest
+                note = self.start_parameter
+        if start and on < start:
+            return "not_yet", None
+        return "in_force", note
+
+
+ALWAYS = InForce()
+
+
+class Context:
+    """What a predicate may read besides the facts: the date, parameters and the calendar."""
+
+    def __init__(
+        self,
+        on: dt.date,
+        parameters: Parameters,
+        calendar: WorkingCalendar,
+        reference: dict[str, Any] | None = None,
+    ):
+        self.on = on
+        self.parameters = parameters
+        self.calendar = calendar
+        # Reference lists the rules consult (e.g. the priority ICT activity types), passed in by
+        # the caller because administrators maintain them outside the law layer.
+        self.reference = reference or {}
+        self.read: dict[tuple[str, dt.date], ParameterValue] = {}
+
+    def param(self, name: str, on: dt.date | None = None) -> Any:
+        value = self.parameters.get(name, on or self.on)
+        self.read[(name, value.start)] = value
+        return value.value
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    citation: Citation
+    requirement: Messages
+    failure: Messages
+    check: Callable[[Any, Context], Outcome | bool]
+    in_force: InForce = ALWAYS
+    applies: Callable[[Any], bool] | None = None  # None: always applies
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    rule_id: str
+    citation: Citation
+    status: str  # "passed" | "failed" | "not_applicable" | "not_in_force"
+    requirement: Messages
+    reason: Messages  # empty unless failed
+    details: dict[str, Any]
+
+    @property
+    def passed(self) -> bool:
+        return self.status != "failed"
+
+    def as_dict(self, lang: str | None = None) -> dict:
+        def pick(messages: Messages):
+            return messages.get(lang, "") if lang else messages
+
+        return {
+            "rule": self.rule_id,
+            "status": self.status,
+            "passed": self.passed,
+            "requirement": pick(self.requirement),
+            "reason": pick(self.reason) if self.reason else None,
+            "citation": self.citation.as_dict(lang or "en"),
+            "details": _jsonable(self.details),
+        }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    subject: str
+    on: dt.date
+    outcome: str  # "eligible" | "not_eligible" | "not_in_force"
+    results: tuple[RuleResult, ...]
+    parameters_read: tuple[ParameterValue, ...]
+    notes: tuple[Messages, ...] = ()
+
+    @property
+    def eligible(self) -> bool:
+        return self.outcome == "eligible"
+
+    @property
+    def failed(self) -> list[RuleResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    def as_dict(self, lang: str | None = None) -> dict:
+        """JSON-ready; with `lang` the texts are in that language, without it in all three."""
+        return {
+            "subject": self.subject,
+            "on": self.on.isoformat(),
+            "outcome": self.outcome,
+            "eligible": self.eligible,
+            "rules": [r.as_dict(lang) for r in self.results],
+            "parameters": [p.as_dict(lang or "en") for p in self.parameters_read],
+            "notes": [n.get(lang, "") if lang else n for n in self.notes],
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, bool | int | float | str) or value is None:
+        return value
+    return str(value)  # Decimal, date
+
+
+def render(messages: Messages, details: dict[str, Any]) -> Messages:
+    flat = {k: _jsonable(v) for k, v in details.items()}
+    return {lang: messages[lang].format(**flat) for lang in LANGUAGES if lang in messages}
+
+
+NOT_IN_FORCE_NOTE: Messages = {
+    "kk": "Ереже мәтінінің қолданысқа енгізілген күні бастапқы құжатта көрсетілмеген ({parameter}); "
+    "өзгертілген редакция {earliest} күнінен бастап қолданылады деп есептелді.",
+    "ru": "Дата вступления редакции в силу не установлена исходным документом ({parameter}); "
+    "изменённая редакция применена начиная с {earliest}.",
+    "en": "The date the wording took effect is not set by the source document ({parameter}); "
+    "the amended wording is applied from {earliest}, the earliest date it can have taken effect.",
+}
+
+
+def evaluate(
+    subject: str,
+    rules: Sequence[Rule],
+    facts: Any,
+    on: dt.date,
+    parameters: Parameters | None = None,
+    calendar: WorkingCalendar | None = None,
+    reference: dict[str, Any] | None = None,
+) -> Verdict:
+    ctx = Context(on, parameters or Parameters.from_source(), calendar or WorkingCalendar(), reference)
+    results: list[RuleResult] = []
+    notes: list[Messages] = []
+    for rule in rules:
+        status, note_parameter = rule.in_force.status(on, ctx)
+        if note_parameter:
+            note = render(
+                NOT_IN_FORCE_NOTE,
+                {"parameter": note_parameter, "earliest": rule.in_force.earliest},
+            )
+            if note not in notes:
+                notes.append(note)
+        if status != "in_force":
+            results.append(RuleResult(rule.id, rule.citation, "not_in_force", rule.requirement, {}, {"in_force": status}))
+            continue
+        if rule.applies is not None and not rule.applies(facts):
+            results.append(RuleResult(rule.id, rule.citation, "not_applicable", rule.requirement, {}, {}))
+            continue
+        outcome = rule.check(facts, ctx)
+        if isinstance(outcome, bool):
+            outcome = Outcome(outcome)
+        reason = {} if outcome.passed else render(rule.failure, outcome.details)
+        results.append(
+            RuleResult(
+                rule.id,
+                rule.citation,
+                "passed" if outcome.passed else "failed",
+                rule.requirement,
+                reason,
+                outcome.details,
+            )
+        )
+    if results and all(r.status == "not_in_force" for r in results):
+        verdict_outcome = "not_in_force"
+    elif any(r.status == "failed" for r in results):
+        verdict_outcome = "not_eligible"
+    else:
+        verdict_outcome = "eligible"
+    return Verdict(subject, on, verdict_outcome, tuple(results), tuple(ctx.read.values()), tuple(notes))
