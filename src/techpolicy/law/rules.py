@@ -15,7 +15,7 @@ from typing import Any
 
 from .calendar import WorkingCalendar
 from .citation import LANGUAGES, Citation
-from .parameters import ParameterNotSet, Parameters, ParameterValue
+from .parameters import ParameterNotInForce, ParameterNotSet, Parameters, ParameterValue
 
 Messages = dict[str, str]  # language -> text; a failure text may hold {placeholders}
 
@@ -57,7 +57,9 @@ class InForce:
             try:
                 published = ctx.param(self.start_parameter)
                 start = published + dt.timedelta(days=self.start_offset_days)
-            except ParameterNotSet:
+            except (ParameterNotSet, ParameterNotInForce):
+                # Not set by the source, or asked about a date before the parameter exists:
+                # either way only the certain lower bound is known.
                 start = self.earliest
                 note = self.start_parameter
         if start and on < start:

@@ -1,0 +1,41 @@
+# TechPolicy KZ. `make run` starts the system on SQLite with demo data; `make test` runs every test.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test install browser lint bench messages
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "  TechPolicy KZ: http://$(HOST):$(PORT)/   (demo logins: see README.md)"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The end-to-end test drives Debian's Chromium; install it when it is missing.
+browser:
+	@test -x /usr/bin/chromium || scripts/install-system-packages
+
+test: install browser
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check src tests bench
+
+bench: install
+	$(BIN)/python bench/technopark_load.py
+
+messages: install
+	$(BIN)/python scripts/compile_messages.py

@@ -1,0 +1,8 @@
+"""The REST API, /api/v1/ (django-ninja); one router per service."""
+
+from ninja import NinjaAPI
+
+from .technopark import router as technopark_router
+
+api = NinjaAPI(title="TechPolicy KZ API", version="1", urls_namespace="api-v1")
+api.add_router("/technopark/", technopark_router)

@@ -1,0 +1,26 @@
+"""Casework records shared by every service: cases and their log, documents, commissions,
+decisions, contracts, certificates, register entries, and the reference data administrators keep."""
+
+from .case import Case, Remark, Transition
+from .commission import Commission, CommissionMember, Decision, Vote
+from .documents import Document
+from .reference import DayTransferEntry, Notification, ParameterEntry, ReferenceItem
+from .register import Certificate, Contract, RegisterEntry
+
+__all__ = [
+    "Case",
+    "Certificate",
+    "Commission",
+    "CommissionMember",
+    "Contract",
+    "DayTransferEntry",
+    "Decision",
+    "Document",
+    "Notification",
+    "ParameterEntry",
+    "ReferenceItem",
+    "RegisterEntry",
+    "Remark",
+    "Transition",
+    "Vote",
+]

@@ -1,0 +1,86 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AppendOnlyError(RuntimeError):
+    pass
+
+
+class Case(models.Model):
+    """One application or procedure, moving through the states of its service's workflow."""
+
+    number = models.CharField(_("case number"), max_length=32, unique=True)
+    workflow = models.CharField(max_length=64, db_index=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="cases"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cases_created"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    state = models.CharField(max_length=40, db_index=True)
+    state_entered_at = models.DateTimeField()
+    # The deadline of the current state, derived from the log and the calendar when the state
+    # was entered, kept here so the overdue list is one indexed query.
+    due_on = models.DateField(null=True, blank=True, db_index=True)
+    due_rule = models.JSONField(null=True, blank=True)
+    # Optimistic concurrency: each transition increments it; a form posted with an older version
+    # is refused instead of overwriting a colleague's action.
+    version = models.PositiveIntegerField(default=1)
+    facts = models.JSONField(default=dict, blank=True)
+    verdict = models.JSONField(null=True, blank=True)  # the pre-check verdict stored at submission
+    submitted_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["workflow", "state"])]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class Transition(models.Model):
+    """Append-only log of what happened to a case: who, when, from, to, why."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="transitions")
+    action = models.CharField(max_length=40)
+    from_state = models.CharField(max_length=40, blank=True)
+    to_state = models.CharField(max_length=40)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField()
+    on_date = models.DateField()  # the local (Asia/Almaty) date deadlines are counted from
+    reason = models.TextField(blank=True)
+    payload = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("the transition log is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("the transition log is append-only")
+
+
+class Remark(models.Model):
+    """A remark of the secretariat on an incomplete application, and the applicant's answer."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="remarks")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("remark"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]

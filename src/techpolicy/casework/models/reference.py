@@ -1,0 +1,75 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ReferenceItem(models.Model):
+    """An item of a reference list maintained by administrators, with its source.
+
+    Example: the list of priority ICT activity types (Order No. 37/НҚ), list key
+    "technopark.activity_types". `sample` marks items shipped as a sample, not the official list.
+    """
+
+    list_key = models.CharField(max_length=60, db_index=True)
+    code = models.CharField(max_length=40)
+    name_kk = models.CharField(max_length=500)
+    name_ru = models.CharField(max_length=500)
+    name_en = models.CharField(max_length=500)
+    source = models.CharField(max_length=300)
+    sample = models.BooleanField(default=False)
+    valid_from = models.DateField(null=True, blank=True)
+    valid_until = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["list_key", "code"]
+        constraints = [models.UniqueConstraint(fields=["list_key", "code"], name="unique_reference_code")]
+
+    def name(self, lang: str) -> str:
+        return getattr(self, f"name_{lang}", "") or self.name_en
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name_en}"
+
+
+class ParameterEntry(models.Model):
+    """A dated parameter value entered by an administrator (a new MCI, a publication date the
+    source does not give, ...). It overrides the shipped value from its start date on."""
+
+    name = models.CharField(max_length=120, db_index=True)
+    start = models.DateField(_("in force from"))
+    value = models.CharField(_("value"), max_length=200)
+    citation = models.CharField(_("legal basis"), max_length=300)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    entered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "start"]
+        constraints = [models.UniqueConstraint(fields=["name", "start"], name="one_parameter_value_per_start")]
+
+
+class DayTransferEntry(models.Model):
+    """A decreed transfer of a day off or working day (Government resolution of that year)."""
+
+    day = models.DateField(unique=True)
+    working = models.BooleanField(_("is a working day"))
+    decree = models.CharField(_("decree"), max_length=300)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    entered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["day"]
+
+
+class Notification(models.Model):
+    """Every notice sent (or to be sent) to a person about a case; the task marks it sent."""
+
+    case = models.ForeignKey("casework.Case", null=True, on_delete=models.PROTECT, related_name="notifications")
+    recipient = models.EmailField()
+    language = models.CharField(max_length=2)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]

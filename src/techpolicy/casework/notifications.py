@@ -1,0 +1,42 @@
+"""Notices to the applicant about their case, written in each recipient's language.
+
+A `Notification` row is written in the same transaction as the transition; the e-mail itself is
+sent by a task enqueued once the transaction commits, so a rolled-back action sends nothing and a
+failed send can be retried (`manage.py send_notifications`)."""
+
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .models import Notification
+
+
+def notify_applicant(case, action, reason: str = "") -> list[Notification]:
+    from .workflow import get  # late: workflows register when their service app loads
+
+    workflow = get(case.workflow)
+    state = workflow.state(case.state)
+    created = []
+    for user in case.organisation.users.filter(is_active=True).exclude(email=""):
+        with translation.override(user.language or "kk"):
+            subject = _("Case %(number)s: %(state)s") % {"number": case.number, "state": state.applicant_name}
+            lines = [
+                _("Your case %(number)s (%(workflow)s) is now: %(state)s.")
+                % {"number": case.number, "workflow": workflow.name, "state": state.applicant_name},
+            ]
+            if reason:
+                lines.append(_("Reason: %(reason)s") % {"reason": reason})
+            if case.due_on:
+                lines.append(_("Deadline: %(date)s") % {"date": case.due_on.isoformat()})
+            body = "\n\n".join(str(line) for line in lines)
+        created.append(
+            Notification.objects.create(
+                case=case, recipient=user.email, language=user.language, subject=str(subject), body=body
+            )
+        )
+    ids = [n.pk for n in created]
+    if ids:
+        from .tasks import send_notification
+
+        transaction.on_commit(lambda: [send_notification.enqueue(pk) for pk in ids])
+    return created

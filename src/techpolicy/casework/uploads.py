@@ -1,0 +1,54 @@
+"""Validation and storage of uploaded documents: size and type limits, content sniffing."""
+
+import hashlib
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .models import Document
+
+# Magic numbers of the accepted types: the declared content type is not trusted.
+_SIGNATURES = {
+    "application/pdf": (b"%PDF-",),
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "image/jpeg": (b"\xff\xd8\xff",),
+}
+
+
+class UploadError(ValueError):
+    pass
+
+
+def sniff(head: bytes) -> str | None:
+    for content_type, signatures in _SIGNATURES.items():
+        if content_type in settings.TECHPOLICY_UPLOAD_TYPES and head.startswith(signatures):
+            return content_type
+    return None
+
+
+def store(case, kind: str, upload, user) -> Document:
+    limit = settings.TECHPOLICY_MAX_UPLOAD_BYTES
+    if upload.size > limit:
+        raise UploadError(
+            _("The file is %(size)s MB; the limit is %(limit)s MB.")
+            % {"size": round(upload.size / 2**20, 1), "limit": round(limit / 2**20, 1)}
+        )
+    if upload.size == 0:
+        raise UploadError(_("The file is empty."))
+    head = upload.read(16)
+    upload.seek(0)
+    content_type = sniff(head)
+    if content_type is None:
+        raise UploadError(_("Only PDF, PNG and JPEG files are accepted; this file is none of them."))
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    case.documents.filter(kind=kind, superseded=False).update(superseded=True)
+    document = Document(
+        case=case, kind=kind, original_name=upload.name[:255], content_type=content_type,
+        size=upload.size, sha256=digest.hexdigest(), uploaded_by=user,
+    )
+    document.file.save("upload", upload, save=False)
+    document.save()
+    return document

@@ -1,0 +1,226 @@
+"""Case pages shared by every service: lists, the case page, actions, documents, votes."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from techpolicy.accounts.roles import COMMISSION, has_role, is_staff_role
+
+from . import commission as voting
+from .engine import WorkflowError, available_actions, fire
+from .law_context import today
+from .models import Case, Commission, CommissionMember, Document, Vote
+from .permissions import can_download, can_view
+from .uploads import UploadError, store
+from .workflow import get
+
+PAGE_SIZE = 25
+
+
+def _case_for(request, number: str) -> Case:
+    case = get_object_or_404(Case.objects.select_related("organisation"), number=number)
+    allowed, reason = can_view(request.user, case)
+    if not allowed:
+        raise PermissionDenied(reason)
+    return case
+
+
+def _rows(cases, staff: bool):
+    """Each case with its workflow's state name and overdue flag, for list templates."""
+    now = today()
+    for case in cases:
+        workflow = get(case.workflow)
+        state = workflow.state(case.state)
+        yield {
+            "case": case,
+            "workflow": workflow,
+            "state": state.staff_name if staff else state.applicant_name,
+            "overdue": bool(case.due_on and case.due_on < now and not state.final),
+        }
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@login_required
+def my_cases(request):
+    if request.user.organisation_id is None:
+        if is_staff_role(request.user):
+            return redirect("casework:queue")
+        if has_role(request.user, COMMISSION):
+            return redirect("casework:agenda")
+        cases = Case.objects.none()
+    else:
+        cases = Case.objects.filter(organisation_id=request.user.organisation_id)
+    page = _page(request, cases.select_related("organisation"))
+    return render(request, "casework/my_cases.html", {"page": page, "rows": list(_rows(page, staff=False))})
+
+
+@login_required
+def queue(request):
+    """The secretariat's work queue: open cases, earliest deadline first, overdue flagged."""
+    if not is_staff_role(request.user):
+        raise PermissionDenied(_("The work queue is for the technopark secretariat."))
+    cases = Case.objects.select_related("organisation")
+    final = {(w.id, s.id) for w in _workflows() for s in w.states if s.final}
+    for workflow_id, state_id in final:
+        cases = cases.exclude(workflow=workflow_id, state=state_id)
+    q = request.GET.get("q", "").strip()
+    if q:
+        cases = cases.filter(Q(number__icontains=q) | Q(organisation__name__icontains=q))
+    if request.GET.get("overdue"):
+        cases = cases.filter(due_on__lt=today())
+    if request.GET.get("workflow"):
+        cases = cases.filter(workflow=request.GET["workflow"])
+    cases = cases.order_by("due_on", "created_at")  # NULL due dates sort last on both databases
+    page = _page(request, cases)
+    return render(request, "casework/queue.html", {
+        "page": page, "rows": list(_rows(page, staff=True)), "q": q, "workflows": _workflows(),
+        "overdue_only": bool(request.GET.get("overdue")), "workflow_filter": request.GET.get("workflow", ""),
+    })
+
+
+def _workflows():
+    from .workflow import all_workflows
+
+    return all_workflows()
+
+
+@login_required
+def agenda(request):
+    if not has_role(request.user, COMMISSION):
+        raise PermissionDenied(_("The agenda is for members of the selection commission."))
+    cases = Case.objects.filter(state="commission").select_related("organisation").order_by("due_on", "pk")
+    page = _page(request, cases)
+    voted = set(Vote.objects.filter(member__user=request.user, case__in=list(page)).values_list("case_id", flat=True))
+    rows = list(_rows(page, staff=True))
+    for row in rows:
+        row["voted"] = row["case"].pk in voted
+    return render(request, "casework/agenda.html", {"page": page, "rows": rows})
+
+
+@login_required
+def case_detail(request, number):
+    case = _case_for(request, number)
+    workflow = get(case.workflow)
+    staff = is_staff_role(request.user)
+    commission = Commission.objects.filter(members__user=request.user).first() or Commission.objects.first()
+    tally = voting.tally(case, commission) if commission and case.state == "commission" else None
+    my_vote = None
+    if case.state == "commission" and has_role(request.user, COMMISSION):
+        my_vote = Vote.objects.filter(
+            case=case, member__user=request.user, round=voting.agenda_round(case)).first()
+    return render(request, "casework/case_detail.html", {
+        "case": case,
+        "workflow": workflow,
+        "state": workflow.state(case.state),
+        "staff": staff,
+        "owner": request.user.organisation_id == case.organisation_id,
+        "actions": available_actions(case, request.user),
+        "transitions": case.transitions.select_related("actor"),
+        "documents": case.documents.filter(superseded=False),
+        "remarks": case.remarks.all(),
+        "decisions": case.decisions.all(),
+        "certificates": case.certificates.all(),
+        "votes": case.votes.select_related("member") if staff else None,
+        "tally": tally,
+        "my_vote": my_vote,
+        "is_member": CommissionMember.objects.filter(user=request.user, active=True).exists(),
+        "overdue": bool(case.due_on and case.due_on < today()),
+        "children": case.children.all(),
+        "document_kinds": DOCUMENT_KINDS,
+    })
+
+
+DOCUMENT_KINDS = [
+    ("registration_certificate", "p.9"),
+    ("authority_documents", "p.9(1)"),
+    ("business_plan", "p.9(2)"),
+    ("tax_debt_certificate", "p.9(3)"),
+    ("place_of_activity", "p.9(4)"),
+    ("other", ""),
+]
+
+
+@require_POST
+@login_required
+def fire_action(request, number, action):
+    case = _case_for(request, number)
+    workflow = get(case.workflow)
+    spec = workflow.action(action)
+    if spec is None:
+        raise Http404
+    payload = {f.name: request.POST.get(f.name, "").strip() for f in spec.fields}
+    reason = request.POST.get("reason", "").strip()
+    payload["reason"] = reason
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        fire(case, action, request.user, reason=reason, payload=payload, expected_version=version)
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Done: %(action)s.") % {"action": spec.label})
+    return redirect("casework:detail", number=case.number)
+
+
+@require_POST
+@login_required
+def upload_document(request, number):
+    case = _case_for(request, number)
+    if request.user.organisation_id != case.organisation_id and not is_staff_role(request.user):
+        raise PermissionDenied(_("Only the applicant organisation attaches documents."))
+    if get(case.workflow).state(case.state).final:
+        messages.error(request, _("The case is closed; documents can no longer be attached."))
+        return redirect("casework:detail", number=number)
+    upload = request.FILES.get("file")
+    kind = request.POST.get("kind", "")
+    if kind not in dict(DOCUMENT_KINDS):
+        messages.error(request, _("Choose what kind of document this is."))
+    elif upload is None:
+        messages.error(request, _("Choose a file to upload."))
+    else:
+        try:
+            store(case, kind, upload, request.user)
+        except UploadError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The document was attached."))
+    return redirect("casework:detail", number=number)
+
+
+@login_required
+def download_document(request, pk):
+    document = get_object_or_404(Document.objects.select_related("case"), pk=pk)
+    allowed, reason = can_download(request.user, document)
+    if not allowed:
+        raise PermissionDenied(reason)
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.original_name,
+                        content_type=document.content_type)
+
+
+@require_POST
+@login_required
+def vote(request, number):
+    case = _case_for(request, number)
+    commission = Commission.objects.filter(members__user=request.user).first()
+    if commission is None:
+        messages.error(request, _("You are not a member of a commission."))
+    else:
+        try:
+            voting.cast_vote(case, commission, request.user, request.POST.get("value", ""),
+                             request.POST.get("reason", ""))
+        except voting.VoteError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Your vote was recorded."))
+    return redirect("casework:detail", number=number)

@@ -1,0 +1,109 @@
+"""Workflows as data.
+
+A service declares its workflow as a table: states with stable ids, the names staff and
+applicants see, the deadline each state carries; actions with the states they leave from, the
+state they lead to, the role that may fire them, a guard and an effect. The engine
+(`casework.engine`) interprets the table; no meaning hides in name substrings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from techpolicy.law.citation import Citation
+
+OWNER = "owner"  # the applicant organisation that owns the case
+
+
+@dataclass(frozen=True)
+class DeadlineSpec:
+    """The term a state carries: `parameter` holds the number of days (a dated parameter, so a
+    term the source leaves unset is shown as such); the clock starts when the case entered
+    `anchor` (this state when None)."""
+
+    parameter: str
+    citation: Citation
+    unit: str = "working"  # "working" | "calendar"
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class State:
+    id: str
+    staff_name: Any  # lazy translation
+    applicant_name: Any
+    actor: str  # who is expected to act next: OWNER, a role, or "" for final states
+    deadline: DeadlineSpec | None = None
+    final: bool = False
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: Any
+    input_type: str = "text"  # an HTML input type: "text", "date", ...
+
+
+Guard = Callable[..., tuple[bool, str]]  # guard(case, actor, payload) -> (ok, reason)
+Effect = Callable[..., None]  # effect(case, actor, payload) inside the transaction
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    sources: tuple[str, ...]
+    target: str
+    role: str  # OWNER or a role name from accounts.roles
+    label: Any
+    guard: Guard | None = None
+    effect: Effect | None = None
+    needs_reason: bool = False
+    notify_applicant: bool = True
+    citation: Citation | None = None
+    style: str = "primary"  # how the button looks: "primary" | "secondary" | "danger"
+    fields: tuple[Field, ...] = ()  # extra inputs the action's form asks for (its payload)
+
+
+@dataclass(frozen=True)
+class Workflow:
+    id: str
+    name: Any
+    case_prefix: str  # case numbers look like "<prefix>-2026-00042"
+    initial: str
+    states: tuple[State, ...]
+    actions: tuple[Action, ...]
+    _state_index: dict[str, State] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        self._state_index.update({s.id: s for s in self.states})
+        for action in self.actions:
+            for state in (*action.sources, action.target):
+                if state not in self._state_index:
+                    raise ValueError(f"{self.id}: action {action.id} names unknown state {state!r}")
+
+    def state(self, state_id: str) -> State:
+        return self._state_index[state_id]
+
+    def action(self, action_id: str) -> Action | None:
+        return next((a for a in self.actions if a.id == action_id), None)
+
+    def actions_from(self, state_id: str) -> list[Action]:
+        return [a for a in self.actions if state_id in a.sources]
+
+
+_REGISTRY: dict[str, Workflow] = {}
+
+
+def register(workflow: Workflow) -> Workflow:
+    _REGISTRY[workflow.id] = workflow
+    return workflow
+
+
+def get(workflow_id: str) -> Workflow:
+    return _REGISTRY[workflow_id]
+
+
+def all_workflows() -> list[Workflow]:
+    return list(_REGISTRY.values())

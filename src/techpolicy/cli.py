@@ -1,0 +1,195 @@
+"""The `techpolicy` command: the law layer from the shell.
+
+    techpolicy check technopark FACTS.json [--on DATE] [--lang kk|ru|en]
+    techpolicy schema technopark
+    techpolicy workdays add DATE N | count FROM TO | before DATE N
+
+Exit codes: 0 a positive outcome (or a plain answer), 1 a negative outcome (including "not in
+force"), 2 invalid input, reported on stderr as JSON `{"error": ..., "field": ...}`.
+
+No business rules live here: a service is registered with one line in `SERVICES` (its facts
+model and its evaluate function), and a new command with one entry in `COMMANDS`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel
+
+from techpolicy.law.acts.technopark import TechnoparkFacts, evaluate_participation
+from techpolicy.law.calendar import WorkingCalendar
+from techpolicy.law.facts import InvalidFacts, parse_facts
+from techpolicy.law.parameters import ParameterError
+from techpolicy.law.rules import Verdict
+
+EXIT_OK, EXIT_NEGATIVE, EXIT_INVALID = 0, 1, 2
+
+
+class Service(NamedTuple):
+    facts: type[BaseModel]
+    evaluate: Callable[..., Verdict]  # evaluate(facts, on=None | date) -> Verdict
+
+
+SERVICES: dict[str, Service] = {
+    "technopark": Service(TechnoparkFacts, evaluate_participation),
+}
+
+
+class InputError(Exception):
+    """Invalid input: printed as `{"error": message, "field": field}` with exit code 2."""
+
+    def __init__(self, message: str, field: str | None, **extra: Any):
+        super().__init__(message)
+        self.field = field
+        self.extra = extra
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def _date(text: str, field: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"invalid date {text!r}: expected YYYY-MM-DD", field) from None
+
+
+def _integer(text: str, field: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise InputError(f"invalid integer {text!r}", field) from None
+
+
+def _read_json(path: str, field: str) -> Any:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read {path}: {exc}", field) from None
+    try:
+        # Decimal for every JSON number with a fraction: shares and money are never floats.
+        return json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        message = f"malformed JSON in {path}: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        raise InputError(message, field) from None
+
+
+# --- commands ------------------------------------------------------------------------------------
+
+
+def _check(args: argparse.Namespace) -> int:
+    service = SERVICES[args.service]
+    data = _read_json(args.facts, "FACTS")
+    on = _date(args.on, "--on") if args.on else None
+    facts = parse_facts(service.facts, data)
+    verdict = service.evaluate(facts, on=on)
+    _print_json(verdict.as_dict(args.lang))
+    return EXIT_OK if verdict.eligible else EXIT_NEGATIVE
+
+
+def _schema(args: argparse.Namespace) -> int:
+    _print_json(SERVICES[args.service].facts.model_json_schema())
+    return EXIT_OK
+
+
+def _workdays(args: argparse.Namespace) -> int:
+    calendar = WorkingCalendar()
+    if args.operation == "count":
+        start, end = _date(args.start, "FROM"), _date(args.end, "TO")
+        print(calendar.count(start, end))
+        return EXIT_OK
+    day, days = _date(args.date, "DATE"), _integer(args.days, "N")
+    result = (
+        calendar.add(day, days) if args.operation == "add" else calendar.latest_before(day, days)
+    )
+    print(result.isoformat())
+    return EXIT_OK
+
+
+def _add_check(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("check", help="decide a case: prints the verdict as JSON")
+    parser.add_argument("service", choices=sorted(SERVICES))
+    parser.add_argument("facts", metavar="FACTS", help="facts as a JSON file")
+    parser.add_argument("--on", help="date whose law applies (default: the application date)")
+    parser.add_argument(
+        "--lang", choices=("kk", "ru", "en"), help="language of the texts (default: all three)"
+    )
+    parser.set_defaults(handler=_check)
+
+
+def _add_schema(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("schema", help="print the JSON Schema of a service's facts")
+    parser.add_argument("service", choices=sorted(SERVICES))
+    parser.set_defaults(handler=_schema)
+
+
+def _add_workdays(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("workdays", help="Kazakhstan working-day arithmetic")
+    operations = parser.add_subparsers(dest="operation", required=True)
+    add = operations.add_parser("add", help="the N-th working day after DATE")
+    add.add_argument("date", metavar="DATE")
+    add.add_argument("days", metavar="N")
+    count = operations.add_parser("count", help="working days in (FROM, TO]")
+    count.add_argument("start", metavar="FROM")
+    count.add_argument("end", metavar="TO")
+    before = operations.add_parser(
+        "before", help='the last date still "no later than N working days before DATE"'
+    )
+    before.add_argument("date", metavar="DATE")
+    before.add_argument("days", metavar="N")
+    parser.set_defaults(handler=_workdays)
+
+
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    _add_check,
+    _add_schema,
+    _add_workdays,
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="techpolicy", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    for add_command in COMMANDS:
+        add_command(commands)
+    return parser
+
+
+def _error(message: str, field: str | None, **extra: Any) -> int:
+    print(
+        json.dumps({"error": message, "field": field, **extra}, ensure_ascii=False), file=sys.stderr
+    )
+    return EXIT_INVALID
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
+        return exc.code if isinstance(exc.code, int) else EXIT_INVALID
+    try:
+        return args.handler(args)
+    except BrokenPipeError:  # output piped into e.g. `head`: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except InputError as exc:
+        return _error(str(exc), exc.field, **exc.extra)
+    except InvalidFacts as exc:
+        first = exc.errors[0] if exc.errors else {"field": None, "message": str(exc)}
+        return _error(first["message"], first["field"], errors=exc.errors)
+    except ParameterError as exc:
+        return _error(str(exc), None, parameter=exc.name, on=exc.on.isoformat())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

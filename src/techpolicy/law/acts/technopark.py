@@ -1,0 +1,347 @@
+"""Act 001: Rules of activity of the "Astana Hub" international technology park (Order No. 415
+of 26 September 2018) in the wording of Order No. 292/НҚ of 23 August 2022.
+
+Read beside the act. This module holds registration as a participant ("Технопарк қатысушысы"):
+the conditions of paragraph 7 here, then the documents of paragraph 9 and the business-plan
+contents of Annex 3 (`technopark_documents`). The procedures after registration (paragraphs 9-1,
+13, 18, 20, 36, 41, 60) live in `technopark_procedures` and the application for services
+(paragraph 48) in `technopark_services`; both are re-exported here, so `technopark` is the one
+public entry point. Facts are in `technopark_facts`, the state share of p.7(4) in `ownership`.
+
+Every rule is of the amended wording: in force ten calendar days after the order's first
+official publication (not given in the seed, so not before 2022-09-03).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from ..calendar import WorkingCalendar
+from ..facts import parse_facts
+from ..parameters import Parameters
+from ..rules import Context, Messages, Outcome, Rule, Verdict, evaluate, fail, ok
+from .ownership import METHOD, percent_text, state_share, validate_ownership
+from .technopark_common import (
+    LIST_FAILURE,
+    SAMPLE_LIST_NOTE,
+    Deadline,
+    cite,
+    is_sample,
+    list_outcome,
+    rule,
+    sample_activity_types,
+)
+from .technopark_documents import DOCUMENT_RULES
+from .technopark_facts import TechnoparkFacts
+from .technopark_procedures import (
+    EARLY_TERMINATION_COMMISSION_GROUNDS,
+    activity_change_decision_due,
+    certificate_due,
+    commission_decision_due,
+    completeness_review_due,
+    evaluate_activity_change,
+    evaluate_commission_composition,
+    evaluate_early_termination_grounds,
+    evaluate_extension,
+    extension_last_day,
+    housing_vacate_due,
+    register_entry_due,
+)
+from .technopark_services import evaluate_services_application
+
+__all__ = [
+    "EARLY_TERMINATION_COMMISSION_GROUNDS",
+    "PARTICIPATION_RULES",
+    "Deadline",
+    "TechnoparkFacts",
+    "activity_change_decision_due",
+    "certificate_due",
+    "commission_decision_due",
+    "completeness_review_due",
+    "evaluate_activity_change",
+    "evaluate_commission_composition",
+    "evaluate_early_termination_grounds",
+    "evaluate_extension",
+    "evaluate_participation",
+    "evaluate_services_application",
+    "extension_last_day",
+    "housing_vacate_due",
+    "register_entry_due",
+    "sample_activity_types",
+]
+
+
+def _applicant_must_not(
+    rule_id: str, sub: str, flag: str, requirement: Messages, failure: Messages
+) -> Rule:
+    """A condition of paragraph 7 that a declared fact of the applicant must be false."""
+    return rule(
+        rule_id, cite("7", sub), requirement, failure, lambda f, ctx: not getattr(f.applicant, flag)
+    )
+
+
+# --- paragraph 7: who may register ------------------------------------------------------------
+
+
+def _legal_entity(facts: TechnoparkFacts, ctx: Context) -> Outcome:
+    form = facts.applicant.legal_form
+    return ok(legal_form=form) if form == "legal_entity" else fail(legal_form=form)
+
+
+P7_1 = rule(
+    "001.p7.1",
+    cite("7", "1"),
+    {
+        "kk": "Өтініш беруші заңды тұлға болуы тиіс.",
+        "ru": "Заявитель должен быть юридическим лицом.",
+        "en": "The applicant must be a legal entity.",
+    },
+    {
+        "kk": "Өтініш беруші заңды тұлға емес ({legal_form}); Технопарк қатысушысы ретінде тек "
+        "заңды тұлға тіркеледі.",
+        "ru": "Заявитель не является юридическим лицом ({legal_form}); участником Технопарка "
+        "регистрируется только юридическое лицо.",
+        "en": "The applicant is not a legal entity ({legal_form}); only a legal entity may "
+        "register as a participant.",
+    },
+    _legal_entity,
+)
+
+P7_2 = _applicant_must_not(
+    "001.p7.2",
+    "2",
+    "has_branches_other_than_representative_offices",
+    {
+        "kk": "Технопаркке қатысуға өтініш берген сәтте өтініш берушінің өкілдіктерден басқа "
+        "филиалдары болмауы тиіс.",
+        "ru": "На момент подачи заявки на участие в Технопарке у заявителя не должно быть "
+        "филиалов, за исключением представительств.",
+        "en": "At the moment of applying, the applicant must have no branches other than "
+        "representative offices.",
+    },
+    {
+        "kk": "Өтініш берген сәтте өтініш берушінің өкілдік болып табылмайтын филиалы бар.",
+        "ru": "На момент подачи заявки у заявителя есть филиал, не являющийся представительством.",
+        "en": "At the moment of applying, the applicant has a branch that is not a representative "
+        "office.",
+    },
+)
+
+P7_3_PRIORITY = _applicant_must_not(
+    "001.p7.3.priority_project",
+    "3",
+    "implements_investment_priority_project",
+    {
+        "kk": "Өтініш беруші Кәсіпкерлік кодекстің 284-бабына сәйкес инвестициялық басым жобаны "
+        "іске асыратын (іске асырған) ұйымдарға жатпауы тиіс.",
+        "ru": "Заявитель не должен относиться к организациям, реализующим (реализовавшим) "
+        "инвестиционный приоритетный проект в соответствии со статьёй 284 Предпринимательского "
+        "кодекса.",
+        "en": "The applicant must not implement (or have implemented) an investment priority "
+        "project under Article 284 of the Entrepreneurial Code.",
+    },
+    {
+        "kk": "Өтініш беруші Кәсіпкерлік кодекстің 284-бабына сәйкес инвестициялық басым жобаны "
+        "іске асырады (іске асырған).",
+        "ru": "Заявитель реализует (реализовал) инвестиционный приоритетный проект в соответствии "
+        "со статьёй 284 Предпринимательского кодекса.",
+        "en": "The applicant implements (or has implemented) an investment priority project under "
+        "Article 284 of the Entrepreneurial Code.",
+    },
+)
+
+P7_3_STRATEGIC = _applicant_must_not(
+    "001.p7.3.strategic_project",
+    "3",
+    "implemented_investment_strategic_project_pre_2015",
+    {
+        "kk": "Өтініш беруші 2015 жылғы 1 қаңтарға дейін жасалған инвестициялық келісімшарттар "
+        "бойынша инвестициялық стратегиялық жобаны іске асыратын (іске асырған) ұйымдарға жатпауы "
+        "тиіс.",
+        "ru": "Заявитель не должен относиться к организациям, реализующим (реализовавшим) "
+        "инвестиционный стратегический проект по инвестиционным контрактам, заключённым до "
+        "1 января 2015 года.",
+        "en": "The applicant must not implement (or have implemented) an investment strategic "
+        "project under investment contracts concluded before 1 January 2015.",
+    },
+    {
+        "kk": "Өтініш беруші 2015 жылғы 1 қаңтарға дейін жасалған инвестициялық келісімшарт "
+        "бойынша инвестициялық стратегиялық жобаны іске асырады (іске асырған).",
+        "ru": "Заявитель реализует (реализовал) инвестиционный стратегический проект по "
+        "инвестиционному контракту, заключённому до 1 января 2015 года.",
+        "en": "The applicant implements (or has implemented) an investment strategic project under "
+        "an investment contract concluded before 1 January 2015.",
+    },
+)
+
+
+def _state_share(facts: TechnoparkFacts, ctx: Context) -> Outcome:
+    threshold = ctx.param("technopark.state_share_threshold_percent")
+    share = state_share(facts.ownership, facts.applicant.name)
+    details: dict[str, Any] = {
+        "share": percent_text(share.total),
+        "threshold": percent_text(threshold),
+        "method": METHOD,
+        "chains": [chain.as_dict() for chain in share.chains],
+    }
+    if share.total < threshold:
+        return ok(**details)
+    details["decisive"] = "; ".join(chain.text() for chain in share.decisive(threshold))
+    return fail(**details)
+
+
+P7_4 = rule(
+    "001.p7.4",
+    cite("7", "4"),
+    {
+        "kk": "Өтініш беруші акцияларының (жарғылық капиталындағы үлестерінің) елу және одан көп "
+        "пайызы тікелей немесе жанама түрде мемлекетке, ұлттық басқарушы холдингтерге, ұлттық "
+        "холдингтерге және ұлттық компанияларға немесе олардың еншілес ұйымдарына тиесілі заңды "
+        "тұлға болмауы тиіс.",
+        "ru": "Заявитель не должен быть юридическим лицом, пятьдесят и более процентов акций "
+        "(долей участия в уставном капитале) которого прямо или косвенно принадлежат государству, "
+        "национальным управляющим холдингам, национальным холдингам и национальным компаниям либо "
+        "их дочерним организациям.",
+        "en": "The applicant must not be a legal entity 50 % or more of whose shares "
+        "(charter-capital interests) belong directly or indirectly to the state, national managing "
+        "holdings, national holdings and national companies or their subsidiaries.",
+    },
+    {
+        "kk": "Өтініш беруші акцияларының (үлестерінің) {share} %-ы тікелей немесе жанама түрде "
+        "мемлекетке, ұлттық басқарушы холдингтерге, ұлттық холдингтерге, ұлттық компанияларға "
+        "немесе олардың еншілес ұйымдарына тиесілі, бұл {threshold} %-дан кем емес. Есептеу әдісі: "
+        "үлестер әрбір иелік ету тізбегі бойынша көбейтіліп, тізбектер бойынша қосылады. Шекке "
+        "жеткізген тізбектер: {decisive}.",
+        "ru": "{share} % акций (долей участия) заявителя прямо или косвенно принадлежат "
+        "государству, национальным управляющим холдингам, национальным холдингам, национальным "
+        "компаниям или их дочерним организациям, что не менее {threshold} %. Метод расчёта: доли "
+        "перемножаются вдоль каждой цепочки владения и суммируются по цепочкам. Цепочки, достигшие "
+        "порога: {decisive}.",
+        "en": "{share} % of the applicant's shares (interests) belong directly or indirectly to "
+        "the state, national managing holdings, national holdings, national companies or their "
+        "subsidiaries, which is not less than {threshold} %. Method: {method}. Chains that reached "
+        "the threshold: {decisive}.",
+    },
+    _state_share,
+)
+
+P7_5_SUBSOIL = _applicant_must_not(
+    "001.p7.5.subsoil_user",
+    "5",
+    "subsoil_user",
+    {
+        "kk": "Өтініш беруші жер қойнауын пайдаланушы болмауы тиіс.",
+        "ru": "Заявитель не должен быть недропользователем.",
+        "en": "The applicant must not be a subsoil user.",
+    },
+    {
+        "kk": "Өтініш беруші жер қойнауын пайдаланушы болып табылады.",
+        "ru": "Заявитель является недропользователем.",
+        "en": "The applicant is a subsoil user.",
+    },
+)
+
+P7_5_SEZ = _applicant_must_not(
+    "001.p7.5.sez_participant",
+    "5",
+    "sez_participant",
+    {
+        "kk": "Өтініш беруші арнайы экономикалық аймақтың қатысушысы болмауы тиіс.",
+        "ru": "Заявитель не должен быть участником специальной экономической зоны.",
+        "en": "The applicant must not be a participant of a special economic zone.",
+    },
+    {
+        "kk": "Өтініш беруші арнайы экономикалық аймақтың қатысушысы болып табылады.",
+        "ru": "Заявитель является участником специальной экономической зоны.",
+        "en": "The applicant is a participant of a special economic zone.",
+    },
+)
+
+P7_6 = _applicant_must_not(
+    "001.p7.6",
+    "6",
+    "excise_payer",
+    {
+        "kk": "Өтініш беруші Салық кодексінің 461-бабына сәйкес акцизделетін тауарлардың төлеушісі "
+        "болмауы тиіс.",
+        "ru": "Заявитель не должен быть плательщиком акцизов по подакцизным товарам в соответствии "
+        "со статьёй 461 Налогового кодекса.",
+        "en": "The applicant must not be a payer of excise on excisable goods under Article 461 of "
+        "the Tax Code.",
+    },
+    {
+        "kk": "Өтініш беруші Салық кодексінің 461-бабына сәйкес акцизделетін тауарлардың төлеушісі "
+        "болып табылады.",
+        "ru": "Заявитель является плательщиком акцизов по подакцизным товарам в соответствии со "
+        "статьёй 461 Налогового кодекса.",
+        "en": "The applicant is a payer of excise on excisable goods under Article 461 of the Tax "
+        "Code.",
+    },
+)
+
+P7_7 = rule(
+    "001.p7.7",
+    cite("7", "7"),
+    {
+        "kk": "Өтініш беруші АКТ саласындағы басым қызмет түрлерінің тізбесіне сәйкес АКТ "
+        "саласындағы қызметтің бір және (немесе) бірнеше басым түрін жүзеге асыруы тиіс.",
+        "ru": "Заявитель должен осуществлять один и (или) несколько приоритетных видов "
+        "деятельности в сфере ИКТ согласно перечню приоритетных видов деятельности в сфере ИКТ.",
+        "en": "The applicant must carry out one or several priority ICT activity types from the "
+        "list of priority ICT activity types (Order No. 37/НҚ of 11 April 2019).",
+    },
+    LIST_FAILURE,
+    lambda facts, ctx: list_outcome(facts.applicant.activity_types, ctx),
+)
+
+
+PARTICIPATION_RULES: tuple[Rule, ...] = (
+    P7_1,
+    P7_2,
+    P7_3_PRIORITY,
+    P7_3_STRATEGIC,
+    P7_4,
+    P7_5_SUBSOIL,
+    P7_5_SEZ,
+    P7_6,
+    P7_7,
+    *DOCUMENT_RULES,
+)
+
+
+def evaluate_participation(
+    facts: TechnoparkFacts | Mapping[str, Any],
+    on: dt.date | None = None,
+    parameters: Parameters | None = None,
+    calendar: WorkingCalendar | None = None,
+    activity_types: Mapping[str, Any] | None = None,
+) -> Verdict:
+    """May the applicant register as a technopark participant (p.7, p.9, Annex 3)?
+
+    `on` (default: the application date) chooses the wording in force; the tax-debt ceiling
+    uses the MCI of the application date. `activity_types` is the list of priority ICT activity
+    types (code -> entry); without it the SAMPLE list is used and the verdict says so.
+    Raises `InvalidFacts` for facts that cannot be evaluated (e.g. an ownership loop).
+    """
+    if not isinstance(facts, TechnoparkFacts):
+        facts = parse_facts(TechnoparkFacts, facts)
+    validate_ownership(facts.ownership)
+    listed = sample_activity_types() if activity_types is None else activity_types
+    verdict = evaluate(
+        "technopark.participation",
+        PARTICIPATION_RULES,
+        facts,
+        on or facts.application_date,
+        parameters,
+        calendar,
+        reference={"activity_types": listed},
+    )
+    checked_list = any(
+        r.rule_id == P7_7.id and r.status in ("passed", "failed") for r in verdict.results
+    )
+    if checked_list and is_sample(listed):
+        verdict = replace(verdict, notes=(*verdict.notes, SAMPLE_LIST_NOTE))
+    return verdict

@@ -1,0 +1,381 @@
+"""Pieces of act 001 (Astana Hub technopark rules) shared by several paragraphs.
+
+- when the amended wording is in force (Order No. 292/НҚ, paragraph 4);
+- deadlines in working days;
+- the list of priority ICT activity types (a SAMPLE until the official list is imported);
+- the tax-debt information of p.9(3), worded again in p.48(7);
+- the business-plan contents of Annex 3, used by p.9(2) and p.9-1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+from ..calendar import WorkingCalendar
+from ..citation import Citation
+from ..facts import M, parse_facts
+from ..parameters import Parameters, ParameterValue
+from ..rules import Context, InForce, Messages, Outcome, Rule, fail, ok
+from .technopark_facts import BusinessPlan, TaxDebtInfo
+
+ACT = "001"
+
+# Order No. 292/НҚ takes effect ten calendar days after first official publication. The seed
+# gives no publication date; registration (2022-08-24) + 10 days is the earliest possible start.
+IN_FORCE = InForce(
+    start_parameter="technopark.amendment_2022_published_on",
+    start_offset_days=10,
+    earliest=dt.date(2022, 9, 3),
+)
+
+
+def cite(paragraph: str, sub: str | None = None, note: str | None = None) -> Citation:
+    return Citation(ACT, paragraph, sub, note)
+
+
+def rule(
+    rule_id: str,
+    citation: Citation,
+    requirement: Messages,
+    failure: Messages,
+    check: Callable[[Any, Context], Outcome | bool],
+    applies: Callable[[Any], bool] | None = None,
+) -> Rule:
+    """A rule of the amended wording (in force with Order No. 292/НҚ)."""
+    return Rule(rule_id, citation, requirement, failure, check, IN_FORCE, applies)
+
+
+def as_facts(model: type[M], facts: M | Mapping[str, Any]) -> M:
+    """Facts as given, or parsed from a mapping (raising `InvalidFacts` naming the field)."""
+    return facts if isinstance(facts, model) else parse_facts(model, facts)
+
+
+def blank(text: str | None) -> bool:
+    return text is None or not text.strip()
+
+
+# --- deadlines ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A due date with its term, its legal basis and the parameter values it was computed from."""
+
+    due: dt.date
+    days: int
+    unit: Literal["working", "calendar"]
+    citation: Citation
+    parameters: tuple[ParameterValue, ...]
+
+    def as_dict(self, lang: str = "en") -> dict:
+        return {
+            "due": self.due.isoformat(),
+            "days": self.days,
+            "unit": self.unit,
+            "citation": self.citation.as_dict(lang),
+            "parameters": [p.as_dict(lang) for p in self.parameters],
+        }
+
+
+def working_days_deadline(
+    event: dt.date,
+    parameter: str,
+    citation: Citation,
+    parameters: Parameters | None = None,
+    calendar: WorkingCalendar | None = None,
+    before: bool = False,
+) -> Deadline:
+    """`parameter` working days after `event` (or, with `before`, the last day still in time
+    "no later than N working days before" it). Raises ParameterNotSet when the act sets no term."""
+    value = (parameters or Parameters.from_source()).get(parameter, event)
+    calendar = calendar or WorkingCalendar()
+    days = int(value.value)
+    due = calendar.latest_before(event, days) if before else calendar.add(event, days)
+    return Deadline(due, days, "working", citation, (value,))
+
+
+# --- the list of priority ICT activity types ----------------------------------------------------
+
+SAMPLE_LIST_NOTE: Messages = {
+    "kk": "Қызмет түрлері АКТ саласындағы басым қызмет түрлерінің ҮЛГІ тізбесі бойынша тексерілді; "
+    "бұл 2019 жылғы 11 сәуірдегі № 37/НҚ бұйрықпен бекітілген ресми тізбе емес.",
+    "ru": "Виды деятельности проверены по ОБРАЗЦУ перечня приоритетных видов деятельности в сфере "
+    "ИКТ; это не официальный перечень, утверждённый приказом от 11 апреля 2019 года № 37/НҚ.",
+    "en": "Activity types were checked against a SAMPLE list of priority ICT activity types, not "
+    "the official list approved by Order No. 37/НҚ of 11 April 2019.",
+}
+
+
+@cache
+def _sample_file() -> dict:
+    path = resources.files("techpolicy.legal").joinpath("technopark_activity_types_sample.yaml")
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def sample_activity_types() -> dict[str, dict]:
+    """The SAMPLE list (code -> {"name": {kk, ru, en}, "sample": True, "source": ...}).
+
+    Not the official list of Order No. 37/НҚ: that list is not in the seed and must be imported.
+    """
+    data = _sample_file()
+    return {
+        entry["code"]: {"name": dict(entry["name"]), "sample": True, "source": data["source"]}
+        for entry in data["types"]
+    }
+
+
+def is_sample(activity_types: Mapping[str, Any]) -> bool:
+    return any(isinstance(v, Mapping) and v.get("sample") for v in activity_types.values())
+
+
+def list_outcome(codes: list[str], ctx: Context) -> Outcome:
+    """Every code must be on the list of priority ICT activity types (p.7(7), p.9-1)."""
+    listed = ctx.reference["activity_types"]
+    unknown = [code for code in codes if code not in listed]
+    source = "sample list" if is_sample(listed) else "list provided"
+    details = {"activity_types": list(codes), "unknown": ", ".join(unknown), "list": source}
+    return fail(**details) if unknown else ok(**details)
+
+
+LIST_FAILURE: Messages = {
+    "kk": "Мына қызмет түрлері АКТ саласындағы басым қызмет түрлерінің тізбесінде жоқ: {unknown}.",
+    "ru": "Следующие виды деятельности отсутствуют в перечне приоритетных видов деятельности "
+    "в сфере ИКТ: {unknown}.",
+    "en": "These activity types are not on the list of priority ICT activity types: {unknown}.",
+}
+
+
+# --- tax-debt information: p.9(3) and p.48(7) -----------------------------------------------------
+
+TAX_DEBT_TEXTS: dict[str, tuple[Messages, Messages]] = {
+    "attached": (
+        {
+            "kk": "Өтінішке салық органдарында есепке алынатын берешектің болмауы (болуы) туралы "
+            "мәліметтер қоса беріледі.",
+            "ru": "К заявке прилагаются сведения об отсутствии (наличии) задолженности, учёт по "
+            "которой ведётся в налоговых органах.",
+            "en": "The information on (the absence of) debts recorded by the tax authorities is "
+            "attached.",
+        },
+        {
+            "kk": "Берешектің болмауы (болуы) туралы мәліметтер қоса берілмеген.",
+            "ru": "Сведения об отсутствии (наличии) задолженности не приложены.",
+            "en": "The tax-debt information is not attached.",
+        },
+    ),
+    "issued_before": (
+        {
+            "kk": "Берешектің болмауы (болуы) туралы мәліметтер өтініш берілген күнге дейін "
+            "берілуі тиіс.",
+            "ru": "Сведения об отсутствии (наличии) задолженности должны быть выданы до подачи "
+            "заявки.",
+            "en": "The tax-debt information must be issued before the application is filed.",
+        },
+        {
+            "kk": "Берешектің болмауы (болуы) туралы мәліметтер {issued_on} берілген, яғни өтініш "
+            "берілген күннен ({application_date}) кейін.",
+            "ru": "Сведения об отсутствии (наличии) задолженности выданы {issued_on}, то есть "
+            "после дня подачи заявки ({application_date}).",
+            "en": "The tax-debt information was issued on {issued_on}, after the application date "
+            "({application_date}).",
+        },
+    ),
+    "fresh": (
+        {
+            "kk": "Мәліметтер өтініш берілген күнге дейін күнтізбелік он күннен кешіктірілмей "
+            "берілуі тиіс.",
+            "ru": "Сведения должны быть выданы не ранее чем за десять календарных дней до дня "
+            "подачи заявки.",
+            "en": "The information must be issued no earlier than 10 calendar days before the "
+            "application.",
+        },
+        {
+            "kk": "Берешектің болмауы (болуы) туралы мәліметтер {issued_on} берілген, бұл өтініш "
+            "берілген күннен ({application_date}) {age_days} күнтізбелік күн бұрын; олар өтініш "
+            "берілген күнге дейін {max_age_days} күнтізбелік күннен ерте берілмеуі тиіс.",
+            "ru": "Сведения об отсутствии (наличии) задолженности выданы {issued_on}, за "
+            "{age_days} календарных дней до подачи заявки ({application_date}); они должны быть "
+            "выданы не ранее чем за {max_age_days} календарных дней до подачи заявки.",
+            "en": "The tax-debt certificate was issued on {issued_on}, {age_days} calendar days "
+            "before the application ({application_date}); it must be issued no earlier than "
+            "{max_age_days} calendar days before the application.",
+        },
+    ),
+    "debt": (
+        {
+            "kk": "Берешек республикалық бюджет туралы заңда тиісті қаржы жылына белгіленген айлық "
+            "есептік көрсеткіштің алты еселенген мөлшерінен аспауы тиіс.",
+            "ru": "Задолженность не должна превышать шестикратный размер месячного расчётного "
+            "показателя, установленного законом о республиканском бюджете на соответствующий "
+            "финансовый год.",
+            "en": "The debt must not exceed 6 times the monthly calculation index (MCI) set by the "
+            "republican budget law for the financial year.",
+        },
+        {
+            "kk": "Берешек {debt_kzt} теңгені құрайды, бұл {year} жылғы АЕК-тің {multiple} "
+            "еселенген мөлшерінен ({multiple} × {mci} = {limit_kzt} теңге) асады.",
+            "ru": "Задолженность составляет {debt_kzt} тенге, что превышает {multiple}-кратный МРП "
+            "на {year} год ({multiple} × {mci} = {limit_kzt} тенге).",
+            "en": "The debt is {debt_kzt} KZT, more than {multiple} × MCI for {year} "
+            "({multiple} × {mci} = {limit_kzt} KZT).",
+        },
+    ),
+}
+
+
+def tax_debt_rules(
+    prefix: str,
+    citation: Citation,
+    info_of: Callable[[Any], TaxDebtInfo | None],
+    date_of: Callable[[Any], dt.date],
+    applies: Callable[[Any], bool] = lambda facts: True,
+) -> tuple[Rule, ...]:
+    """The four checks of the tax-debt information, for p.9(3) or p.48(7)."""
+
+    def attached(facts: Any, ctx: Context) -> Outcome:
+        return ok() if info_of(facts) is not None else fail()
+
+    def issued_before(facts: Any, ctx: Context) -> Outcome:
+        info, filed = info_of(facts), date_of(facts)
+        details = {"issued_on": info.issued_on, "application_date": filed}
+        return ok(**details) if info.issued_on <= filed else fail(**details)
+
+    def fresh(facts: Any, ctx: Context) -> Outcome:
+        info, filed = info_of(facts), date_of(facts)
+        max_age = ctx.param("technopark.tax_certificate_max_age_days")
+        age = (filed - info.issued_on).days
+        details = {
+            "issued_on": info.issued_on,
+            "application_date": filed,
+            "age_days": age,
+            "max_age_days": max_age,
+        }
+        return ok(**details) if age <= max_age else fail(**details)
+
+    def debt(facts: Any, ctx: Context) -> Outcome:
+        info, filed = info_of(facts), date_of(facts)
+        multiple = ctx.param("technopark.tax_debt_mci_multiple")
+        mci = ctx.param("mci", filed)  # the MCI of the financial year of the application
+        limit = Decimal(multiple) * mci
+        details = {
+            "debt_kzt": info.debt_kzt,
+            "multiple": multiple,
+            "mci": mci,
+            "year": filed.year,
+            "limit_kzt": limit,
+        }
+        return ok(**details) if info.debt_kzt <= limit else fail(**details)
+
+    def has_info(facts: Any) -> bool:
+        return applies(facts) and info_of(facts) is not None
+
+    checks = {"attached": (attached, applies), "issued_before": (issued_before, has_info)}
+    checks |= {"fresh": (fresh, has_info), "debt": (debt, has_info)}
+    return tuple(
+        rule(f"{prefix}.{name}", citation, *TAX_DEBT_TEXTS[name], check, condition)
+        for name, (check, condition) in checks.items()
+    )
+
+
+# --- Annex 3: business-plan contents ------------------------------------------------------------
+
+ANNEX3_ITEMS: dict[int, str] = {
+    1: "project name and description",
+    2: "place of implementation",
+    3: "grounds for owning the project (own development and/or licence)",
+    4: "developer / author",
+    5: "goal and tasks",
+    6: "readiness stage",
+    7: "key performance indicators (KPI)",
+    8: "technical description (architecture, structure, solutions used)",
+    9: "estimate of planned costs",
+    10: "sales method and expected revenue over the plan period",
+    11: "clients / potential clients",
+    12: "action plan and the plan period",
+    13: "goods, works, services and property rights with yearly forecast sales",
+    14: "justification of need (social significance, effect)",
+    15: "patents, copyright, trademarks and other intellectual property (if any)",
+}
+# Item 15 asks for information on intellectual property "бар болса" (if any): a project without
+# IP has nothing to state, so a blank item 15 is not a gap.
+ANNEX3_OPTIONAL = frozenset({15})
+
+ANNEX3_TEXTS: dict[str, tuple[Messages, Messages]] = {
+    "items": (
+        {
+            "kk": "Бизнес-жоспарда әрбір жоба бойынша 3-қосымшаның 1–14-тармақтарында көзделген "
+            "мәліметтер (ал зияткерлік меншік объектілері болса, 15-тармақ) сипатталады.",
+            "ru": "В бизнес-плане по каждому проекту описываются сведения, предусмотренные "
+            "пунктами 1–14 приложения 3 (а при наличии объектов интеллектуальной собственности – "
+            "пунктом 15).",
+            "en": "For every project the business plan gives the data of Annex 3 items 1–14 (and "
+            "item 15 where intellectual property exists).",
+        },
+        {
+            "kk": "Бизнес-жоспарда 3-қосымшаның мына тармақтары толтырылмаған (жоба: тармақтар): "
+            "{missing}.",
+            "ru": "В бизнес-плане не заполнены пункты приложения 3 (проект: пункты): {missing}.",
+            "en": "The business plan leaves these Annex 3 items blank (project: items): {missing}.",
+        },
+    ),
+    "types": (
+        {
+            "kk": "АКТ саласындағы қызметтің бірнеше басым түрін жүзеге асыру жоспарланған кезде "
+            "бизнес-жоспарда қызметтің әрбір түрі шеңберіндегі барлық жобалар көрсетіледі.",
+            "ru": "При планируемом осуществлении нескольких приоритетных видов деятельности в "
+            "сфере ИКТ в бизнес-плане указываются все проекты в рамках каждого вида деятельности.",
+            "en": "When several priority ICT activity types are planned, the business plan shows "
+            "all projects under each type.",
+        },
+        {
+            "kk": "Бизнес-жоспарда мына қызмет түрлері бойынша бірде-бір жоба көрсетілмеген: "
+            "{uncovered}.",
+            "ru": "В бизнес-плане не указано ни одного проекта по видам деятельности: {uncovered}.",
+            "en": "The business plan shows no project under these activity types: {uncovered}.",
+        },
+    ),
+}
+
+
+def annex3_rules(
+    prefix: str,
+    citation: Citation,
+    plan_of: Callable[[Any], BusinessPlan | None],
+    types_of: Callable[[Any], list[str]],
+) -> tuple[Rule, ...]:
+    """Annex 3 checks of a business plan: items per project, a project for every type."""
+
+    def items(facts: Any, ctx: Context) -> Outcome:
+        gaps = []
+        for number, project in enumerate(plan_of(facts).projects, start=1):
+            missing = [
+                i for i in ANNEX3_ITEMS if i not in ANNEX3_OPTIONAL and blank(project.items.get(i))
+            ]
+            if missing:
+                title = (project.items.get(1) or "").strip().split("\n", 1)[0][:60]
+                label = f"#{number} «{title}»" if title else f"#{number}"
+                numbers = ", ".join(map(str, missing))
+                gaps.append(f"{label} ({project.activity_type}): {numbers}")
+        return fail(missing="; ".join(gaps)) if gaps else ok()
+
+    def types(facts: Any, ctx: Context) -> Outcome:
+        covered = {p.activity_type for p in plan_of(facts).projects}
+        uncovered = [t for t in types_of(facts) if t not in covered]
+        return fail(uncovered=", ".join(uncovered)) if uncovered else ok()
+
+    def has_projects(facts: Any) -> bool:
+        plan = plan_of(facts)
+        return plan is not None and bool(plan.projects)
+
+    return (
+        rule(f"{prefix}.items", citation, *ANNEX3_TEXTS["items"], items, has_projects),
+        rule(f"{prefix}.types", citation, *ANNEX3_TEXTS["types"], types, has_projects),
+    )

@@ -1,0 +1,379 @@
+"""Act 001, procedures after registration, in paragraph order: change of activity type (9-1),
+the selection commission (13), certificate and register entry (18, 20), extension (36), early
+termination (41) and housing (60). The application for services (48) is in
+`technopark_services`.
+
+Import these through `techpolicy.law.acts.technopark`, which re-exports them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..calendar import WorkingCalendar
+from ..facts import parse_facts
+from ..parameters import Parameters
+from ..rules import Context, Outcome, Rule, Verdict, evaluate, fail, ok
+from .technopark_common import (
+    LIST_FAILURE,
+    Deadline,
+    annex3_rules,
+    as_facts,
+    cite,
+    list_outcome,
+    rule,
+    sample_activity_types,
+    working_days_deadline,
+)
+from .technopark_facts import (
+    ActivityChangeFacts,
+    CommissionFacts,
+    CommissionMemberFacts,
+    EarlyTerminationFacts,
+    ExtensionFacts,
+)
+
+Source = Parameters | None
+Calendar = WorkingCalendar | None
+
+
+# --- paragraph 9-1: change or addition of activity type ----------------------------------------
+
+P9_1_LIST = rule(
+    "001.p9-1.list",
+    cite("9-1"),
+    {
+        "kk": "Қызмет түрі АКТ саласындағы басым қызмет түрлерінің тізбесі шеңберінде өзгертіледі "
+        "және (немесе) толықтырылады.",
+        "ru": "Вид деятельности изменяется и (или) дополняется в рамках перечня приоритетных видов "
+        "деятельности в сфере ИКТ.",
+        "en": "The activity type is changed or added within the list of priority ICT activity "
+        "types.",
+    },
+    LIST_FAILURE,
+    lambda facts, ctx: list_outcome(facts.new_activity_types, ctx),
+)
+
+P9_1_PLAN = rule(
+    "001.p9-1.business_plan",
+    cite("9-1"),
+    {
+        "kk": "Қызмет түрін өзгерту және (немесе) толықтыру туралы электрондық өтінішке "
+        "Технопарктің интернет-ресурсында толтырылатын бизнес-жоспар қоса беріледі.",
+        "ru": "К электронной заявке об изменении и (или) дополнении вида деятельности прилагается "
+        "бизнес-план, заполняемый на интернет-ресурсе Технопарка.",
+        "en": "The electronic application to change or add an activity type comes with the "
+        "business plan filled in on the technopark's web resource.",
+    },
+    {
+        "kk": "Қызмет түрін өзгерту және (немесе) толықтыру туралы өтінішке бизнес-жоспар қоса "
+        "берілмеген (бірде-бір жоба көрсетілмеген).",
+        "ru": "К заявке об изменении и (или) дополнении вида деятельности не приложен бизнес-план "
+        "(не указано ни одного проекта).",
+        "en": "No business plan (with at least one project) comes with the application to change "
+        "or add an activity type.",
+    },
+    lambda facts, ctx: facts.business_plan is not None and bool(facts.business_plan.projects),
+)
+
+ACTIVITY_CHANGE_RULES: tuple[Rule, ...] = (
+    P9_1_LIST,
+    P9_1_PLAN,
+    *annex3_rules(
+        "001.p9-1.annex3",
+        cite("9-1", None, "Annex 3"),
+        lambda f: f.business_plan,
+        lambda f: f.new_activity_types,
+    ),
+)
+
+
+def evaluate_activity_change(
+    facts: ActivityChangeFacts | Mapping[str, Any],
+    on: dt.date | None = None,
+    parameters: Source = None,
+    calendar: Calendar = None,
+    activity_types: Mapping[str, Any] | None = None,
+) -> Verdict:
+    """Is the application to change or add activity types complete and within the list (p.9-1)?
+    The commission's decision is due by `activity_change_decision_due(received_on)`."""
+    facts = as_facts(ActivityChangeFacts, facts)
+    listed = sample_activity_types() if activity_types is None else activity_types
+    return evaluate(
+        "technopark.activity_change",
+        ACTIVITY_CHANGE_RULES,
+        facts,
+        on or facts.received_on,
+        parameters,
+        calendar,
+        {"activity_types": listed},
+    )
+
+
+def activity_change_decision_due(
+    received: dt.date, parameters: Source = None, calendar: Calendar = None
+) -> Deadline:
+    """p.9-1: the commission decides within 10 working days of receiving the application."""
+    return working_days_deadline(
+        received, "technopark.activity_change_decision_wd", cite("9-1"), parameters, calendar
+    )
+
+
+# --- paragraph 13: the selection commission ----------------------------------------------------
+
+
+def completeness_review_due(
+    received: dt.date, parameters: Source = None, calendar: Calendar = None
+) -> Deadline:
+    """p.13 sets no term: raises ParameterNotSet unless an operator set one."""
+    return working_days_deadline(
+        received, "technopark.completeness_review_wd", cite("13"), parameters, calendar
+    )
+
+
+def commission_decision_due(
+    referred: dt.date, parameters: Source = None, calendar: Calendar = None
+) -> Deadline:
+    """p.13 sets no term: raises ParameterNotSet unless an operator set one."""
+    return working_days_deadline(
+        referred, "technopark.commission_decision_wd", cite("13"), parameters, calendar
+    )
+
+
+def _members(facts: CommissionFacts, ctx: Context) -> Outcome:
+    years_min = ctx.param("technopark.ict_experience_years_min")
+    # International experts are a category of their own ("сондай-ақ ... халықаралық сарапшылар
+    # тартылады"), added to the specialists of the first sentence.
+    unqualified = [
+        f"{m.name} ({m.ict_experience_years})"
+        for m in facts.members
+        if not (
+            m.state_body_representative
+            or m.it_qualified
+            or m.international_expert
+            or m.ict_experience_years > years_min
+        )
+    ]
+    details = {"years_min": years_min, "unqualified": ", ".join(unqualified)}
+    return fail(**details) if unqualified else ok(**details)
+
+
+COMMISSION_RULES: tuple[Rule, ...] = (
+    rule(
+        "001.p13.members",
+        cite("13"),
+        {
+            "kk": "Комиссия мемлекеттік органдардың өкілдерінен және (немесе) IT-технологиялар "
+            "саласында тиісті біліктілігі бар және (немесе) АКТ саласында бес жылдан астам жұмыс "
+            "тәжірибесі бар мамандардан тұрады.",
+            "ru": "Комиссия состоит из представителей государственных органов и (или) "
+            "специалистов, имеющих соответствующую квалификацию в сфере IT-технологий и (или) опыт "
+            "работы в сфере ИКТ более пяти лет.",
+            "en": "The commission consists of state-body representatives and/or specialists with "
+            "the appropriate IT qualification and/or more than five years of ICT work experience.",
+        },
+        {
+            "kk": "Комиссияның мына мүшелері мемлекеттік органның өкілі емес, IT-технологиялар "
+            "саласында тиісті біліктілігі жоқ және АКТ саласындағы жұмыс тәжірибесі {years_min} "
+            "жылдан аспайды (жылдар жақшада): {unqualified}.",
+            "ru": "Следующие члены Комиссии не являются представителями государственных органов, "
+            "не имеют соответствующей квалификации в сфере IT-технологий и имеют опыт работы в "
+            "сфере ИКТ не более {years_min} лет (лет в скобках): {unqualified}.",
+            "en": "These members are not state-body representatives, have no appropriate IT "
+            "qualification and have no more than {years_min} years of ICT experience (years in "
+            "brackets): {unqualified}.",
+        },
+        _members,
+    ),
+    rule(
+        "001.p13.international_experts",
+        cite("13"),
+        {
+            "kk": "Комиссияның құрамына халықаралық сарапшылар тартылады.",
+            "ru": "В состав Комиссии привлекаются международные эксперты.",
+            "en": "International experts are included in the commission.",
+        },
+        {
+            "kk": "Комиссияның құрамында бірде-бір халықаралық сарапшы жоқ.",
+            "ru": "В составе Комиссии нет ни одного международного эксперта.",
+            "en": "The commission includes no international expert.",
+        },
+        lambda facts, ctx: any(m.international_expert for m in facts.members),
+    ),
+)
+
+
+def evaluate_commission_composition(
+    members: Sequence[CommissionMemberFacts | Mapping[str, Any]],
+    on: dt.date,
+    parameters: Source = None,
+    calendar: Calendar = None,
+) -> Verdict:
+    """Does the selection commission's membership meet paragraph 13?"""
+    data = {"members": [m.model_dump() if isinstance(m, BaseModel) else m for m in members]}
+    facts = parse_facts(CommissionFacts, data)
+    return evaluate("technopark.commission", COMMISSION_RULES, facts, on, parameters, calendar)
+
+
+# --- paragraphs 18 and 20: certificate and list of participants -------------------------------
+
+
+def certificate_due(
+    contract_signed: dt.date, parameters: Source = None, calendar: Calendar = None
+) -> Deadline:
+    """p.18: the registration certificate is issued within 3 working days of the contract."""
+    return working_days_deadline(
+        contract_signed, "technopark.certificate_wd", cite("18"), parameters, calendar
+    )
+
+
+def register_entry_due(
+    contract_signed: dt.date, parameters: Source = None, calendar: Calendar = None
+) -> Deadline:
+    """p.20: the participant is entered in the list within 3 working days of the contract
+    (the list is published on the technopark's web resource, p.21)."""
+    return working_days_deadline(
+        contract_signed, "technopark.register_entry_wd", cite("20"), parameters, calendar
+    )
+
+
+# --- paragraph 36: extension ---------------------------------------------------------------------
+
+
+def extension_last_day(
+    participation_end: dt.date, parameters: Source = None, calendar: Calendar = None
+) -> Deadline:
+    """p.36: the last day to file for extension, 10 working days before participation ends."""
+    return working_days_deadline(
+        participation_end,
+        "technopark.extension_notice_wd",
+        cite("36"),
+        parameters,
+        calendar,
+        before=True,
+    )
+
+
+def _in_time(facts: ExtensionFacts, ctx: Context) -> Outcome:
+    days = ctx.param("technopark.extension_notice_wd", facts.participation_end)
+    last_day = ctx.calendar.latest_before(facts.participation_end, days)
+    details = {
+        "filed_on": facts.filed_on,
+        "participation_end": facts.participation_end,
+        "last_day": last_day,
+        "days": days,
+    }
+    if facts.filed_on <= last_day:
+        return ok(**details)
+    return fail(**details, next_step="register_anew_p8", next_step_citation=cite("8").ref)
+
+
+EXTENSION_RULES: tuple[Rule, ...] = (
+    rule(
+        "001.p36",
+        cite("36"),
+        {
+            "kk": "Технопаркке қатысу мерзімін ұзарту туралы өтініш Технопаркке қатысу мерзімі "
+            "аяқталғанға дейін он жұмыс күнінен кешіктірілмей беріледі.",
+            "ru": "Заявка на продление срока участия в Технопарке подаётся не позднее чем за "
+            "десять рабочих дней до окончания срока участия в Технопарке.",
+            "en": "The application to extend participation is filed no later than ten working days "
+            "before participation ends.",
+        },
+        {
+            "kk": "Ұзарту туралы өтініш {filed_on} берілген; соңғы мерзім – {last_day} (қатысу "
+            "мерзімі {participation_end} аяқталғанға дейін {days} жұмыс күні). Мерзім өтіп кетті: "
+            "өтініш беруші Қағидалардың 8-тармағына сәйкес қайтадан тіркеуден өтеді.",
+            "ru": "Заявка на продление подана {filed_on}; последний допустимый день – {last_day} "
+            "(за {days} рабочих дней до окончания срока участия {participation_end}). Срок "
+            "пропущен: заявитель проходит регистрацию заново в соответствии с пунктом 8 Правил.",
+            "en": "The extension application was filed on {filed_on}; the last day to file was "
+            "{last_day} ({days} working days before participation ends on {participation_end}). "
+            "Late: register anew under paragraph 8.",
+        },
+        _in_time,
+    ),
+)
+
+
+def evaluate_extension(
+    filed_on: dt.date,
+    participation_end: dt.date,
+    on: dt.date | None = None,
+    parameters: Source = None,
+    calendar: Calendar = None,
+) -> Verdict:
+    """Was the extension application filed in time (p.36)? Late: register anew under p.8."""
+    facts = parse_facts(
+        ExtensionFacts, {"filed_on": filed_on, "participation_end": participation_end}
+    )
+    return evaluate(
+        "technopark.extension", EXTENSION_RULES, facts, on or filed_on, parameters, calendar
+    )
+
+
+# --- paragraph 41: early termination ----------------------------------------------------------
+
+EARLY_TERMINATION_COMMISSION_GROUNDS = ("39(1)", "39(2)", "39(5)", "39(6)")
+
+
+def _commission_ground(facts: EarlyTerminationFacts, ctx: Context) -> Outcome:
+    mine = [g for g in facts.grounds if g in EARLY_TERMINATION_COMMISSION_GROUNDS]
+    other = [g for g in facts.grounds if g not in EARLY_TERMINATION_COMMISSION_GROUNDS]
+    details = {"to_commission": ", ".join(mine), "other": ", ".join(other)}
+    return ok(**details) if mine else fail(**details)
+
+
+EARLY_TERMINATION_RULES: tuple[Rule, ...] = (
+    rule(
+        "001.p41",
+        cite("41"),
+        {
+            "kk": "Технопарк 39-тармақтың 1), 2), 5) және 6) тармақшаларында көзделген жағдайда "
+            "қатысушының Технопаркке қатысуын мерзімінен бұрын тоқтату туралы мәселені Комиссияның "
+            "қарауына шығарады; Комиссия осы негіздемелер болған кезде шешім қабылдайды.",
+            "ru": "В случаях, предусмотренных подпунктами 1), 2), 5) и 6) пункта 39, Технопарк "
+            "выносит вопрос о досрочном прекращении участия на рассмотрение Комиссии; Комиссия "
+            "принимает решение при наличии этих оснований.",
+            "en": "On the grounds of paragraph 39, sub-paragraphs 1), 2), 5) and 6), the "
+            "technopark brings early termination of participation to the commission, which "
+            "decides.",
+        },
+        {
+            "kk": "Көрсетілген негіздемелердің ({other}) ешқайсысы 39-тармақтың 1), 2), 5) немесе "
+            "6) тармақшаларына жатпайды: 41-тармаққа сәйкес мәселе Комиссияның қарауына "
+            "шығарылмайды.",
+            "ru": "Ни одно из указанных оснований ({other}) не относится к подпунктам 1), 2), 5) "
+            "или 6) пункта 39: вопрос не выносится на рассмотрение Комиссии по пункту 41.",
+            "en": "None of the grounds given ({other}) is among sub-paragraphs 1), 2), 5) or 6) of "
+            "paragraph 39: under paragraph 41 the question does not go to the commission.",
+        },
+        _commission_ground,
+    ),
+)
+
+
+def evaluate_early_termination_grounds(
+    grounds: Sequence[str], on: dt.date, parameters: Source = None, calendar: Calendar = None
+) -> Verdict:
+    """Do the grounds put early termination before the commission (p.41)? "eligible" = yes."""
+    facts = parse_facts(EarlyTerminationFacts, {"grounds": list(grounds)})
+    return evaluate(
+        "technopark.early_termination", EARLY_TERMINATION_RULES, facts, on, parameters, calendar
+    )
+
+
+# --- paragraph 60: housing -----------------------------------------------------------------------
+
+
+def housing_vacate_due(
+    expelled_on: dt.date, parameters: Source = None, calendar: Calendar = None
+) -> Deadline:
+    """p.60: a person expelled from acceleration vacates and hands over housing within 2 wd."""
+    return working_days_deadline(
+        expelled_on, "technopark.housing_vacate_wd", cite("60"), parameters, calendar
+    )

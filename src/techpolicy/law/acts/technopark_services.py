@@ -1,0 +1,136 @@
+"""Act 001, paragraph 48: the electronic application for the technopark's services
+(acceleration, p.43; technology business incubation, p.44). Re-exported by `technopark`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from ..calendar import WorkingCalendar
+from ..parameters import Parameters
+from ..rules import Context, Messages, Outcome, Rule, Verdict, evaluate, fail, ok
+from .technopark_common import as_facts, blank, cite, rule, tax_debt_rules
+from .technopark_facts import ServicesApplicationFacts
+
+# --- paragraph 48: the electronic application for services -------------------------------------
+
+_P48_ITEMS: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
+    "1": (
+        {
+            "kk": "жобаның атауы, жобаның бағыты, жобадан күтілетін нәтижелер бар жобаның қысқаша "
+            "сипаттамасы",
+            "ru": "наименование проекта, направление проекта, краткое описание проекта с "
+            "ожидаемыми результатами",
+            "en": "project name, direction and short description with the expected results",
+        },
+        ("project.name", "project.direction", "project.description", "project.expected_results"),
+    ),
+    "2": (
+        {
+            "kk": "өтініш берушінің байланыс деректері: телефон нөмірі, электрондық мекенжайы, "
+            "қала және елі",
+            "ru": "контактные данные заявителя: номер телефона, электронный адрес, город и страна",
+            "en": "the applicant's contacts: phone number, e-mail, city and country",
+        },
+        ("contacts.phone", "contacts.email", "contacts.city", "contacts.country"),
+    ),
+    "3": (
+        {
+            "kk": "жобаның (өнімнің) дайындық сатысы, қолданылатын технологиялар, өнім шешетін "
+            "проблема, жобаның бизнес-моделі, жобаның қолданыс мерзімі",
+            "ru": "стадия готовности проекта (продукта), применяемые технологии, решаемая "
+            "продуктом проблема, бизнес-модель проекта, срок действия проекта",
+            "en": "readiness stage, technologies used, problem solved, business model and lifetime",
+        },
+        (
+            "readiness.stage",
+            "readiness.technologies",
+            "readiness.problem",
+            "readiness.business_model",
+            "readiness.lifetime",
+        ),
+    ),
+    "4": (
+        {
+            "kk": "жобаға қатысушылардың саны, команданың жобаға тартылуы",
+            "ru": "количество участников проекта, вовлечённость команды в проект",
+            "en": "number of project participants and the team's involvement",
+        },
+        ("team.involvement",),
+    ),
+    "5": (
+        {
+            "kk": "жоба таныстырылымына сілтеме",
+            "ru": "ссылка на презентацию проекта",
+            "en": "link to the project presentation",
+        },
+        ("presentation_url",),
+    ),
+    "6": (
+        {
+            "kk": "қажеттіліктердің және Технопарктен күтілетін нәтижелер сипаттамасы",
+            "ru": "описание потребностей и ожидаемых от Технопарка результатов",
+            "en": "needs and the results expected from the technopark",
+        },
+        ("needs.needs", "needs.expected_from_technopark"),
+    ),
+}
+
+_P48_INTRO = {
+    "kk": "Қызметтерді алуға арналған электрондық өтінішке мынадай мәліметтер қоса беріледі: ",
+    "ru": "К электронной заявке на получение услуг прилагаются сведения: ",
+    "en": "The electronic application for services carries: ",
+}
+_P48_FAILURE: Messages = {
+    "kk": "Өтініште мына мәліметтер толтырылмаған: {missing}.",
+    "ru": "В заявке не заполнены сведения: {missing}.",
+    "en": "The application leaves these data blank: {missing}.",
+}
+
+
+def _field(facts: Any, path: str) -> Any:
+    for part in path.split("."):
+        facts = getattr(facts, part)
+    return facts
+
+
+def _p48_item(sub: str) -> Rule:
+    texts, fields = _P48_ITEMS[sub]
+
+    def check(facts: ServicesApplicationFacts, ctx: Context) -> Outcome:
+        missing = [f for f in fields if blank(_field(facts, f))]
+        return fail(missing=", ".join(missing)) if missing else ok()
+
+    requirement = {lang: _P48_INTRO[lang] + texts[lang] + "." for lang in texts}
+    return rule(f"001.p48.{sub}", cite("48", sub), requirement, _P48_FAILURE, check)
+
+
+SERVICES_RULES: tuple[Rule, ...] = (
+    *(_p48_item(sub) for sub in _P48_ITEMS),
+    *tax_debt_rules(
+        "001.p48.7",
+        cite("48", "7"),
+        lambda f: f.tax_debt,
+        lambda f: f.application_date,
+        applies=lambda f: f.registered_taxpayer,
+    ),
+)
+
+
+def evaluate_services_application(
+    facts: ServicesApplicationFacts | Mapping[str, Any],
+    on: dt.date | None = None,
+    parameters: Parameters | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> Verdict:
+    """Does the electronic application for services carry items 1)-7) of paragraph 48?"""
+    facts = as_facts(ServicesApplicationFacts, facts)
+    return evaluate(
+        "technopark.services_application",
+        SERVICES_RULES,
+        facts,
+        on or facts.application_date,
+        parameters,
+        calendar,
+    )

@@ -1,0 +1,179 @@
+"""The technopark's workflows as data (seed 001). States carry the terms of the Rules with their
+citations; a term the Rules do not set is a parameter without a value, shown as such."""
+
+from django.utils.translation import gettext_lazy as _
+
+from techpolicy.accounts.roles import SECRETARIAT
+from techpolicy.casework.workflow import OWNER, Action, DeadlineSpec, Field, State, Workflow, register
+from techpolicy.law.citation import Citation
+
+from . import steps
+
+P = Citation  # short alias for the tables below
+
+REVIEW_TERM = DeadlineSpec("technopark.completeness_review_wd", P("001", "13"), anchor="submitted")
+DECISION_TERM = DeadlineSpec("technopark.commission_decision_wd", P("001", "13"))
+CERTIFICATE_TERM = DeadlineSpec("technopark.certificate_wd", P("001", "18"), anchor="contract")
+REGISTER_TERM = DeadlineSpec("technopark.register_entry_wd", P("001", "20"), anchor="contract")
+ACTIVITY_CHANGE_TERM = DeadlineSpec("technopark.activity_change_decision_wd", P("001", "9-1"), anchor="submitted")
+HOUSING_TERM = DeadlineSpec("technopark.housing_vacate_wd", P("001", "60"))
+
+PARTICIPATION = register(Workflow(
+    id="technopark.participation",
+    name=_("Registration as a technopark participant"),
+    case_prefix="AH",
+    initial="draft",
+    states=(
+        State("draft", _("Draft"), _("Draft: not submitted yet"), OWNER),
+        State("submitted", _("Submitted, awaiting review"), _("Submitted"), SECRETARIAT, REVIEW_TERM),
+        State("completeness_review", _("Completeness review"), _("Under review by the secretariat"),
+              SECRETARIAT, REVIEW_TERM),
+        State("remarks", _("Remarks sent to the applicant"), _("Remarks to answer"), OWNER),
+        State("resubmitted", _("Resubmitted after remarks"), _("Resubmitted"), SECRETARIAT, REVIEW_TERM),
+        State("commission", _("On the commission's agenda"), _("Under consideration by the commission"),
+              "commission", DECISION_TERM),
+        State("approved", _("Approved: contract to sign"), _("Approved"), SECRETARIAT),
+        State("refused", _("Refused"), _("Refused"), "", final=True),
+        State("contract", _("Contract signed: certificate due"), _("Contract signed"), SECRETARIAT,
+              CERTIFICATE_TERM),
+        State("certificate_issued", _("Certificate issued: register entry due"), _("Certificate issued"),
+              SECRETARIAT, REGISTER_TERM),
+        State("registered", _("Registered participant"), _("Registered participant"), "", final=True),
+        State("withdrawn", _("Withdrawn"), _("Withdrawn"), "", final=True),
+    ),
+    actions=(
+        Action("submit", ("draft",), "submitted", OWNER, _("Submit the application"),
+               guard=steps.facts_eligible, effect=steps.store_verdict, citation=P("001", "9")),
+        Action("take_for_review", ("submitted", "resubmitted"), "completeness_review", SECRETARIAT,
+               _("Start the completeness review"), notify_applicant=False),
+        Action("send_remarks", ("completeness_review",), "remarks", SECRETARIAT, _("Send remarks"),
+               needs_reason=True, effect=steps.record_remarks, style="secondary"),
+        Action("resubmit", ("remarks",), "resubmitted", OWNER, _("Resubmit with corrections"),
+               guard=steps.facts_eligible, effect=steps.answer_remarks,
+               fields=(Field("answer", _("Your answer to the remarks")),)),
+        Action("send_to_commission", ("completeness_review",), "commission", SECRETARIAT,
+               _("Send to the selection commission"), guard=steps.complete_and_eligible,
+               citation=P("001", "13")),
+        Action("approve", ("commission",), "approved", SECRETARIAT, _("Record the commission's approval"),
+               guard=steps.decision_approves, effect=steps.record_admission, citation=P("001", "13")),
+        Action("refuse", ("commission",), "refused", SECRETARIAT, _("Record the commission's refusal"),
+               guard=steps.decision_refuses, effect=steps.record_refusal, needs_reason=True,
+               citation=P("001", "13"), style="danger"),
+        Action("sign_contract", ("approved",), "contract", SECRETARIAT, _("Record the signed contract"),
+               guard=steps.contract_terms_valid, effect=steps.record_contract, citation=P("001", "18"),
+               fields=(Field("number", _("Contract number")), Field("signed_on", _("Signed on"), "date"),
+                       Field("valid_from", _("Participation from"), "date"),
+                       Field("valid_until", _("Participation until"), "date"))),
+        Action("issue_certificate", ("contract",), "certificate_issued", SECRETARIAT,
+               _("Issue the registration certificate"), effect=steps.issue_certificate, citation=P("001", "18")),
+        Action("enter_register", ("certificate_issued",), "registered", SECRETARIAT,
+               _("Enter in the list of participants"), guard=steps.has_certificate, effect=steps.enter_register,
+               citation=P("001", "20")),
+        Action("withdraw", ("draft", "remarks"), "withdrawn", OWNER, _("Withdraw the application"),
+               notify_applicant=False, style="danger"),
+    ),
+))
+
+ACTIVITY_CHANGE = register(Workflow(
+    id="technopark.activity_change",
+    name=_("Change of priority ICT activity types"),
+    case_prefix="AH-AC",
+    initial="draft",
+    states=(
+        State("draft", _("Draft"), _("Draft: not submitted yet"), OWNER),
+        State("submitted", _("Received: to the commission"), _("Submitted"), SECRETARIAT, ACTIVITY_CHANGE_TERM),
+        State("commission", _("On the commission's agenda"), _("Under consideration by the commission"),
+              "commission", ACTIVITY_CHANGE_TERM),
+        State("approved", _("Change approved"), _("Change approved"), "", final=True),
+        State("refused", _("Change refused"), _("Change refused"), "", final=True),
+    ),
+    actions=(
+        Action("submit", ("draft",), "submitted", OWNER, _("Submit the application"),
+               guard=steps.activity_change_valid, citation=P("001", "9-1")),
+        Action("send_to_commission", ("submitted",), "commission", SECRETARIAT,
+               _("Send to the selection commission"), guard=steps.commission_composed, citation=P("001", "9-1")),
+        Action("approve", ("commission",), "approved", SECRETARIAT, _("Record the commission's approval"),
+               guard=steps.decision_approves, effect=steps.apply_activity_change, citation=P("001", "9-1")),
+        Action("refuse", ("commission",), "refused", SECRETARIAT, _("Record the commission's refusal"),
+               guard=steps.decision_refuses, needs_reason=True, citation=P("001", "9-1"), style="danger"),
+    ),
+))
+
+EXTENSION = register(Workflow(
+    id="technopark.extension",
+    name=_("Extension of participation"),
+    case_prefix="AH-EX",
+    initial="draft",
+    states=(
+        State("draft", _("Draft"), _("Draft: not submitted yet"), OWNER),
+        State("submitted", _("Submitted, awaiting decision"), _("Submitted"), SECRETARIAT),
+        State("extended", _("Extended: certificate issued"), _("Participation extended"), "", final=True),
+        State("refused", _("Refused"), _("Refused"), "", final=True),
+        State("refused_late", _("Refused: filed late"), _("Refused: filed late, register anew"), "",
+              final=True),
+    ),
+    actions=(
+        Action("submit", ("draft",), "submitted", OWNER, _("Submit the application"),
+               guard=steps.extension_in_time, citation=P("001", "36")),
+        Action("refuse_late", ("draft",), "refused_late", OWNER, _("Submit the application"),
+               guard=steps.extension_late, effect=steps.record_late_refusal, citation=P("001", "36")),
+        Action("grant", ("submitted",), "extended", SECRETARIAT, _("Extend and issue the certificate"),
+               guard=steps.extension_terms_valid, effect=steps.grant_extension, citation=P("001", "36"),
+               fields=(Field("valid_until", _("New end date of participation"), "date"),)),
+        Action("refuse", ("submitted",), "refused", SECRETARIAT, _("Refuse"), needs_reason=True,
+               style="danger"),
+    ),
+))
+
+TERMINATION = register(Workflow(
+    id="technopark.termination",
+    name=_("Early termination of participation"),
+    case_prefix="AH-ET",
+    initial="draft",
+    states=(
+        State("draft", _("Prepared by the secretariat"), _("Prepared"), SECRETARIAT),
+        State("commission", _("On the commission's agenda"), _("Under consideration by the commission"),
+              "commission", DECISION_TERM),
+        State("terminated", _("Participation terminated"), _("Participation terminated"), "", final=True),
+        State("rejected", _("Termination rejected"), _("Participation continues"), "", final=True),
+    ),
+    actions=(
+        Action("send_to_commission", ("draft",), "commission", SECRETARIAT, _("Bring to the commission"),
+               guard=steps.termination_grounds_valid, citation=P("001", "41")),
+        Action("approve", ("commission",), "terminated", SECRETARIAT, _("Record the decision to terminate"),
+               guard=steps.decision_approves, effect=steps.terminate_participation, needs_reason=True,
+               citation=P("001", "41"), style="danger"),
+        Action("refuse", ("commission",), "rejected", SECRETARIAT, _("Record the decision not to terminate"),
+               guard=steps.decision_refuses, effect=steps.record_termination_rejected, citation=P("001", "41")),
+    ),
+))
+
+SERVICES = register(Workflow(
+    id="technopark.services",
+    name=_("Acceleration and incubation services"),
+    case_prefix="AH-SV",
+    initial="draft",
+    states=(
+        State("draft", _("Draft"), _("Draft: not submitted yet"), OWNER),
+        State("submitted", _("Submitted, awaiting decision"), _("Submitted"), SECRETARIAT),
+        State("accepted", _("Accepted to the programme"), _("Accepted"), SECRETARIAT),
+        State("refused", _("Refused"), _("Refused"), "", final=True),
+        State("completed", _("Programme completed"), _("Programme completed"), "", final=True),
+        State("expelled", _("Expelled: housing to vacate"), _("Expelled: vacate the housing"), SECRETARIAT,
+              HOUSING_TERM),
+        State("housing_returned", _("Housing handed back by act"), _("Housing handed back"), "", final=True),
+    ),
+    actions=(
+        Action("submit", ("draft",), "submitted", OWNER, _("Submit the application"),
+               guard=steps.services_application_valid, citation=P("001", "48")),
+        Action("accept", ("submitted",), "accepted", SECRETARIAT, _("Accept")),
+        Action("refuse", ("submitted",), "refused", SECRETARIAT, _("Refuse"), needs_reason=True, style="danger"),
+        Action("complete", ("accepted",), "completed", SECRETARIAT, _("Mark the programme completed")),
+        Action("expel", ("accepted",), "expelled", SECRETARIAT, _("Expel from acceleration"), needs_reason=True,
+               citation=P("001", "60"), style="danger"),
+        Action("housing_returned", ("expelled",), "housing_returned", SECRETARIAT,
+               _("Record the act of handing back the housing"), citation=P("001", "60")),
+    ),
+))
+
+ALL = (PARTICIPATION, ACTIVITY_CHANGE, EXTENSION, TERMINATION, SERVICES)

@@ -1,0 +1,148 @@
+"""Plain functions that create the people and records tests need (no fixtures framework).
+
+Shared by every test module: add functions here, do not change or remove others'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from techpolicy.accounts.models import Organisation, User
+from techpolicy.accounts.roles import ADMINISTRATOR, APPLICANT, COMMISSION, SECRETARIAT
+from techpolicy.casework.models import Case, Certificate, RegisterEntry
+
+PASSWORD = "correct-horse-battery-staple"
+_sequence = itertools.count(1)
+
+
+def _next() -> int:
+    return next(_sequence)
+
+
+def make_organisation(name: str | None = None, bin: str | None = None, **fields) -> Organisation:
+    n = _next()
+    return Organisation.objects.create(
+        name=name or f"Test Organisation {n}", bin=bin if bin is not None else f"{n:012d}", **fields
+    )
+
+
+def make_user(
+    username: str | None = None, organisation: Organisation | None = None, roles=(), **fields
+) -> User:
+    user = User.objects.create_user(username or f"user{_next()}", password=PASSWORD, **fields)
+    if organisation is not None:
+        user.organisation = organisation
+        user.save(update_fields=["organisation"])
+    for role in roles:
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
+    return user
+
+
+def make_applicant(organisation: Organisation | None = None, username: str | None = None) -> User:
+    """A user of an applicant organisation (a new organisation unless one is given)."""
+    return make_user(username, organisation=organisation or make_organisation(), roles=[APPLICANT])
+
+
+def make_secretariat(username: str | None = None) -> User:
+    return make_user(username or f"secretariat{_next()}", roles=[SECRETARIAT])
+
+
+def make_commission_member_user(username: str | None = None) -> User:
+    return make_user(username or f"member{_next()}", roles=[COMMISSION])
+
+
+def make_administrator(username: str | None = None) -> User:
+    return make_user(username or f"admin{_next()}", roles=[ADMINISTRATOR])
+
+
+def make_case(
+    organisation: Organisation,
+    created_by: User,
+    number: str | None = None,
+    workflow: str = "technopark.participation",
+    state: str = "draft",
+    **fields,
+) -> Case:
+    return Case.objects.create(
+        number=number or f"AH-2026-{_next():05d}",
+        workflow=workflow,
+        organisation=organisation,
+        created_by=created_by,
+        state=state,
+        state_entered_at=fields.pop("state_entered_at", timezone.now()),
+        **fields,
+    )
+
+
+def make_certificate(
+    case: Case,
+    number: str | None = None,
+    kind: str = Certificate.KIND_REGISTRATION,
+    valid_from: dt.date | None = None,
+    valid_until: dt.date | None = None,
+    **fields,
+) -> Certificate:
+    today = timezone.localdate()
+    letter = "C" if kind == Certificate.KIND_REGISTRATION else "E"
+    return Certificate.objects.create(
+        number=number or f"AH-{letter}-{today.year}-{_next():06d}",
+        kind=kind,
+        case=case,
+        organisation=case.organisation,
+        issued_on=fields.pop("issued_on", valid_from or today),
+        valid_from=valid_from or today - dt.timedelta(days=30),
+        valid_until=valid_until or today + dt.timedelta(days=365),
+        activity_types=fields.pop("activity_types", ["S-01"]),
+        **fields,
+    )
+
+
+def make_register_entry(
+    case: Case,
+    certificate: Certificate | None = None,
+    status: str = RegisterEntry.STATUS_ACTIVE,
+    **fields,
+) -> RegisterEntry:
+    """An entry in the published list of technopark participants (paragraphs 20-21)."""
+    today = timezone.localdate()
+    values = {
+        "register": "technopark.participants",
+        "organisation": case.organisation,
+        "case": case,
+        "certificate": certificate,
+        "name": case.organisation.name,
+        "bin": case.organisation.bin or "",
+        "activity_types": certificate.activity_types if certificate else ["S-01"],
+        "entered_on": today,
+        "valid_from": certificate.valid_from if certificate else today - dt.timedelta(days=30),
+        "valid_until": certificate.valid_until if certificate else today + dt.timedelta(days=365),
+        "status": status,
+    }
+    values.update(fields)
+    return RegisterEntry.objects.create(**values)
+
+
+def make_participant(
+    name: str | None = None,
+    bin: str | None = None,
+    status: str = RegisterEntry.STATUS_ACTIVE,
+    **entry,
+):
+    """A registered technopark participant: organisation, its user, a registered case, the
+    registration certificate (paragraph 18) and the register entry (paragraphs 20-21).
+    Returns (user, case, certificate, entry)."""
+    organisation = make_organisation(name=name, bin=bin)
+    user = make_applicant(organisation)
+    case = make_case(organisation, user, state="registered")
+    certificate_fields = {
+        k: entry.pop(k)
+        for k in ("valid_from", "valid_until", "activity_types", "revoked_on", "number")
+        if k in entry
+    }
+    certificate = make_certificate(case, **certificate_fields)
+    register_entry = make_register_entry(case, certificate, status=status, **entry)
+    return user, case, certificate, register_entry
