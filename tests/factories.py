@@ -33,7 +33,9 @@ def make_organisation(name: str | None = None, bin: str | None = None, **fields)
 def make_user(
     username: str | None = None, organisation: Organisation | None = None, roles=(), **fields
 ) -> User:
-    user = User.objects.create_user(username or f"user{_next()}", password=PASSWORD, **fields)
+    # Hashing a password is slow; tests sign in with client.force_login unless they pass
+    # password=factories.PASSWORD to use the login form.
+    user = User.objects.create_user(username or f"user{_next()}", **fields)
     if organisation is not None:
         user.organisation = organisation
         user.save(update_fields=["organisation"])
@@ -146,3 +148,99 @@ def make_participant(
     certificate = make_certificate(case, **certificate_fields)
     register_entry = make_register_entry(case, certificate, status=status, **entry)
     return user, case, certificate, register_entry
+
+
+# --- technopark casework (seed 001): commission, cases driven through the real workflow --------
+
+SELECTION_COMMISSION_KEY = "technopark-selection"
+PARTICIPATION_PATH = (
+    "submit", "take_for_review", "send_to_commission", "VOTE", "approve", "sign_contract",
+    "issue_certificate", "enter_register",
+)
+
+
+def make_selection_commission(
+    members: int = 3,
+    quorum: int = 3,
+    majority: str = "simple",
+    international: bool = True,
+):
+    """The technopark selection commission of paragraph 13: `members` active members, each a user
+    with the commission role and a qualified IT specialist; the first one is an international
+    expert unless `international` is False. Returns (commission, [member users])."""
+    from techpolicy.casework.models import Commission, CommissionMember
+
+    commission = Commission.objects.create(
+        key=SELECTION_COMMISSION_KEY, name="Selection commission (test)", quorum=quorum,
+        majority=majority,
+    )
+    users = []
+    for index in range(members):
+        user = make_commission_member_user()
+        CommissionMember.objects.create(
+            commission=commission, user=user, full_name=f"Member {user.username}",
+            qualified_it_specialist=True, ict_experience_years=7,
+            international_expert=international and index == 0,
+            country="SE" if international and index == 0 else "KZ",
+        )
+        users.append(user)
+    return commission, users
+
+
+def make_participation_case(owner: User, facts: dict | None = None, documents: bool = True,
+                            state_share: str = "0") -> Case:
+    """A draft application to register as a participant (p.7, p.9) created through the engine,
+    with valid facts and, unless `documents` is False, the documents paragraph 9 requires."""
+    from techpolicy.casework.engine import create_case
+    from techpolicy.casework.uploads import store
+    from techpolicy.services.technopark.demo import demo_pdf, participation_facts
+    from techpolicy.services.technopark.steps import REQUIRED_DOCUMENTS
+    from techpolicy.services.technopark.workflows import PARTICIPATION
+
+    organisation = owner.organisation
+    if facts is None:
+        facts = participation_facts(organisation.name, organisation.bin, "S-01", timezone.localdate(),
+                                    state_share=state_share)
+    case = create_case(PARTICIPATION, organisation, owner, title=organisation.name, facts=facts)
+    if documents:
+        for kind in REQUIRED_DOCUMENTS:
+            store(case, kind, demo_pdf(kind), owner)
+    return case
+
+
+def contract_payload(signed_on: dt.date | None = None, years: int = 3, number: str = "C-1") -> dict:
+    """The fields of the sign_contract action (paragraph 18)."""
+    signed = signed_on or timezone.localdate()
+    return {"number": number, "signed_on": signed.isoformat(), "valid_from": signed.isoformat(),
+            "valid_until": (signed + dt.timedelta(days=365 * years)).isoformat()}
+
+
+def cast_votes(case: Case, voters, values) -> None:
+    """Each voter casts the matching value ("for" / "against" / "abstain") in the current round."""
+    from techpolicy.casework.commission import cast_vote
+    from techpolicy.casework.models import Commission
+
+    commission = Commission.objects.get(key=SELECTION_COMMISSION_KEY)
+    for user, value in zip(voters, values, strict=False):
+        cast_vote(case, commission, user, value, f"test vote {value}")
+
+
+def drive_participation(case: Case, target: str, owner: User, secretariat: User, voters=()) -> Case:
+    """Fire the actions of PARTICIPATION_PATH until the case reaches `target`; "VOTE" makes every
+    voter vote for. Returns the refreshed case."""
+    from techpolicy.casework.engine import fire
+
+    for step in PARTICIPATION_PATH:
+        case.refresh_from_db()
+        if case.state == target:
+            return case
+        if step == "VOTE":
+            cast_votes(case, voters, ["for"] * len(voters))
+            continue
+        actor = owner if step == "submit" else secretariat
+        payload = contract_payload() if step == "sign_contract" else {}
+        case = fire(case, step, actor, payload=payload)
+    case.refresh_from_db()
+    if case.state != target:
+        raise ValueError(f"{target!r} is not on the participation path")
+    return case

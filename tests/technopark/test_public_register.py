@@ -140,9 +140,7 @@ def _csv_rows(response) -> tuple[bytes, list[dict]]:
 
 
 def test_paragraph_21_csv_export_has_bom_and_kazakh_text(client):
-    _, _, certificate, _ = make_participant(
-        name=KAZAKH_NAME, bin="123456789012", activity_types=["S-01", "S-02"]
-    )
+    _, _, certificate, _ = make_participant(name=KAZAKH_NAME, bin="123456789012", activity_types=["S-01", "S-02"])
     response = client.get(reverse("technopark:register_export", args=["csv"]))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
@@ -172,13 +170,11 @@ def test_paragraph_21_csv_export_uses_the_same_filters(client):
         "Alpha LLP",
         "Beta LLP",
     ]
-    assert [r["name"] for r in _csv_rows(client.get(url, {"q": "beta", "status": "all"}))[1]] == [
-        "Beta LLP"
-    ]
+    assert [r["name"] for r in _csv_rows(client.get(url, {"q": "beta", "status": "all"}))[1]] == ["Beta LLP"]
 
 
 def test_paragraph_21_csv_export_neutralises_spreadsheet_formulas(client):
-    make_participant(name="=HYPERLINK(\"http://evil\")")
+    make_participant(name='=HYPERLINK("http://evil")')
     rows = _csv_rows(client.get(reverse("technopark:register_export", args=["csv"])))[1]
     assert rows[0]["name"].startswith("'=")
 

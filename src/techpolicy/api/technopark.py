@@ -62,13 +62,9 @@ class Pagination(LimitOffsetPagination):
 
 
 class ParticipantQuery(Schema):
-    q: str = Field(
-        "", max_length=register.MAX_QUERY, description="part of the name, or the BIN's first digits"
-    )
+    q: str = Field("", max_length=register.MAX_QUERY, description="part of the name, or the BIN's first digits")
     status: Literal["active", "expired", "terminated", "all"] = "active"
-    activity_type: str = Field(
-        "", max_length=40, description="code of a priority ICT activity type"
-    )
+    activity_type: str = Field("", max_length=40, description="code of a priority ICT activity type")
 
 
 class ParticipantOut(Schema):
@@ -86,7 +82,7 @@ class ParticipantOut(Schema):
 
     @staticmethod
     def resolve_certificate_number(row) -> str:
-        return row["certificate__number"] or ""
+        return row["certificate_number"] or ""
 
 
 class CertificateOut(Schema):
@@ -161,9 +157,7 @@ def precheck(request: HttpRequest, lang: Lang = "kk", on: dt.date | None = None)
     try:
         data = json.loads(request.body or b"")
     except ValueError as exc:  # JSONDecodeError and undecodable bytes
-        return 400, {
-            "detail": [{"field": "(body)", "message": f"The body is not valid JSON: {exc}"}]
-        }
+        return 400, {"detail": [{"field": "(body)", "message": f"The body is not valid JSON: {exc}"}]}
     if not isinstance(data, dict):
         return 422, {"detail": [{"field": "(root)", "message": "The facts must be a JSON object."}]}
     try:
@@ -197,11 +191,7 @@ def certificate(request: HttpRequest, number: str, lang: Lang | None = None):
     with translation.override(lang or translation.get_language()):
         result = verify_certificate(number)
         if result.status in (MALFORMED, EMPTY):
-            return 422, {
-                "detail": [
-                    {"field": "number", "message": f"{result.status_label}. {MALFORMED_HELP}"}
-                ]
-            }
+            return 422, {"detail": [{"field": "number", "message": f"{result.status_label}. {MALFORMED_HELP}"}]}
         return (404 if result.status == NOT_FOUND else 200), result.as_dict()
 
 
@@ -212,9 +202,7 @@ def _own_cases(request: HttpRequest):
     organisation_id = getattr(request.user, "organisation_id", None)
     if organisation_id is None:
         return Case.objects.none()
-    return Case.objects.filter(
-        organisation_id=organisation_id, workflow__startswith=WORKFLOW_PREFIX
-    )
+    return Case.objects.filter(organisation_id=organisation_id, workflow__startswith=WORKFLOW_PREFIX)
 
 
 def _application(case: Case) -> dict:

@@ -46,9 +46,7 @@ def register_fonts() -> str:
     directory = os.path.join(matplotlib.get_data_path(), "fonts", "ttf")
     pdfmetrics.registerFont(TTFont(FONT, os.path.join(directory, "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(FONT_BOLD, os.path.join(directory, "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
-    )
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
     return FONT
 
 
@@ -62,9 +60,7 @@ def format_date(value: dt.date | None) -> str:
 
 def qr_png(data: str, box_size: int = 8) -> bytes:
     """A QR code as PNG bytes, made in memory."""
-    code = qrcode.QRCode(
-        border=2, box_size=box_size, error_correction=qrcode.constants.ERROR_CORRECT_M
-    )
+    code = qrcode.QRCode(border=2, box_size=box_size, error_correction=qrcode.constants.ERROR_CORRECT_M)
     code.add_data(data)
     code.make(fit=True)
     buffer = io.BytesIO()
@@ -102,12 +98,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "body": base,
         "label": ParagraphStyle("label", base, fontName=FONT_BOLD, fontSize=9.5, leading=12.5),
         "value": ParagraphStyle("value", base, fontSize=10, leading=13),
-        "alert": ParagraphStyle(
-            "alert", base, fontName=FONT_BOLD, textColor=colors.HexColor("#b3261e")
-        ),
-        "small": ParagraphStyle(
-            "small", base, fontSize=7.5, leading=9.5, textColor=colors.HexColor("#5b6b7c")
-        ),
+        "alert": ParagraphStyle("alert", base, fontName=FONT_BOLD, textColor=colors.HexColor("#b3261e")),
+        "url": ParagraphStyle("url", base, fontSize=8, leading=10.5),
+        "small": ParagraphStyle("small", base, fontSize=7.5, leading=9.5, textColor=colors.HexColor("#5b6b7c")),
     }
 
 
@@ -152,9 +145,7 @@ class DocumentBuilder:
         self.flowables.append(Spacer(1, height_mm * mm))
         return self
 
-    def key_values(
-        self, rows: Iterable[tuple[str, str]], label_width_mm: float = 58
-    ) -> DocumentBuilder:
+    def key_values(self, rows: Iterable[tuple[str, str]], label_width_mm: float = 64) -> DocumentBuilder:
         """A two-column table of labels and values (values may hold several lines)."""
         data = [
             [
@@ -186,7 +177,7 @@ class DocumentBuilder:
         caption = [
             Paragraph(_markup(heading), self.styles["label"]),
             Paragraph(_markup(hint), self.styles["small"]),
-            Paragraph(_markup(url), self.styles["value"]),
+            Paragraph(_markup(url), self.styles["url"]),
         ]
         table = Table([[image, caption]], colWidths=[(size_mm + 4) * mm, None], hAlign="LEFT")
         table.setStyle(
@@ -226,9 +217,7 @@ class DocumentBuilder:
             creator="TechPolicy KZ",
             lang=self.lang,
         )
-        document.build(
-            self.flowables, onFirstPage=self._draw_footer, onLaterPages=self._draw_footer
-        )
+        document.build(self.flowables, onFirstPage=self._draw_footer, onLaterPages=self._draw_footer)
         return buffer.getvalue()
 
 
@@ -314,12 +303,8 @@ def verification_url(number: str, lang: str = "kk") -> str:
 
 
 def activity_name(entry: Mapping | None, lang: str) -> str:
-    """The name of a reference-list item in a language. Accepts both shapes in use: the database
-    list ({"kk": ..., "ru": ..., "en": ...}) and the shipped sample ({"name": {"kk": ...}})."""
-    if not entry:
-        return ""
-    names = entry.get("name") if isinstance(entry.get("name"), Mapping) else entry
-    return pick(names, lang)
+    """The name of a reference-list item ({"name": {"kk": ..., "ru": ..., "en": ...}, ...}) in a language."""
+    return pick(entry["name"], lang) if entry else ""
 
 
 def activity_lines(codes: Iterable[str], names: Mapping[str, Mapping], lang: str) -> str:
@@ -330,9 +315,7 @@ def activity_lines(codes: Iterable[str], names: Mapping[str, Mapping], lang: str
     return "\n".join(lines) or "—"
 
 
-def render_certificate(
-    certificate, lang: str = "kk", activity_names: Mapping[str, Mapping] | None = None
-) -> bytes:
+def render_certificate(certificate, lang: str = "kk", activity_names: Mapping[str, Mapping] | None = None) -> bytes:
     """One A4 page: the registration (paragraph 18, Annex 1) or extension (paragraph 36, Annex 2)
     certificate of a technopark participant, with a QR code to the public verification page.
 
@@ -354,9 +337,7 @@ def render_certificate(
     )
     builder.header(title, issuer=pick(TEXT["issuer"], lang), subtitle=f"№ {certificate.number}")
     if certificate.revoked_on:
-        builder.paragraph(
-            pick(TEXT["revoked"], lang).format(date=format_date(certificate.revoked_on)), "alert"
-        )
+        builder.paragraph(pick(TEXT["revoked"], lang).format(date=format_date(certificate.revoked_on)), "alert")
         builder.spacer(3)
     builder.key_values(
         [

@@ -123,7 +123,8 @@ def fire(
     action = workflow.action(action_id)
     if action is None:
         raise WorkflowError(_("Unknown action."))
-    payload = payload or {}
+    # Guards and effects see the reason with the other inputs (a remark's text is its reason).
+    payload = {**(payload or {}), "reason": reason}
     with transaction.atomic():
         # Re-read under a row lock (PostgreSQL); the version check below also covers SQLite.
         current = Case.objects.select_for_update().get(pk=case.pk)
@@ -157,7 +158,8 @@ def fire(
         current.refresh_from_db()
         if action.effect is not None:
             action.effect(current, actor, payload)
-        _log(current, action.id, source, action.target, actor, reason, payload, now)
+        logged = {k: v for k, v in payload.items() if k != "reason"}
+        _log(current, action.id, source, action.target, actor, reason, logged, now)
         _set_deadline(current, workflow)
         if action.notify_applicant:
             notify_applicant(current, action, reason)

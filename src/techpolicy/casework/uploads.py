@@ -3,6 +3,7 @@
 import hashlib
 
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from .models import Document
@@ -30,8 +31,8 @@ def store(case, kind: str, upload, user) -> Document:
     limit = settings.TECHPOLICY_MAX_UPLOAD_BYTES
     if upload.size > limit:
         raise UploadError(
-            _("The file is %(size)s MB; the limit is %(limit)s MB.")
-            % {"size": round(upload.size / 2**20, 1), "limit": round(limit / 2**20, 1)}
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
         )
     if upload.size == 0:
         raise UploadError(_("The file is empty."))

@@ -1,5 +1,6 @@
 """Case pages shared by every service: lists, the case page, actions, documents, votes."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -7,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -159,7 +161,6 @@ def fire_action(request, number, action):
         raise Http404
     payload = {f.name: request.POST.get(f.name, "").strip() for f in spec.fields}
     reason = request.POST.get("reason", "").strip()
-    payload["reason"] = reason
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
@@ -184,7 +185,10 @@ def upload_document(request, number):
         return redirect("casework:detail", number=number)
     upload = request.FILES.get("file")
     kind = request.POST.get("kind", "")
-    if kind not in dict(DOCUMENT_KINDS):
+    if getattr(request, "upload_too_large", False):
+        messages.error(request, _("The file is larger than the limit of %(limit)s; nothing was attached.")
+                       % {"limit": filesizeformat(settings.TECHPOLICY_MAX_UPLOAD_BYTES)})
+    elif kind not in dict(DOCUMENT_KINDS):
         messages.error(request, _("Choose what kind of document this is."))
     elif upload is None:
         messages.error(request, _("Choose a file to upload."))

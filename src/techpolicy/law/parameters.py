@@ -165,6 +165,11 @@ class Parameters:
         except KeyError:
             raise KeyError(f"unknown parameter {name!r}") from None
 
+    def get_citation(self, name: str) -> Citation:
+        """The citation of the parameter's latest value (used for operator entries)."""
+        values = self.definition(name).values
+        return values[-1].citation if values else Citation("general", "")
+
     def get(self, name: str, on: dt.date) -> ParameterValue:
         return self.definition(name).value_on(on)
 

@@ -210,7 +210,9 @@ def evaluate(
             if note not in notes:
                 notes.append(note)
         if status != "in_force":
-            results.append(RuleResult(rule.id, rule.citation, "not_in_force", rule.requirement, {}, {"in_force": status}))
+            results.append(
+                RuleResult(rule.id, rule.citation, "not_in_force", rule.requirement, {}, {"in_force": status})
+            )
             continue
         if rule.applies is not None and not rule.applies(facts):
             results.append(RuleResult(rule.id, rule.citation, "not_applicable", rule.requirement, {}, {}))

@@ -112,6 +112,11 @@ TECHPOLICY_UPLOAD_TYPES = {
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = TECHPOLICY_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "techpolicy.casework.upload_limits.SizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 EMAIL_BACKEND = os.environ.get(
     "TECHPOLICY_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

@@ -23,3 +23,24 @@ def register(request):
         translation.activate(user.language)
         return redirect(f"/{user.language}/cases/")
     return render(request, "registration/signup.html", {"form": form})
+
+
+def parameters(request):
+    """Every dated parameter the rules read, with each value's dates and source; values the
+    source document does not set are shown as such, never filled in."""
+    from django.utils import translation as tr
+
+    from techpolicy.casework import law_context
+
+    lang = tr.get_language() or "kk"
+    source = law_context.parameters()
+    rows = []
+    for name in source.names():
+        definition = source.definition(name)
+        rows.append({
+            "name": name,
+            "description": definition.description.get(lang) or definition.description.get("en", ""),
+            "unit": definition.unit,
+            "values": [v.as_dict(lang) for v in definition.values],
+        })
+    return render(request, "parameters.html", {"rows": rows})

@@ -59,4 +59,8 @@ class RegisterEntry(models.Model):
 
     class Meta:
         ordering = ["name", "pk"]
-        indexes = [models.Index(fields=["register", "status", "name"])]
+        indexes = [
+            models.Index(fields=["register", "status", "name"]),
+            # Counting the active entries of a register (every list page) reads only this index.
+            models.Index(fields=["register", "status", "valid_until"]),
+        ]

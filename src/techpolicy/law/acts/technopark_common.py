@@ -94,7 +94,8 @@ def working_days_deadline(
     before: bool = False,
 ) -> Deadline:
     """`parameter` working days after `event` (or, with `before`, the last day still in time
-    "no later than N working days before" it). Raises ParameterNotSet when the act sets no term."""
+    "no later than N working days before" it). Raises ParameterNotSet when the act sets no term
+    and ParameterNotInForce for an event before the term exists (before 2022-09-03)."""
     value = (parameters or Parameters.from_source()).get(parameter, event)
     calendar = calendar or WorkingCalendar()
     days = int(value.value)

@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseForbidden, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from techpolicy.casework import law_context
 from techpolicy.casework.documents_pdf import activity_name, render_certificate
@@ -46,14 +46,12 @@ def _activity_names(on: dt.date, lang: str) -> dict[str, str]:
     return {code: activity_name(entry, lang) for code, entry in activity_types(on).items()}
 
 
-@require_GET
+@require_safe
 def register_list(request):
     """Paragraph 21: the list of participants published on the technopark's web resource."""
     on = law_context.today()
     filters = register.ParticipantFilter.from_params(request.GET)
-    page = Paginator(register.participants(filters, on), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(register.participants(filters, on), PAGE_SIZE).get_page(request.GET.get("page"))
     names = _activity_names(on, _lang())
     status_labels = dict(RegisterEntry.STATUS_CHOICES)
     rows = []
@@ -74,13 +72,8 @@ def register_list(request):
             "page": page,
             "rows": rows,
             "filters": filters,
-            "page_range": page.paginator.get_elided_page_range(
-                page.number, on_each_side=2, on_ends=1
-            ),
-            "statuses": [
-                (s, status_labels[s])
-                for s in (register.ACTIVE, register.EXPIRED, register.TERMINATED)
-            ],
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            "statuses": [(s, status_labels[s]) for s in (register.ACTIVE, register.EXPIRED, register.TERMINATED)],
             "activity_types": sorted(names.items()),
             "on": on,
         },
@@ -117,7 +110,7 @@ def _json_items(rows, on: dt.date):
     yield "]"
 
 
-@require_GET
+@require_safe
 def register_export(request, fmt: str):
     """Paragraph 21: the whole filtered list as CSV or JSON, streamed."""
     if fmt not in ("csv", "json"):
@@ -126,19 +119,15 @@ def register_export(request, fmt: str):
     filters = register.ParticipantFilter.from_params(request.GET)
     rows = register.participants(filters, on).iterator(chunk_size=EXPORT_CHUNK)
     if fmt == "csv":
-        response = StreamingHttpResponse(
-            _csv_lines(rows, on), content_type="text/csv; charset=utf-8"
-        )
+        response = StreamingHttpResponse(_csv_lines(rows, on), content_type="text/csv; charset=utf-8")
     else:
-        response = StreamingHttpResponse(
-            _json_items(rows, on), content_type="application/json; charset=utf-8"
-        )
+        response = StreamingHttpResponse(_json_items(rows, on), content_type="application/json; charset=utf-8")
     filename = f"technopark-participants-{filters.status}-{on.isoformat()}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-@require_GET
+@require_safe
 def verify(request):
     """Public verification of a certificate by its number (paragraphs 18 and 36)."""
     raw = request.GET.get("number")
@@ -149,15 +138,13 @@ def verify(request):
         {
             "number": normalise_number(raw) if raw is not None else "",
             "result": result,
-            "malformed_help": MALFORMED_HELP
-            if result is not None and result.status == MALFORMED
-            else "",
+            "malformed_help": MALFORMED_HELP if result is not None and result.status == MALFORMED else "",
         },
     )
 
 
 @login_required
-@require_GET
+@require_safe
 def certificate_pdf(request, number: str):
     """The certificate as a PDF, for the owning organisation, the secretariat and administrators."""
     certificate = get_object_or_404(

@@ -16,8 +16,8 @@ from techpolicy.casework.models import (
     Contract,
     Decision,
     Document,
-    Remark,
     RegisterEntry,
+    Remark,
 )
 from techpolicy.law.acts import technopark as act
 from techpolicy.law.facts import InvalidFacts
@@ -66,7 +66,7 @@ def store_verdict(case, actor, payload) -> None:
 
 
 def record_remarks(case, actor, payload) -> None:
-    Remark.objects.create(case=case, author=actor, text=payload.get("reason") or payload.get("remarks", ""))
+    Remark.objects.create(case=case, author=actor, text=payload["reason"])
 
 
 def answer_remarks(case, actor, payload) -> None:

@@ -59,10 +59,7 @@ STATUS_LABELS = {
     MALFORMED: _("This is not a certificate number"),
     EMPTY: _("Enter a certificate number"),
 }
-MALFORMED_HELP = _(
-    "A certificate number looks like AH-C-2026-000123 (registration) or "
-    "AH-E-2026-000045 (extension)."
-)
+MALFORMED_HELP = _("A certificate number looks like AH-C-2026-000123 (registration) or AH-E-2026-000045 (extension).")
 KIND_LABELS = {
     Certificate.KIND_REGISTRATION: _("Registration certificate (paragraph 18)"),
     Certificate.KIND_EXTENSION: _("Extension certificate (paragraph 36)"),

@@ -4,7 +4,15 @@ citations; a term the Rules do not set is a parameter without a value, shown as 
 from django.utils.translation import gettext_lazy as _
 
 from techpolicy.accounts.roles import SECRETARIAT
-from techpolicy.casework.workflow import OWNER, Action, DeadlineSpec, Field, State, Workflow, register
+from techpolicy.casework.workflow import (
+    OWNER,
+    Action,
+    DeadlineSpec,
+    Field,
+    State,
+    Workflow,
+    register,
+)
 from techpolicy.law.citation import Citation
 
 from . import steps

@@ -1,0 +1,58 @@
+"""Shared fixtures. Uploaded files go to a temporary directory, never into the repository."""
+
+import pytest
+from django.contrib.messages import get_messages
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Every test stores uploads under its own tmp_path."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def secretariat(db):
+    """Staff persona: a member of the technopark secretariat."""
+    return factories.make_secretariat()
+
+
+@pytest.fixture
+def owner(db):
+    """The applicant who owns the case (user of the applicant organisation), with an e-mail."""
+    organisation = factories.make_organisation(name="Owner Tech LLP")
+    return factories.make_user(organisation=organisation, roles=["applicant"],
+                               email="owner@example.kz", language="en")
+
+
+@pytest.fixture
+def other_applicant(db):
+    """An applicant of another organisation."""
+    organisation = factories.make_organisation(name="Other Tech LLP")
+    return factories.make_user(organisation=organisation, roles=["applicant"],
+                               email="other@example.kz")
+
+
+@pytest.fixture
+def commission(db):
+    """The selection commission of paragraph 13: three members, quorum 3, simple majority.
+    Returns (commission, [member users])."""
+    return factories.make_selection_commission()
+
+
+@pytest.fixture
+def draft_case(owner):
+    """A draft participation application with valid facts and the paragraph 9 documents."""
+    return factories.make_participation_case(owner)
+
+
+@pytest.fixture
+def messages_of():
+    """The flash messages a response queued, as strings."""
+
+    def read(response) -> list[str]:
+        return [str(m) for m in get_messages(response.wsgi_request)]
+
+    return read

@@ -1,0 +1,299 @@
+"""Act 001 (Astana Hub technopark rules): terms and procedures after registration — paragraphs
+9-1, 13, 18, 20, 36, 41, 48 and 60. Dates are Kazakhstan working days: the day of the event does
+not count; 2026-03-21..25 (Nauryz, with transfers) and 2026-12-16 (Independence Day) are off."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from techpolicy.law.acts.technopark import (
+    Deadline,
+    activity_change_decision_due,
+    certificate_due,
+    commission_decision_due,
+    completeness_review_due,
+    evaluate_activity_change,
+    evaluate_commission_composition,
+    evaluate_early_termination_grounds,
+    evaluate_extension,
+    evaluate_services_application,
+    extension_last_day,
+    housing_vacate_due,
+    register_entry_due,
+)
+from techpolicy.law.acts.technopark_facts import CommissionMemberFacts
+from techpolicy.law.calendar import DayTransfer, WorkingCalendar
+from techpolicy.law.citation import Citation
+from techpolicy.law.facts import InvalidFacts
+from techpolicy.law.parameters import ParameterNotSet, Parameters, ParameterValue
+
+D = dt.date
+
+
+def failed_ids(verdict) -> set[str]:
+    return {r.rule_id for r in verdict.failed}
+
+
+# --- working-day terms: 9-1, 18, 20, 60 ----------------------------------------------------------
+
+TERMS = [
+    pytest.param(activity_change_decision_due, D(2026, 6, 1), D(2026, 6, 15), 10, "9-1",
+                 id="p9-1 commission decides within 10 wd: received Mon 2026-06-01 -> 2026-06-15"),
+    pytest.param(certificate_due, D(2026, 6, 5), D(2026, 6, 10), 3, "18",
+                 id="p18 certificate within 3 wd of the contract: Fri 2026-06-05 -> Wed 2026-06-10"),
+    pytest.param(certificate_due, D(2026, 12, 14), D(2026, 12, 18), 3, "18",
+                 id="p18 certificate skips Independence Day 2026-12-16 -> 2026-12-18"),
+    pytest.param(certificate_due, D(2026, 3, 19), D(2026, 3, 27), 3, "18",
+                 id="p18 certificate skips Nauryz 2026-03-21..25 -> 2026-03-27"),
+    pytest.param(register_entry_due, D(2026, 6, 5), D(2026, 6, 10), 3, "20",
+                 id="p20 entry in the list of participants within 3 wd -> 2026-06-10"),
+    pytest.param(housing_vacate_due, D(2026, 6, 5), D(2026, 6, 9), 2, "60",
+                 id="p60 expelled Fri 2026-06-05 vacates housing within 2 wd -> 2026-06-09"),
+    pytest.param(housing_vacate_due, D(2025, 12, 31), D(2026, 1, 6), 2, "60",
+                 id="p60 over New Year (1-2 Jan) -> 2026-01-06"),
+]
+
+
+@pytest.mark.parametrize(("helper", "event", "due", "days", "paragraph"), TERMS)
+def test_working_day_terms(helper, event, due, days, paragraph):
+    deadline = helper(event)
+    assert isinstance(deadline, Deadline)
+    assert (deadline.due, deadline.days, deadline.unit) == (due, days, "working")
+    assert deadline.citation == Citation("001", paragraph)
+    assert [p.value for p in deadline.parameters] == [days]
+    assert deadline.as_dict()["citation"]["ref"] == f"001 p.{paragraph}"
+
+
+def test_terms_follow_the_administrators_day_transfers():
+    calendar = WorkingCalendar([DayTransfer(D(2026, 6, 8), False, Citation("general", "", note="decree"))])
+    assert certificate_due(D(2026, 6, 5), calendar=calendar).due == D(2026, 6, 11)
+
+
+@pytest.mark.parametrize(
+    "helper",
+    [
+        pytest.param(completeness_review_due, id="p13 completeness review: the seed sets no term"),
+        pytest.param(commission_decision_due, id="p13 commission decision: the seed sets no term"),
+    ],
+)
+def test_p13_terms_not_set_by_the_seed_raise_until_an_operator_sets_them(helper):
+    with pytest.raises(ParameterNotSet):
+        helper(D(2026, 6, 1))
+    name = ("technopark.completeness_review_wd" if helper is completeness_review_due
+            else "technopark.commission_decision_wd")
+    internal = ParameterValue(name, D(2026, 1, 1), 5, Citation("001", "13", note="internal rules"),
+                              set_by="operator")
+    parameters = Parameters.from_source().with_values([internal])
+    assert helper(D(2026, 6, 1), parameters).due == D(2026, 6, 8)
+
+
+# --- paragraph 36: extension -------------------------------------------------------------------
+
+END = D(2026, 6, 30)  # participation ends on Tuesday 2026-06-30
+
+
+def test_p36_last_day_is_ten_working_days_before_the_end():
+    assert extension_last_day(END).due == D(2026, 6, 16)
+    assert WorkingCalendar().count(D(2026, 6, 16), END) == 10
+
+
+@pytest.mark.parametrize(
+    ("filed_on", "outcome"),
+    [
+        pytest.param(D(2026, 6, 1), "eligible", id="p36 filed a month early -> in time"),
+        pytest.param(D(2026, 6, 16), "eligible", id="p36 filed on the last allowed day -> in time"),
+        pytest.param(D(2026, 6, 17), "not_eligible", id="p36 one working day late -> register anew (p8)"),
+        pytest.param(D(2026, 6, 30), "not_eligible", id="p36 filed on the last day of participation -> late"),
+    ],
+)
+def test_p36_extension(filed_on, outcome):
+    assert evaluate_extension(filed_on, END).outcome == outcome
+
+
+def test_p36_late_application_is_routed_to_new_registration_under_paragraph_8():
+    verdict = evaluate_extension(D(2026, 6, 17), END)
+    reason = verdict.failed[0].reason
+    assert reason["en"].endswith("Late: register anew under paragraph 8.")
+    assert "2026-06-16" in reason["en"] and "2026-06-17" in reason["en"]
+    assert "8-тармағына" in reason["kk"] and "пунктом 8" in reason["ru"]
+    assert verdict.failed[0].details["next_step"] == "register_anew_p8"
+    assert verdict.failed[0].details["next_step_citation"] == "001 p.8"
+
+
+# --- paragraph 41: early termination ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("grounds", "outcome"),
+    [
+        pytest.param(["39(1)"], "eligible", id="p41 ground 39(1) -> to the commission"),
+        pytest.param(["39(2)"], "eligible", id="p41 ground 39(2) -> to the commission"),
+        pytest.param(["39(5)"], "eligible", id="p41 ground 39(5) -> to the commission"),
+        pytest.param(["6"], "eligible", id="p41 ground 6 (= 39(6)) -> to the commission"),
+        pytest.param(["39(3)"], "not_eligible", id="p41 ground 39(3) -> not a commission ground"),
+        pytest.param(["39(4)", "39(7)"], "not_eligible", id="p41 grounds 39(4), 39(7) -> refused"),
+        pytest.param(["39(3)", "39(5)"], "eligible", id="p41 mixed: 39(5) puts it to the commission"),
+    ],
+)
+def test_p41_grounds(grounds, outcome):
+    assert evaluate_early_termination_grounds(grounds, D(2026, 6, 1)).outcome == outcome
+
+
+def test_p41_refusal_names_the_other_grounds():
+    verdict = evaluate_early_termination_grounds(["39(4)", "39(7)"], D(2026, 6, 1))
+    assert "(39(4), 39(7))" in verdict.failed[0].reason["en"]
+    mixed = evaluate_early_termination_grounds(["39(3)", "39(5)"], D(2026, 6, 1))
+    assert mixed.results[0].details == {"to_commission": "39(5)", "other": "39(3)"}
+
+
+@pytest.mark.parametrize("grounds", [["40(1)"], [], ["first"]], ids=["p41 40(1)", "p41 none", "p41 text"])
+def test_p41_grounds_that_are_not_paragraph_39_are_invalid_input(grounds):
+    with pytest.raises(InvalidFacts) as raised:
+        evaluate_early_termination_grounds(grounds, D(2026, 6, 1))
+    assert raised.value.errors[0]["field"] == "grounds"
+
+
+# --- paragraph 13: the selection commission ------------------------------------------------------
+
+
+def member(name: str, years: str = "0", *, state: bool = False, it: bool = False,
+           international: bool = False) -> dict:
+    return {"name": name, "state_body_representative": state, "it_qualified": it,
+            "ict_experience_years": years, "international_expert": international}
+
+
+EXPERT = member("Dr. Lee", "3", international=True)
+
+COMMISSION_CASES = [
+    pytest.param([member("A", "5"), EXPERT], {"001.p13.members"},
+                 id="p13 exactly 5 years is not 'more than five years' -> refused"),
+    pytest.param([member("A", "5.1"), EXPERT], set(), id="p13 5.1 years of ICT experience -> ok"),
+    pytest.param([member("A", "5", state=True), EXPERT], set(),
+                 id="p13 5 years but a state-body representative -> ok"),
+    pytest.param([member("A", "5", it=True), EXPERT], set(), id="p13 5 years but IT-qualified -> ok"),
+    pytest.param([member("A", "12"), member("B", "0", state=True)], {"001.p13.international_experts"},
+                 id="p13 no international expert -> refused"),
+    pytest.param([member("A", "2")], {"001.p13.members", "001.p13.international_experts"},
+                 id="p13 one unqualified member, no expert -> both refused"),
+]
+
+
+@pytest.mark.parametrize(("members", "failed"), COMMISSION_CASES)
+def test_p13_commission_composition(members, failed):
+    verdict = evaluate_commission_composition(members, D(2026, 6, 1))
+    assert failed_ids(verdict) == failed
+    assert verdict.outcome == ("eligible" if not failed else "not_eligible")
+
+
+def test_p13_reason_names_the_member_and_accepts_models():
+    members = [CommissionMemberFacts(**member("Aidos", "5")), CommissionMemberFacts(**EXPERT)]
+    verdict = evaluate_commission_composition(members, D(2026, 6, 1))
+    assert "Aidos (5)" in verdict.failed[0].reason["en"]
+    assert "5 жылдан аспайды" in verdict.failed[0].reason["kk"]
+    used = {p.name: p.value for p in verdict.parameters_read}
+    assert used["technopark.ict_experience_years_min"] == Decimal(5)
+
+
+def test_p13_a_commission_without_members_is_invalid_input():
+    with pytest.raises(InvalidFacts) as raised:
+        evaluate_commission_composition([], D(2026, 6, 1))
+    assert raised.value.errors[0]["field"] == "members"
+
+
+# --- paragraph 48: the application for services --------------------------------------------------
+
+
+def services(**changes) -> dict:
+    data = {
+        "application_date": "2026-06-10",
+        "project": {"name": "Qoldau AI", "direction": "AI", "description": "Support assistant",
+                    "expected_results": "50 customers"},
+        "contacts": {"phone": "+7 700 000 00 00", "email": "team@qoldau.kz", "city": "Astana",
+                     "country": "Kazakhstan"},
+        "readiness": {"stage": "MVP", "technologies": "LLM", "problem": "slow support",
+                      "business_model": "SaaS", "lifetime": "5 years"},
+        "team": {"participants": 4, "involvement": "full time"},
+        "presentation_url": "https://example.kz/deck.pdf",
+        "needs": {"needs": "mentoring", "expected_from_technopark": "pilot customers"},
+        "registered_taxpayer": True,
+        "tax_debt": {"issued_on": "2026-06-01", "debt_kzt": "0"},
+    }
+    for path, value in changes.items():
+        section, _, name = path.partition("__")
+        if name:
+            data[section][name] = value
+        else:
+            data[section] = value
+    return data
+
+
+SERVICES_CASES = [
+    pytest.param({}, set(), id="p48 all seven items -> ok"),
+    pytest.param({"project__expected_results": ""}, {"001.p48.1"}, id="p48(1) no expected results -> refused"),
+    pytest.param({"contacts__email": " "}, {"001.p48.2"}, id="p48(2) no e-mail -> refused"),
+    pytest.param({"readiness__business_model": ""}, {"001.p48.3"}, id="p48(3) no business model -> refused"),
+    pytest.param({"team__involvement": ""}, {"001.p48.4"}, id="p48(4) team involvement blank -> refused"),
+    pytest.param({"presentation_url": ""}, {"001.p48.5"}, id="p48(5) no presentation link -> refused"),
+    pytest.param({"needs__expected_from_technopark": ""}, {"001.p48.6"},
+                 id="p48(6) nothing expected from the technopark -> refused"),
+    pytest.param({"tax_debt": None}, {"001.p48.7.attached"},
+                 id="p48(7) registered taxpayer without tax-debt information -> refused"),
+    pytest.param({"registered_taxpayer": False, "tax_debt": None}, set(),
+                 id="p48(7) not a registered taxpayer: no tax-debt information needed"),
+    pytest.param({"tax_debt": {"issued_on": "2026-05-31", "debt_kzt": "0"}}, set(),
+                 id="p48(7) information exactly 10 days old -> ok"),
+    pytest.param({"tax_debt": {"issued_on": "2026-05-30", "debt_kzt": "0"}}, {"001.p48.7.fresh"},
+                 id="p48(7) information 11 days old -> refused"),
+    pytest.param({"tax_debt": {"issued_on": "2026-06-01", "debt_kzt": "25951"}}, {"001.p48.7.debt"},
+                 id="p48(7) debt 1 tenge over 6 x MCI -> refused"),
+]
+
+
+@pytest.mark.parametrize(("changes", "failed"), SERVICES_CASES)
+def test_p48_services_application(changes, failed):
+    assert failed_ids(evaluate_services_application(services(**changes))) == failed
+
+
+def test_p48_reason_names_the_blank_fields():
+    verdict = evaluate_services_application(services(contacts__city="", contacts__country=""))
+    expected = "The application leaves these data blank: contacts.city, contacts.country."
+    assert verdict.failed[0].reason["en"] == expected
+
+
+def test_p48_7_not_applicable_to_unregistered_taxpayers():
+    verdict = evaluate_services_application(services(registered_taxpayer=False, tax_debt=None))
+    statuses = {r.rule_id: r.status for r in verdict.results if r.rule_id.startswith("001.p48.7")}
+    assert set(statuses.values()) == {"not_applicable"}
+
+
+# --- paragraph 9-1: change of activity type -------------------------------------------------------
+
+ITEMS = {str(i): f"item {i}" for i in range(1, 16)}
+
+
+def change(new: list[str], projects: list[dict] | None) -> dict:
+    return {"received_on": "2026-06-01", "current_activity_types": ["S-01"], "new_activity_types": new,
+            "business_plan": None if projects is None else {"projects": projects}}
+
+
+ACTIVITY_CHANGE_CASES = [
+    pytest.param(change(["S-07"], [{"activity_type": "S-07", "items": ITEMS}]), set(),
+                 id="p9-1 new type on the list with a complete business plan -> ok"),
+    pytest.param(change(["X-99"], [{"activity_type": "X-99", "items": ITEMS}]), {"001.p9-1.list"},
+                 id="p9-1 new type not on the list -> refused"),
+    pytest.param(change(["S-07"], None), {"001.p9-1.business_plan"}, id="p9-1 no business plan -> refused"),
+    pytest.param(change(["S-07"], [{"activity_type": "S-07", "items": {**ITEMS, "7": ""}}]),
+                 {"001.p9-1.annex3.items"}, id="p9-1 business plan misses Annex 3 item 7 -> refused"),
+    pytest.param(change(["S-07", "S-03"], [{"activity_type": "S-07", "items": ITEMS}]),
+                 {"001.p9-1.annex3.types"}, id="p9-1 no project for new type S-03 -> refused"),
+]
+
+
+@pytest.mark.parametrize(("facts", "failed"), ACTIVITY_CHANGE_CASES)
+def test_p9_1_activity_change(facts, failed):
+    verdict = evaluate_activity_change(facts)
+    assert failed_ids(verdict) == failed
+    assert verdict.on == D(2026, 6, 1)
