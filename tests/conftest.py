@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.messages import get_messages
+from django.utils import translation
 
 from tests import factories
 
@@ -11,6 +12,15 @@ def _media_root(settings, tmp_path):
     """Every test stores uploads under its own tmp_path."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Start and end every test in the default language (kk): a request through the test client
+    leaves its URL's language active in the thread, which would leak into the next test."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

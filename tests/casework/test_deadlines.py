@@ -20,8 +20,8 @@ def add_wd(day: dt.date, days: int) -> dt.date:
     return law_context.calendar().add(day, days)
 
 
-def contract_entered_on(case) -> dt.date:
-    return case.transitions.get(to_state="contract").on_date
+def signed_on(case) -> dt.date:
+    return case.contract.signed_on
 
 
 @pytest.fixture
@@ -62,32 +62,31 @@ def test_p13_operator_set_review_term_is_applied(draft_case, owner):
 def test_p18_after_sign_contract_certificate_is_due_in_three_working_days(contract_case):
     case = contract_case
     assert case.state == "contract"
-    assert case.due_on == add_wd(contract_entered_on(case), 3)
+    assert case.due_on == add_wd(signed_on(case), 3)
     assert case.due_rule["citation"] == "001 p.18"
     assert (case.due_rule["days"], case.due_rule["unit"], case.due_rule["anchor"]) == (3, "working", "contract")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: p.18 counts the 3 working days from the day the contract is signed, but the engine "
-    "(casework/engine.py deadline(), anchor = date of the transition into 'contract') counts from "
-    "the day the secretariat records it; a contract recorded after its signing date gets a later "
-    "due date than the Rules allow"))
-def test_p18_term_counts_from_the_signing_date_not_the_recording_date(owner, secretariat, commission):
+def test_p18_p20_terms_count_from_the_signing_date_not_the_recording_date(owner, secretariat, commission):
     _commission, voters = commission
     case = factories.drive_participation(factories.make_participation_case(owner), "approved", owner,
                                          secretariat, voters)
-    signed = timezone.localdate() - dt.timedelta(days=7)
+    signed = timezone.localdate() - dt.timedelta(days=7)  # recorded a week after signing
     case = fire(case, "sign_contract", secretariat, payload=factories.contract_payload(signed))
     assert case.due_on == add_wd(signed, 3)
+    assert case.due_rule["from"] == signed.isoformat()
+    case = fire(case, "issue_certificate", secretariat)
+    assert case.due_on == add_wd(signed, 3)
+    assert case.due_rule["citation"] == "001 p.20"
 
 
 def test_p20_register_entry_term_still_counts_from_the_contract(contract_case, secretariat):
     case = fire(contract_case, "issue_certificate", secretariat)
     assert case.state == "certificate_issued"
-    assert case.due_on == add_wd(contract_entered_on(case), 3)
+    assert case.due_on == add_wd(signed_on(case), 3)
     assert case.due_rule["citation"] == "001 p.20"
     assert case.due_rule["anchor"] == "contract"
-    assert case.due_rule["from"] == contract_entered_on(case).isoformat()
+    assert case.due_rule["from"] == signed_on(case).isoformat()
 
 
 def test_final_state_carries_no_term(contract_case, secretariat):

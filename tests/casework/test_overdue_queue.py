@@ -5,7 +5,6 @@ passed, and nothing else."""
 import datetime as dt
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -68,11 +67,6 @@ def test_overdue_case_page_shows_the_overdue_badge(client, secretariat, cases):
     assert response.context["overdue"] is False
 
 
-@pytest.mark.xfail(connection.vendor == "sqlite", strict=True, reason=(
-    "bug: casework/views.py queue() orders by ('due_on', 'created_at') with the comment 'NULL due "
-    "dates sort last on both databases', but SQLite (the embedded default) sorts NULL first in "
-    "ascending order, so cases without a term come before overdue ones; needs "
-    "F('due_on').asc(nulls_last=True)"))
 def test_queue_lists_the_earliest_term_first_and_cases_without_a_term_last(client, secretariat, cases):
     client.force_login(secretariat)
     listed = numbers(client.get(reverse("casework:queue")))

@@ -27,13 +27,12 @@ def test_deleting_a_transition_raises_and_keeps_the_row(draft_case):
     assert Transition.objects.filter(pk=row.pk).exists()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: the append-only rule of casework/models/case.py (Transition.save/delete) is only "
-    "enforced on model instances; Transition.objects.filter(...).delete() and .update() bypass it "
-    "and silently rewrite the log"))
-def test_bulk_deleting_the_log_is_refused(draft_case):
+def test_bulk_deleting_or_updating_the_log_is_refused(draft_case):
     with pytest.raises(AppendOnlyError):
         Transition.objects.filter(case=draft_case).delete()
+    with pytest.raises(AppendOnlyError):
+        Transition.objects.filter(case=draft_case).update(to_state="registered")
+    assert list(draft_case.transitions.values_list("to_state", flat=True)) == ["draft"]
 
 
 def test_creating_a_case_logs_the_initial_state(draft_case, owner):

@@ -49,10 +49,6 @@ def test_p41_other_grounds_alone_are_refused_with_the_citation(participant, secr
     assert case.state == "draft"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: steps.termination_grounds_valid does not catch InvalidFacts (unlike the other guards), "
-    "so a termination case without grounds raises InvalidFacts out of engine.fire instead of "
-    "WorkflowError, and the fire view answers 500"))
 def test_p41_termination_without_grounds_is_refused_with_a_message(participant, secretariat, commission):
     case = termination_case(participant, secretariat, [])
     assert "grounds" in refused(case, "send_to_commission", secretariat)

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
+from ninja.responses import Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
@@ -157,14 +158,14 @@ def precheck(request: HttpRequest, lang: Lang = "kk", on: dt.date | None = None)
     try:
         data = json.loads(request.body or b"")
     except ValueError as exc:  # JSONDecodeError and undecodable bytes
-        return 400, {"detail": [{"field": "(body)", "message": f"The body is not valid JSON: {exc}"}]}
+        return Status(400, {"detail": [{"field": "(body)", "message": f"The body is not valid JSON: {exc}"}]})
     if not isinstance(data, dict):
-        return 422, {"detail": [{"field": "(root)", "message": "The facts must be a JSON object."}]}
+        return Status(422, {"detail": [{"field": "(root)", "message": "The facts must be a JSON object."}]})
     try:
         verdict = technopark_law.precheck(data, on=on)
     except InvalidFacts as exc:
-        return 422, {"detail": exc.errors}
-    return 200, verdict.as_dict(lang)
+        return Status(422, {"detail": exc.errors})
+    return Status(200, verdict.as_dict(lang))
 
 
 # --- the published list and certificates -------------------------------------------------------
@@ -191,8 +192,8 @@ def certificate(request: HttpRequest, number: str, lang: Lang | None = None):
     with translation.override(lang or translation.get_language()):
         result = verify_certificate(number)
         if result.status in (MALFORMED, EMPTY):
-            return 422, {"detail": [{"field": "number", "message": f"{result.status_label}. {MALFORMED_HELP}"}]}
-        return (404 if result.status == NOT_FOUND else 200), result.as_dict()
+            return Status(422, {"detail": [{"field": "number", "message": f"{result.status_label}. {MALFORMED_HELP}"}]})
+        return Status(404 if result.status == NOT_FOUND else 200, result.as_dict())
 
 
 # --- the applicant's own applications ----------------------------------------------------------

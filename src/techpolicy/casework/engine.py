@@ -71,6 +71,8 @@ def deadline(workflow: Workflow, case: Case, state_id: str | None = None) -> dic
     anchor_state = spec.anchor or state.id
     entered = case.transitions.filter(to_state=anchor_state).order_by("-at", "-pk").first()
     start = entered.on_date if entered else timezone.localdate()
+    if entered and spec.anchor_field and entered.payload.get(spec.anchor_field):
+        start = dt.date.fromisoformat(entered.payload[spec.anchor_field])
     base = {"citation": spec.citation.ref, "citation_text": spec.citation.text("en"), "unit": spec.unit,
             "parameter": spec.parameter, "from": start.isoformat(), "anchor": anchor_state}
     try:

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
@@ -81,7 +81,7 @@ def queue(request):
         cases = cases.filter(due_on__lt=today())
     if request.GET.get("workflow"):
         cases = cases.filter(workflow=request.GET["workflow"])
-    cases = cases.order_by("due_on", "created_at")  # NULL due dates sort last on both databases
+    cases = cases.order_by(F("due_on").asc(nulls_last=True), "created_at")  # cases without a term last
     page = _page(request, cases)
     return render(request, "casework/queue.html", {
         "page": page, "rows": list(_rows(page, staff=True)), "q": q, "workflows": _workflows(),

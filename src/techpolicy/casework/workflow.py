@@ -21,12 +21,14 @@ OWNER = "owner"  # the applicant organisation that owns the case
 class DeadlineSpec:
     """The term a state carries: `parameter` holds the number of days (a dated parameter, so a
     term the source leaves unset is shown as such); the clock starts when the case entered
-    `anchor` (this state when None)."""
+    `anchor` (this state when None), or on the date the action into it recorded in
+    `anchor_field` (a contract's signing date, which may precede the day it is recorded)."""
 
     parameter: str
     citation: Citation
     unit: str = "working"  # "working" | "calendar"
     anchor: str | None = None
+    anchor_field: str | None = None
 
 
 @dataclass(frozen=True)

@@ -45,8 +45,20 @@ class Case(models.Model):
         return self.number
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Bulk updates and deletes would rewrite history behind the model's back: refuse them."""
+
+    def update(self, **kwargs):
+        raise AppendOnlyError("the transition log is append-only")
+
+    def delete(self):
+        raise AppendOnlyError("the transition log is append-only")
+
+
 class Transition(models.Model):
     """Append-only log of what happened to a case: who, when, from, to, why."""
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="transitions")
     action = models.CharField(max_length=40)

@@ -204,15 +204,29 @@ def participant_entry(case) -> RegisterEntry | None:
     return participant_entry_of(case.parent) if case.parent_id else None
 
 
+def _verdict_guard(evaluate):
+    """A guard that passes when `evaluate(case)` yields an eligible verdict; facts that cannot be
+    evaluated refuse with the fields named, never an unhandled error."""
+
+    def guard(case, actor, payload) -> tuple[bool, str]:
+        try:
+            verdict = evaluate(case)
+        except InvalidFacts as exc:
+            return False, _("The application data are incomplete: %(errors)s") % {"errors": exc}
+        return (True, "") if verdict.eligible else (False, _refusal(verdict))
+
+    return guard
+
+
+_activity_change_rules = _verdict_guard(lambda case: act.evaluate_activity_change(
+    case.facts, law_context.today(), law_context.parameters(), law_context.calendar(),
+    activity_types=activity_types()))
+
+
 def activity_change_valid(case, actor, payload) -> tuple[bool, str]:
     if participant_entry(case) is None:
         return False, _("Only a registered participant may change its activity types (paragraph 9-1).")
-    try:
-        verdict = act.evaluate_activity_change(case.facts, law_context.today(), law_context.parameters(),
-                                               law_context.calendar(), activity_types=activity_types())
-    except InvalidFacts as exc:
-        return False, str(exc)
-    return (True, "") if verdict.eligible else (False, _refusal(verdict))
+    return _activity_change_rules(case, actor, payload)
 
 
 def apply_activity_change(case, actor, payload) -> None:
@@ -280,10 +294,8 @@ def grant_extension(case, actor, payload) -> None:
                             decided_at=case.state_entered_at, recorded_by=actor)
 
 
-def termination_grounds_valid(case, actor, payload) -> tuple[bool, str]:
-    verdict = act.evaluate_early_termination_grounds(
-        case.facts.get("grounds", []), law_context.today(), law_context.parameters(), law_context.calendar())
-    return (True, "") if verdict.eligible else (False, _refusal(verdict))
+termination_grounds_valid = _verdict_guard(lambda case: act.evaluate_early_termination_grounds(
+    case.facts.get("grounds", []), law_context.today(), law_context.parameters(), law_context.calendar()))
 
 
 def terminate_participation(case, actor, payload) -> None:
@@ -299,13 +311,8 @@ def terminate_participation(case, actor, payload) -> None:
 record_termination_rejected = _record_decision("termination", "refused", ["001 p.41"])
 
 
-def services_application_valid(case, actor, payload) -> tuple[bool, str]:
-    try:
-        verdict = act.evaluate_services_application(case.facts, law_context.today(), law_context.parameters(),
-                                                    law_context.calendar())
-    except InvalidFacts as exc:
-        return False, str(exc)
-    return (True, "") if verdict.eligible else (False, _refusal(verdict))
+services_application_valid = _verdict_guard(lambda case: act.evaluate_services_application(
+    case.facts, law_context.today(), law_context.parameters(), law_context.calendar()))
 
 
 def document_kinds(case) -> list[str]:

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -147,8 +148,13 @@ def edit_application(request, number):
         return redirect("casework:detail", number=number)
     bound = _application_forms(request.POST if request.method == "POST" else None, f.initial_from_facts(case.facts))
     if request.method == "POST" and "add_project" not in request.POST and _all_valid(bound):
-        updated = Case.objects.filter(pk=case.pk, version=int(request.POST.get("version", 0)),
-                                      state__in=EDITABLE_STATES).update(facts=_facts(bound))
+        try:
+            version = int(request.POST.get("version", ""))
+        except ValueError:
+            version = -1  # a garbled form can match no version: refused below like a stale one
+        # Saving bumps the version, so a colleague's form rendered before this save is refused.
+        updated = Case.objects.filter(pk=case.pk, version=version, state__in=EDITABLE_STATES).update(
+            facts=_facts(bound), version=F("version") + 1)
         if not updated:
             messages.error(request, _("The case was changed by someone else while you were editing; "
                                       "reload to see the current version. Your changes were not saved."))

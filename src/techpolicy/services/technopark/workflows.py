@@ -21,10 +21,37 @@ P = Citation  # short alias for the tables below
 
 REVIEW_TERM = DeadlineSpec("technopark.completeness_review_wd", P("001", "13"), anchor="submitted")
 DECISION_TERM = DeadlineSpec("technopark.commission_decision_wd", P("001", "13"))
-CERTIFICATE_TERM = DeadlineSpec("technopark.certificate_wd", P("001", "18"), anchor="contract")
-REGISTER_TERM = DeadlineSpec("technopark.register_entry_wd", P("001", "20"), anchor="contract")
+# Paragraphs 18 and 20 count from the day the contract is signed, not the day it is recorded.
+CERTIFICATE_TERM = DeadlineSpec("technopark.certificate_wd", P("001", "18"), anchor="contract",
+                                anchor_field="signed_on")
+REGISTER_TERM = DeadlineSpec("technopark.register_entry_wd", P("001", "20"), anchor="contract",
+                             anchor_field="signed_on")
 ACTIVITY_CHANGE_TERM = DeadlineSpec("technopark.activity_change_decision_wd", P("001", "9-1"), anchor="submitted")
 HOUSING_TERM = DeadlineSpec("technopark.housing_vacate_wd", P("001", "60"))
+
+# Pieces several workflows share.
+DRAFT = State("draft", _("Draft"), _("Draft: not submitted yet"), OWNER)
+
+
+def on_agenda(term: DeadlineSpec) -> State:
+    return State("commission", _("On the commission's agenda"), _("Under consideration by the commission"),
+                 "commission", term)
+
+
+def commission_decisions(approved: str, refused: str, citation: Citation, *, on_approve=None, on_refuse=None,
+                         approve_label=_("Record the commission's approval"),
+                         refuse_label=_("Record the commission's refusal"),
+                         reason_for: str = "refuse") -> tuple[Action, Action]:
+    """Record the decision the commission's votes support (quorum and majority checked by the guards)."""
+    return (
+        Action("approve", ("commission",), approved, SECRETARIAT, approve_label, guard=steps.decision_approves,
+               effect=on_approve, needs_reason=reason_for == "approve", citation=citation,
+               style="danger" if reason_for == "approve" else "primary"),
+        Action("refuse", ("commission",), refused, SECRETARIAT, refuse_label, guard=steps.decision_refuses,
+               effect=on_refuse, needs_reason=reason_for == "refuse", citation=citation,
+               style="danger" if reason_for == "refuse" else "primary"),
+    )
+
 
 PARTICIPATION = register(Workflow(
     id="technopark.participation",
@@ -32,14 +59,13 @@ PARTICIPATION = register(Workflow(
     case_prefix="AH",
     initial="draft",
     states=(
-        State("draft", _("Draft"), _("Draft: not submitted yet"), OWNER),
+        DRAFT,
         State("submitted", _("Submitted, awaiting review"), _("Submitted"), SECRETARIAT, REVIEW_TERM),
         State("completeness_review", _("Completeness review"), _("Under review by the secretariat"),
               SECRETARIAT, REVIEW_TERM),
         State("remarks", _("Remarks sent to the applicant"), _("Remarks to answer"), OWNER),
         State("resubmitted", _("Resubmitted after remarks"), _("Resubmitted"), SECRETARIAT, REVIEW_TERM),
-        State("commission", _("On the commission's agenda"), _("Under consideration by the commission"),
-              "commission", DECISION_TERM),
+        on_agenda(DECISION_TERM),
         State("approved", _("Approved: contract to sign"), _("Approved"), SECRETARIAT),
         State("refused", _("Refused"), _("Refused"), "", final=True),
         State("contract", _("Contract signed: certificate due"), _("Contract signed"), SECRETARIAT,
@@ -62,11 +88,8 @@ PARTICIPATION = register(Workflow(
         Action("send_to_commission", ("completeness_review",), "commission", SECRETARIAT,
                _("Send to the selection commission"), guard=steps.complete_and_eligible,
                citation=P("001", "13")),
-        Action("approve", ("commission",), "approved", SECRETARIAT, _("Record the commission's approval"),
-               guard=steps.decision_approves, effect=steps.record_admission, citation=P("001", "13")),
-        Action("refuse", ("commission",), "refused", SECRETARIAT, _("Record the commission's refusal"),
-               guard=steps.decision_refuses, effect=steps.record_refusal, needs_reason=True,
-               citation=P("001", "13"), style="danger"),
+        *commission_decisions("approved", "refused", P("001", "13"), on_approve=steps.record_admission,
+                              on_refuse=steps.record_refusal),
         Action("sign_contract", ("approved",), "contract", SECRETARIAT, _("Record the signed contract"),
                guard=steps.contract_terms_valid, effect=steps.record_contract, citation=P("001", "18"),
                fields=(Field("number", _("Contract number")), Field("signed_on", _("Signed on"), "date"),
@@ -88,10 +111,9 @@ ACTIVITY_CHANGE = register(Workflow(
     case_prefix="AH-AC",
     initial="draft",
     states=(
-        State("draft", _("Draft"), _("Draft: not submitted yet"), OWNER),
+        DRAFT,
         State("submitted", _("Received: to the commission"), _("Submitted"), SECRETARIAT, ACTIVITY_CHANGE_TERM),
-        State("commission", _("On the commission's agenda"), _("Under consideration by the commission"),
-              "commission", ACTIVITY_CHANGE_TERM),
+        on_agenda(ACTIVITY_CHANGE_TERM),
         State("approved", _("Change approved"), _("Change approved"), "", final=True),
         State("refused", _("Change refused"), _("Change refused"), "", final=True),
     ),
@@ -100,10 +122,7 @@ ACTIVITY_CHANGE = register(Workflow(
                guard=steps.activity_change_valid, citation=P("001", "9-1")),
         Action("send_to_commission", ("submitted",), "commission", SECRETARIAT,
                _("Send to the selection commission"), guard=steps.commission_composed, citation=P("001", "9-1")),
-        Action("approve", ("commission",), "approved", SECRETARIAT, _("Record the commission's approval"),
-               guard=steps.decision_approves, effect=steps.apply_activity_change, citation=P("001", "9-1")),
-        Action("refuse", ("commission",), "refused", SECRETARIAT, _("Record the commission's refusal"),
-               guard=steps.decision_refuses, needs_reason=True, citation=P("001", "9-1"), style="danger"),
+        *commission_decisions("approved", "refused", P("001", "9-1"), on_approve=steps.apply_activity_change),
     ),
 ))
 
@@ -113,7 +132,7 @@ EXTENSION = register(Workflow(
     case_prefix="AH-EX",
     initial="draft",
     states=(
-        State("draft", _("Draft"), _("Draft: not submitted yet"), OWNER),
+        DRAFT,
         State("submitted", _("Submitted, awaiting decision"), _("Submitted"), SECRETARIAT),
         State("extended", _("Extended: certificate issued"), _("Participation extended"), "", final=True),
         State("refused", _("Refused"), _("Refused"), "", final=True),
@@ -140,19 +159,17 @@ TERMINATION = register(Workflow(
     initial="draft",
     states=(
         State("draft", _("Prepared by the secretariat"), _("Prepared"), SECRETARIAT),
-        State("commission", _("On the commission's agenda"), _("Under consideration by the commission"),
-              "commission", DECISION_TERM),
+        on_agenda(DECISION_TERM),
         State("terminated", _("Participation terminated"), _("Participation terminated"), "", final=True),
         State("rejected", _("Termination rejected"), _("Participation continues"), "", final=True),
     ),
     actions=(
         Action("send_to_commission", ("draft",), "commission", SECRETARIAT, _("Bring to the commission"),
                guard=steps.termination_grounds_valid, citation=P("001", "41")),
-        Action("approve", ("commission",), "terminated", SECRETARIAT, _("Record the decision to terminate"),
-               guard=steps.decision_approves, effect=steps.terminate_participation, needs_reason=True,
-               citation=P("001", "41"), style="danger"),
-        Action("refuse", ("commission",), "rejected", SECRETARIAT, _("Record the decision not to terminate"),
-               guard=steps.decision_refuses, effect=steps.record_termination_rejected, citation=P("001", "41")),
+        *commission_decisions("terminated", "rejected", P("001", "41"), on_approve=steps.terminate_participation,
+                              on_refuse=steps.record_termination_rejected,
+                              approve_label=_("Record the decision to terminate"),
+                              refuse_label=_("Record the decision not to terminate"), reason_for="approve"),
     ),
 ))
 
@@ -162,7 +179,7 @@ SERVICES = register(Workflow(
     case_prefix="AH-SV",
     initial="draft",
     states=(
-        State("draft", _("Draft"), _("Draft: not submitted yet"), OWNER),
+        DRAFT,
         State("submitted", _("Submitted, awaiting decision"), _("Submitted"), SECRETARIAT),
         State("accepted", _("Accepted to the programme"), _("Accepted"), SECRETARIAT),
         State("refused", _("Refused"), _("Refused"), "", final=True),

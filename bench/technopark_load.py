@@ -1,0 +1,396 @@
+"""Load benchmark of the technopark's public pages and API with a large list of participants.
+
+    .venv/bin/python bench/technopark_load.py [--participants 100000] [--seconds 10] [--concurrency 8]
+
+It prepares a database (a throwaway SQLite file in a temporary directory, or the PostgreSQL
+database named by DATABASE_URL), migrates it, bulk-creates N registered participants
+(organisation, case in state "registered", certificate, entry in the list of participants),
+starts the real WSGI application in a server on 127.0.0.1 (waitress when it is installed,
+otherwise Django's runserver --noreload), and runs a bounded load against each target: a fixed
+duration at a fixed concurrency, threads with http.client, 127.0.0.1 only. It prints requests
+per second, p50/p95 latency, errors, and each target's figures relative to a trivial view
+measured in the same run. It asserts nothing about timing. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import importlib.util
+import io
+import json
+import os
+import platform
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+SEARCH_WORD = "Көкжиек"  # in about one name in twelve; a Kazakh word is the slowest search on SQLite
+WORDS = ["Көкжиек", "Altyn", "Steppe", "Nomad", "Qazaq", "Тұлпар", "Сұңқар", "Байтерек",
+         "Alatau", "Zhibek", "Ертіс", "Orda"]
+SUFFIXES = ["Tech", "Data", "Systems", "Cloud", "AI", "Soft", "Lab", "Digital"]
+LEGAL_FORMS = ["ЖШС", "LLP", "АҚ"]
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--participants", type=int, default=100_000, help="participants to create")
+    parser.add_argument("--seconds", type=float, default=10.0, help="measured duration per target")
+    parser.add_argument("--concurrency", type=int, default=8, help="client threads per target")
+    parser.add_argument("--batch", type=int, default=5_000, help="rows per bulk_create batch")
+    parser.add_argument("--server", choices=("auto", "waitress", "runserver"), default="auto",
+                        help="auto: waitress when installed, else Django's runserver --noreload")
+    parser.add_argument("--threads", type=int, default=8, help="server threads (waitress only)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="PostgreSQL: use the participants already in the database, add none")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary SQLite directory")
+    return parser.parse_args()
+
+
+# --- the database -----------------------------------------------------------------------------
+
+
+def setup_django(data_dir: Path) -> None:
+    """Environment for this process and the server subprocess, then django.setup()."""
+    os.environ["TECHPOLICY_DATA_DIR"] = str(data_dir)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "techpolicy.site.settings")
+    os.environ["TECHPOLICY_DEBUG"] = "0"  # production-like: no debug pages, no query log
+    os.environ["TECHPOLICY_ALLOWED_HOSTS"] = HOST
+    os.environ.setdefault("TECHPOLICY_SECRET_KEY", "bench-only-" + os.urandom(16).hex())
+    os.environ["TECHPOLICY_LOG_LEVEL"] = "ERROR"
+    import django
+
+    django.setup()
+
+
+def _batches(total: int, size: int):
+    for start in range(0, total, size):
+        yield range(start, min(start + size, total))
+
+
+def seed(count: int, batch: int) -> dict:
+    """Bulk-create `count` registered participants; returns what the targets need."""
+    import datetime as dt
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from techpolicy.accounts.models import Organisation, User
+    from techpolicy.casework import law_context
+    from techpolicy.casework.models import Case, Certificate, RegisterEntry
+    from techpolicy.services.technopark.law import activity_types
+    from techpolicy.services.technopark.steps import REGISTER
+    from techpolicy.services.technopark.workflows import PARTICIPATION
+
+    today = law_context.today()
+    now = timezone.now()
+    codes = sorted(activity_types(today))
+    owner, _ = User.objects.get_or_create(username="bench-applicant")
+    rng = random.Random(20260101)
+    for rows in _batches(count, batch):
+        with transaction.atomic():
+            plans = []
+            for i in rows:
+                name = (f"{rng.choice(WORDS)} {rng.choice(SUFFIXES)} {i:06d} "
+                        f"{rng.choice(LEGAL_FORMS)}")
+                start = today - dt.timedelta(days=rng.randrange(0, 3 * 365))
+                until = start + dt.timedelta(days=3 * 365)
+                roll = rng.random()  # 80 % active, 10 % lapsed, 10 % terminated early
+                if roll < 0.10:
+                    start, until = start - dt.timedelta(days=4 * 365), until - dt.timedelta(days=4 * 365)
+                status = (RegisterEntry.STATUS_TERMINATED if roll > 0.90
+                          else RegisterEntry.STATUS_ACTIVE)
+                types = rng.sample(codes, k=rng.randint(1, min(3, len(codes))))
+                plans.append((i, name, start, until, status, types))
+            organisations = Organisation.objects.bulk_create(
+                Organisation(name=name, bin=f"9{i:011d}", city="Астана")
+                for i, name, *_ in plans)
+            cases = Case.objects.bulk_create(
+                Case(number=f"AH-BENCH-{i:07d}", workflow=PARTICIPATION.id, title=name,
+                     organisation=org, created_by=owner, state="registered", state_entered_at=now,
+                     submitted_on=start)
+                for (i, name, start, *_), org in zip(plans, organisations, strict=True))
+            certificates = Certificate.objects.bulk_create(
+                Certificate(number=f"AH-C-{start.year}-{i:06d}", case=case, organisation=org,
+                            issued_on=start, valid_from=start, valid_until=until,
+                            activity_types=types)
+                for (i, _n, start, until, _s, types), case, org
+                in zip(plans, cases, organisations, strict=True))
+            RegisterEntry.objects.bulk_create(
+                RegisterEntry(register=REGISTER, organisation=org, case=case, certificate=cert,
+                              name=name, bin=org.bin, activity_types=types, entered_on=start,
+                              valid_from=start, valid_until=until, status=status,
+                              ended_on=today if status == RegisterEntry.STATUS_TERMINATED else None)
+                for (_i, name, start, until, status, types), org, case, cert
+                in zip(plans, organisations, cases, certificates, strict=True))
+        done = rows.stop
+        if done % (batch * 4) == 0 or done == count:
+            print(f"  {done:>9,} / {count:,} participants", flush=True)
+    return {"activity": codes[0], "today": today}
+
+
+def prepare_database(args) -> dict:
+    from django.core.management import call_command
+    from django.db import connection
+
+    from techpolicy.casework import law_context
+    from techpolicy.casework.models import RegisterEntry
+    from techpolicy.services.technopark.law import activity_types
+    from techpolicy.services.technopark.steps import REGISTER
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("import_activity_types", stdout=io.StringIO())
+    print(f"database: {connection.vendor} ({connection.settings_dict['NAME']}), "
+          f"migrated in {time.perf_counter() - started:.1f} s")
+    existing = RegisterEntry.objects.filter(register=REGISTER).count()
+    if existing and not args.reuse:
+        sys.exit(f"the database already holds {existing:,} participants: point DATABASE_URL at "
+                 "an empty throwaway database, or pass --reuse to measure with those")
+    if args.reuse:
+        today = law_context.today()
+        print(f"reusing {existing:,} participants already in the database")
+        return {"activity": sorted(activity_types(today))[0], "today": today}
+    started = time.perf_counter()
+    print(f"seeding {args.participants:,} participants in batches of {args.batch:,} ...", flush=True)
+    context = seed(args.participants, args.batch)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    elapsed = time.perf_counter() - started
+    print(f"seeded {args.participants:,} participants (4 rows each) in {elapsed:.1f} s "
+          f"({args.participants / elapsed:,.0f} participants/s)")
+    return context
+
+
+# --- the server -------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def server_command(kind: str, port: int, threads: int) -> tuple[str, list[str]]:
+    has_waitress = importlib.util.find_spec("waitress") is not None
+    if kind == "waitress" and not has_waitress:
+        sys.exit("waitress is not installed; use --server runserver")
+    if kind == "waitress" or (kind == "auto" and has_waitress):
+        return f"waitress ({threads} threads)", [
+            sys.executable, "-m", "waitress", f"--listen={HOST}:{port}", f"--threads={threads}",
+            "techpolicy.site.wsgi:application"]
+    return "Django runserver --noreload (a thread per request)", [
+        sys.executable, str(ROOT / "manage.py"), "runserver", "--noreload", "--skip-checks",
+        f"{HOST}:{port}"]
+
+
+def start_server(command: list[str], port: int, log: Path) -> subprocess.Popen:
+    handle = log.open("wb")
+    process = subprocess.Popen(command, cwd=ROOT, env=os.environ.copy(), stdout=handle,
+                               stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"the server exited with {process.returncode}; see {log}")
+        try:
+            connection = http.client.HTTPConnection(HOST, port, timeout=2)
+            connection.request("GET", "/i18n/setlang/")
+            connection.getresponse().read()
+            connection.close()
+            return process
+        except OSError:
+            time.sleep(0.2)
+    stop_server(process)
+    sys.exit(f"the server did not answer within 60 s; see {log}")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+# --- the load ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Target:
+    name: str
+    method: str
+    path: str
+    body: bytes | None = None
+    headers: dict = field(default_factory=dict)
+
+
+@dataclass
+class Result:
+    target: Target
+    elapsed: float
+    latencies: list[float]
+    errors: list[str]
+
+    @property
+    def rps(self) -> float:
+        return len(self.latencies) / self.elapsed
+
+    def percentile(self, p: int) -> float:
+        if len(self.latencies) < 2:
+            return self.latencies[0] if self.latencies else float("nan")
+        return statistics.quantiles(self.latencies, n=100, method="inclusive")[p - 1]
+
+
+def send(port: int, target: Target) -> tuple[int, bytes]:
+    """One request on a new connection ("Connection: close").
+
+    Not keep-alive on purpose: runserver writes a response in several small segments, and on a
+    kept-alive connection Nagle's algorithm on the server meets the client's delayed ACK, so
+    every request waits about 40 ms for nothing and every target looks alike."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=60)
+    try:
+        connection.request(target.method, target.path, body=target.body,
+                           headers={"Connection": "close", **target.headers})
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def run_load(target: Target, port: int, seconds: float, concurrency: int) -> Result:
+    latencies: list[float] = []
+    errors: list[str] = []
+    barrier = threading.Barrier(concurrency + 1)
+    deadline = [0.0]
+
+    def worker() -> None:
+        mine: list[float] = []
+        barrier.wait()
+        while (started := time.perf_counter()) < deadline[0]:
+            try:
+                status, _body = send(port, target)
+            except (OSError, http.client.HTTPException) as exc:
+                errors.append(type(exc).__name__)
+                continue
+            if 200 <= status < 400:
+                mine.append(time.perf_counter() - started)
+            else:
+                errors.append(f"HTTP {status}")
+        latencies.extend(mine)
+
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    begin = time.perf_counter()
+    deadline[0] = begin + seconds
+    barrier.wait()
+    for thread in threads:
+        thread.join()
+    return Result(target, time.perf_counter() - begin, latencies, errors)
+
+
+def check(target: Target, port: int) -> str:
+    """One unmeasured request per target: what it answers, so the figures measure real work."""
+    status, body = send(port, target)
+    note = f"HTTP {status}, {len(body) / 1024:.1f} kB"
+    if target.path.startswith("/api/v1/technopark/participants"):
+        note += f", count={json.loads(body).get('count')}"
+    elif target.path.startswith("/api/v1/technopark/precheck"):
+        note += f", outcome={json.loads(body).get('outcome')}"
+    return note
+
+
+def warm_up(target: Target, port: int, concurrency: int) -> None:
+    run_load(target, port, seconds=1.0, concurrency=concurrency)
+
+
+def targets(context: dict) -> list[Target]:
+    from techpolicy.services.technopark.demo import participation_facts
+
+    facts = participation_facts("Bench Precheck LLP", "991231000001", context["activity"],
+                                context["today"])
+    search = urllib.parse.urlencode({"q": SEARCH_WORD})
+    return [
+        Target("trivial view: GET /i18n/setlang/ (302, no DB)", "GET", "/i18n/setlang/"),
+        Target("register page, first page", "GET", "/kk/technopark/participants/"),
+        Target(f"register page, search q={SEARCH_WORD}", "GET",
+               f"/kk/technopark/participants/?{search}"),
+        Target("register JSON API, first 50", "GET", "/api/v1/technopark/participants?limit=50"),
+        Target("pre-check API POST", "POST", "/api/v1/technopark/precheck?lang=kk",
+               json.dumps(facts).encode(), {"Content-Type": "application/json"}),
+    ]
+
+
+def report(results: list[Result], args, server: str) -> None:
+    trivial = results[0]
+    print()
+    print(f"load: {args.seconds:g} s per target, {args.concurrency} client threads, "
+          f"server: {server}")
+    header = (f"{'target':<48} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
+              f"{'req/s ÷ trivial':>16} {'p50 × trivial':>14}")
+    print(header)
+    print("-" * len(header))
+    for result in results:
+        p50, p95 = result.percentile(50) * 1000, result.percentile(95) * 1000
+        ratio_rps = result.rps / trivial.rps if trivial.rps else float("nan")
+        ratio_p50 = p50 / (trivial.percentile(50) * 1000)
+        print(f"{result.target.name[:48]:<48} {result.rps:>8.1f} {p50:>8.1f} {p95:>8.1f} "
+              f"{len(result.errors):>7} {ratio_rps:>16.3f} {ratio_p50:>14.1f}")
+    for result in results:
+        if result.errors:
+            kinds = {e: result.errors.count(e) for e in sorted(set(result.errors))}
+            print(f"errors of {result.target.name}: {kinds}")
+
+
+def main() -> None:
+    args = parse_args()
+    temporary = None
+    if os.environ.get("DATABASE_URL"):
+        data_dir = Path(tempfile.mkdtemp(prefix="techpolicy-bench-"))  # uploads and logs only
+    else:
+        temporary = data_dir = Path(tempfile.mkdtemp(prefix="techpolicy-bench-"))
+    setup_django(data_dir)
+    import django
+
+    print(f"TechPolicy KZ load benchmark · Python {platform.python_version()} · Django "
+          f"{django.get_version()} · {os.cpu_count()} CPUs · data dir {data_dir}")
+    context = prepare_database(args)
+    from django.db import connections
+
+    connections.close_all()  # the server process has its own connections
+
+    port = free_port()
+    server, command = server_command(args.server, port, args.threads)
+    log = data_dir / "server.log"
+    process = start_server(command, port, log)
+    try:
+        print(f"server: {server} on http://{HOST}:{port}/ (log: {log})")
+        results = []
+        for target in targets(context):
+            print(f"  {target.name}: {check(target, port)}", flush=True)
+            warm_up(target, port, args.concurrency)
+            results.append(run_load(target, port, args.seconds, args.concurrency))
+    finally:
+        stop_server(process)
+    report(results, args, server)
+    if temporary is not None and not args.keep:
+        shutil.rmtree(temporary, ignore_errors=True)
+    elif temporary is not None:
+        print(f"kept {temporary}")
+
+
+if __name__ == "__main__":
+    main()
