@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from techpolicy.accounts.roles import COMMISSION, has_role, is_staff_role
@@ -126,8 +127,8 @@ def case_detail(request, number):
         "staff": staff,
         "owner": request.user.organisation_id == case.organisation_id,
         "actions": available_actions(case, request.user),
-        "transitions": case.transitions.select_related("actor"),
-        "documents": case.documents.filter(superseded=False),
+        "transitions": _labelled(workflow, case.transitions.select_related("actor")),
+        "documents": [(d, DOCUMENT_LABELS.get(d.kind, d.kind)) for d in case.documents.filter(superseded=False)],
         "remarks": case.remarks.all(),
         "decisions": case.decisions.all(),
         "certificates": case.certificates.all(),
@@ -142,13 +143,25 @@ def case_detail(request, number):
 
 
 DOCUMENT_KINDS = [
-    ("registration_certificate", "p.9"),
-    ("authority_documents", "p.9(1)"),
-    ("business_plan", "p.9(2)"),
-    ("tax_debt_certificate", "p.9(3)"),
-    ("place_of_activity", "p.9(4)"),
-    ("other", ""),
+    ("registration_certificate", _lazy("State registration certificate"), "p.9"),
+    ("authority_documents", _lazy("Documents confirming the representative's authority"), "p.9(1)"),
+    ("business_plan", _lazy("Business plan (Annex 3)"), "p.9(2)"),
+    ("tax_debt_certificate", _lazy("Tax-debt information"), "p.9(3)"),
+    ("place_of_activity", _lazy("Document on the place of activity"), "p.9(4)"),
+    ("other", _lazy("Other"), ""),
 ]
+DOCUMENT_LABELS = {key: label for key, label, _ref in DOCUMENT_KINDS}
+
+
+def _labelled(workflow, transitions):
+    """The log with each action's name as people read it, and its states' names."""
+    rows = []
+    for t in transitions:
+        action = workflow.action(t.action)
+        names = {s.id: s.staff_name for s in workflow.states}
+        rows.append({"t": t, "action": action.label if action else t.action,
+                     "from": names.get(t.from_state, t.from_state), "to": names.get(t.to_state, t.to_state)})
+    return rows
 
 
 @require_POST
@@ -188,7 +201,7 @@ def upload_document(request, number):
     if getattr(request, "upload_too_large", False):
         messages.error(request, _("The file is larger than the limit of %(limit)s; nothing was attached.")
                        % {"limit": filesizeformat(settings.TECHPOLICY_MAX_UPLOAD_BYTES)})
-    elif kind not in dict(DOCUMENT_KINDS):
+    elif kind not in DOCUMENT_LABELS:
         messages.error(request, _("Choose what kind of document this is."))
     elif upload is None:
         messages.error(request, _("Choose a file to upload."))

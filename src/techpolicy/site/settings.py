@@ -94,7 +94,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT = DATA_DIR / "static"  # filled by `collectstatic` in production
+STATIC_ROOT.mkdir(exist_ok=True)
+# Serve the apps' static files directly as well, so the embedded set-up needs no collectstatic.
+WHITENOISE_USE_FINDERS = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -102,7 +105,8 @@ STORAGES = {
 # Uploaded documents: stored under DATA_DIR, never under a served URL; they are streamed by a
 # view that checks permissions first.
 MEDIA_ROOT = DATA_DIR / "uploads"
-MEDIA_URL = None
+# A URL on a host that does not exist: nothing (not even Django's live test server) serves uploads.
+MEDIA_URL = "http://uploads-are-not-served.invalid/"
 
 TECHPOLICY_MAX_UPLOAD_BYTES = int(os.environ.get("TECHPOLICY_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
 TECHPOLICY_UPLOAD_TYPES = {

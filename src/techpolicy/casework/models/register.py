@@ -59,8 +59,6 @@ class RegisterEntry(models.Model):
 
     class Meta:
         ordering = ["name", "pk"]
-        indexes = [
-            models.Index(fields=["register", "status", "name"]),
-            # Counting the active entries of a register (every list page) reads only this index.
-            models.Index(fields=["register", "status", "valid_until"]),
-        ]
+        # Covers the published list: filter by register, status and end date, ordered by name,
+        # so both the page and its count are read from the index alone.
+        indexes = [models.Index(fields=["register", "status", "name", "valid_until"])]

@@ -38,7 +38,7 @@ class ServicesForm(forms.Form):
     lifetime = forms.CharField(label=_("3) Project lifetime"), max_length=120)
     participants = forms.IntegerField(label=_("4) Number of project participants"), min_value=0)
     involvement = _text(_("4) Team involvement in the project"))
-    presentation_url = forms.URLField(label=_("5) Link to the project presentation"))
+    presentation_url = forms.URLField(label=_("5) Link to the project presentation"), assume_scheme="https")
     needs = _text(_("6) Needs"))
     expected_from_technopark = _text(_("6) Results expected from the technopark"))
     registered_taxpayer = forms.BooleanField(label=_("7) Registered taxpayer (Tax Code art. 74)"), required=False)

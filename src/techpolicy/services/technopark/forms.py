@@ -90,7 +90,8 @@ class ApplicantForm(forms.Form):
 
 class ShareholderForm(forms.Form):
     holder = forms.CharField(label=_("Shareholder (name)"), max_length=200)
-    kind = forms.ChoiceField(label=_("Kind"), choices=HOLDER_KINDS)
+    # The empty choice lets a blank extra row stay unchanged, so the formset skips it.
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", "—"), *HOLDER_KINDS])
     share = forms.DecimalField(label=_("Share, %"), min_value=0, max_value=100, decimal_places=4)
     owned = forms.CharField(label=_("…of (blank: the applicant)"), max_length=200, required=False)
 

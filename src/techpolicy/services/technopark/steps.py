@@ -15,7 +15,6 @@ from techpolicy.casework.models import (
     Commission,
     Contract,
     Decision,
-    Document,
     RegisterEntry,
     Remark,
 )
@@ -313,7 +312,3 @@ record_termination_rejected = _record_decision("termination", "refused", ["001 p
 
 services_application_valid = _verdict_guard(lambda case: act.evaluate_services_application(
     case.facts, law_context.today(), law_context.parameters(), law_context.calendar()))
-
-
-def document_kinds(case) -> list[str]:
-    return sorted(set(Document.objects.filter(case=case, superseded=False).values_list("kind", flat=True)))

@@ -11,3 +11,15 @@ def in_language(value):
         lang = translation.get_language() or "kk"
         return value.get(lang) or value.get("en") or ""
     return value or ""
+
+
+@register.filter
+def citation_text(citation: dict) -> str:
+    """A stored citation ({"act", "paragraph", "sub"}) in the current language, so a verdict stored
+    years ago reads in the language of today's reader."""
+    from techpolicy.law.citation import Citation
+
+    if not isinstance(citation, dict):
+        return citation or ""
+    lang = translation.get_language() or "kk"
+    return Citation(citation["act"], citation.get("paragraph") or "", citation.get("sub")).text(lang)
