@@ -79,10 +79,7 @@ def deadline(workflow: Workflow, case: Case, state_id: str | None = None) -> dic
         days = int(law_context.parameters().value(spec.parameter, start))
     except ParameterError:
         return {**base, "days": None, "due": None, "not_set": True}
-    if spec.unit == "working":
-        due = law_context.calendar().add(start, days)
-    else:
-        due = start + dt.timedelta(days=days)
+    due = law_context.calendar().add(start, days) if spec.unit == "working" else start + dt.timedelta(days=days)
     return {**base, "days": days, "due": due.isoformat(), "not_set": False}
 
 

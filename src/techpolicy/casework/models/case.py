@@ -58,8 +58,6 @@ class AppendOnlyQuerySet(models.QuerySet):
 class Transition(models.Model):
     """Append-only log of what happened to a case: who, when, from, to, why."""
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="transitions")
     action = models.CharField(max_length=40)
     from_state = models.CharField(max_length=40, blank=True)
@@ -71,6 +69,8 @@ class Transition(models.Model):
     on_date = models.DateField()  # the local (Asia/Almaty) date deadlines are counted from
     reason = models.TextField(blank=True)
     payload = models.JSONField(default=dict, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["at", "pk"]

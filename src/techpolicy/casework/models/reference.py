@@ -24,11 +24,11 @@ class ReferenceItem(models.Model):
         ordering = ["list_key", "code"]
         constraints = [models.UniqueConstraint(fields=["list_key", "code"], name="unique_reference_code")]
 
-    def name(self, lang: str) -> str:
-        return getattr(self, f"name_{lang}", "") or self.name_en
-
     def __str__(self) -> str:
         return f"{self.code} {self.name_en}"
+
+    def name(self, lang: str) -> str:
+        return getattr(self, f"name_{lang}", "") or self.name_en
 
 
 class ParameterEntry(models.Model):

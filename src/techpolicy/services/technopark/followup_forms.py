@@ -53,7 +53,8 @@ class ServicesForm(forms.Form):
             tax = {"issued_on": d["tax_issued_on"].isoformat(), "debt_kzt": str(d["tax_debt_kzt"])}
         return {
             "application_date": on.isoformat(),
-            "project": {k: d[k] for k in ("direction", "description", "expected_results")} | {"name": d["project_name"]},
+            "project": {"name": d["project_name"],
+                        **{k: d[k] for k in ("direction", "description", "expected_results")}},
             "contacts": {k: d[k] for k in ("phone", "email", "city", "country")},
             "readiness": {k: d[k] for k in ("stage", "technologies", "problem", "business_model", "lifetime")},
             "team": {"participants": d["participants"], "involvement": d["involvement"]},

@@ -75,7 +75,8 @@ class ApplicantForm(forms.Form):
         label=_("Implements or implemented an investment priority project, Entrepreneurial Code art. 284 (p. 7(3))"),
         required=False)
     implemented_investment_strategic_project_pre_2015 = forms.BooleanField(
-        label=_("Implements or implemented an investment strategic project under a contract before 2015-01-01 (p. 7(3))"),
+        label=_("Implements or implemented an investment strategic project under a contract before "
+                "2015-01-01 (p. 7(3))"),
         required=False)
     subsoil_user = forms.BooleanField(label=_("Subsoil user (p. 7(5))"), required=False)
     sez_participant = forms.BooleanField(label=_("Participant of a special economic zone (p. 7(5))"), required=False)
@@ -120,7 +121,8 @@ class DocumentsForm(forms.Form):
 
     registration_certificate = forms.BooleanField(label=_("State registration certificate attached"), required=False)
     representative_appointed = forms.BooleanField(label=_("A representative acts for the applicant"), required=False)
-    authority_documents = forms.BooleanField(label=_("Documents confirming the representative's authority attached (p. 9(1))"),
+    authority_documents = forms.BooleanField(
+        label=_("Documents confirming the representative's authority attached (p. 9(1))"),
                                              required=False)
     place_kind = forms.ChoiceField(label=_("Place of activity confirmed by (p. 9(4))"), choices=PLACE_KINDS)
     place_provided = forms.BooleanField(label=_("The document on the place of activity is attached"), required=False)

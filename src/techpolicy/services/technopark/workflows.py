@@ -38,9 +38,12 @@ def on_agenda(term: DeadlineSpec) -> State:
                  "commission", term)
 
 
+RECORD_APPROVAL = _("Record the commission's approval")
+RECORD_REFUSAL = _("Record the commission's refusal")
+
+
 def commission_decisions(approved: str, refused: str, citation: Citation, *, on_approve=None, on_refuse=None,
-                         approve_label=_("Record the commission's approval"),
-                         refuse_label=_("Record the commission's refusal"),
+                         approve_label=RECORD_APPROVAL, refuse_label=RECORD_REFUSAL,
                          reason_for: str = "refuse") -> tuple[Action, Action]:
     """Record the decision the commission's votes support (quorum and majority checked by the guards)."""
     return (
