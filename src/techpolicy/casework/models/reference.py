@@ -15,7 +15,7 @@ class ReferenceItem(models.Model):
     name_kk = models.CharField(max_length=500)
     name_ru = models.CharField(max_length=500)
     name_en = models.CharField(max_length=500)
-    source = models.CharField(max_length=300)
+    source = models.TextField()
     sample = models.BooleanField(default=False)
     valid_from = models.DateField(null=True, blank=True)
     valid_until = models.DateField(null=True, blank=True)

@@ -16,6 +16,7 @@ from django.db import transaction
 from techpolicy.casework.models import ReferenceItem
 from techpolicy.services.technopark.law import ACTIVITY_TYPES
 
+LIMITS = {"code": 40, "name_kk": 500, "name_ru": 500, "name_en": 500}
 OFFICIAL_SOURCE = "Order No. 37/НҚ of 11 April 2019 (list of priority ICT activity types)"
 
 
@@ -38,6 +39,10 @@ def replace_list(rows: list[dict], sample: bool, source: str) -> int:
         missing = [k for k in required if not str(row.get(k) or "").strip()]
         if missing:
             raise CommandError(f"row {number}: missing {', '.join(missing)}")
+        too_long = [k for k in required if len(str(row[k]).strip()) > LIMITS[k]]
+        if too_long:
+            raise CommandError(f"row {number}: {', '.join(too_long)} longer than allowed "
+                               f"({', '.join(str(LIMITS[k]) for k in too_long)} characters)")
     codes = [row["code"].strip() for row in rows]
     if len(set(codes)) != len(codes):
         raise CommandError("duplicate codes in the file")
