@@ -37,5 +37,8 @@ lint: install
 bench: install
 	$(BIN)/python bench/technopark_load.py
 
+# Re-extract the strings (needs GNU gettext) and compile the catalogues (polib).
 messages: install
+	cd src/techpolicy && ../../$(BIN)/python ../../manage.py makemessages -l kk -l ru -e html,py,txt \
+		--no-obsolete --ignore='*/migrations/*'
 	$(BIN)/python scripts/compile_messages.py

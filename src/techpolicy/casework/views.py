@@ -10,12 +10,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from techpolicy.accounts.roles import COMMISSION, has_role, is_staff_role
 
 from . import commission as voting
+from .document_kinds import DOCUMENT_KINDS, DOCUMENT_LABELS
 from .engine import WorkflowError, available_actions, fire
 from .law_context import today
 from .models import Case, Commission, CommissionMember, Document, Vote
@@ -142,15 +142,6 @@ def case_detail(request, number):
     })
 
 
-DOCUMENT_KINDS = [
-    ("registration_certificate", _lazy("State registration certificate"), "p.9"),
-    ("authority_documents", _lazy("Documents confirming the representative's authority"), "p.9(1)"),
-    ("business_plan", _lazy("Business plan (Annex 3)"), "p.9(2)"),
-    ("tax_debt_certificate", _lazy("Tax-debt information"), "p.9(3)"),
-    ("place_of_activity", _lazy("Document on the place of activity"), "p.9(4)"),
-    ("other", _lazy("Other"), ""),
-]
-DOCUMENT_LABELS = {key: label for key, label, _ref in DOCUMENT_KINDS}
 
 
 def _labelled(workflow, transitions):

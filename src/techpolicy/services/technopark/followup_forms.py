@@ -2,6 +2,8 @@
 early termination (p.41)."""
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .forms import _activity_choices
@@ -66,7 +68,12 @@ class ServicesForm(forms.Form):
 
 
 # Paragraph 39 is not in the seed: only the sub-paragraph numbers that paragraph 41 names are known.
-TERMINATION_GROUNDS = [(f"39({n})", _("Paragraph 39, sub-paragraph %(n)s)") % {"n": n}) for n in range(1, 7)]
+def _ground_label(n: int) -> str:
+    return gettext("Paragraph 39, sub-paragraph %(n)s)") % {"n": n}
+
+
+# Labels stay lazy: formatted when a page renders, in that page's language.
+TERMINATION_GROUNDS = [(f"39({n})", lazy(_ground_label, str)(n)) for n in range(1, 7)]
 
 
 class TerminationForm(forms.Form):
