@@ -25,6 +25,7 @@ def act_name(act: str, lang: str = "en") -> str:
     return meta.get("short", {}).get(lang) or meta.get("short", {}).get("en") or act
 
 
+_SECTION = {"kk": "{s}-бөлім", "ru": "раздел {s}", "en": "section {s}"}
 _PARAGRAPH = {"kk": "{p}-тармақ", "ru": "п. {p}", "en": "paragraph {p}"}
 _SUB = {"kk": "{s}) тармақша", "ru": "пп. {s})", "en": "sub-paragraph {s})"}
 
@@ -37,9 +38,12 @@ class Citation:
     paragraph: str
     sub: str | None = None
     note: str | None = None  # e.g. "Annex 3" or the name of an outside source
+    section: str | None = None  # for acts numbered by section (a programme's "5.4"), paragraphs restart
 
     def text(self, lang: str = "en") -> str:
         parts = [act_name(self.act, lang)]
+        if self.section:
+            parts.append(_SECTION[lang].format(s=self.section))
         if self.paragraph:
             parts.append(_PARAGRAPH[lang].format(p=self.paragraph))
         if self.sub:
@@ -51,12 +55,14 @@ class Citation:
     @property
     def ref(self) -> str:
         """Compact stable reference, e.g. `001 p.9(3)`."""
-        ref = f"{self.act} p.{self.paragraph}" if self.paragraph else self.act
+        ref = f"{self.act} s.{self.section}" if self.section else self.act
+        ref = f"{ref} p.{self.paragraph}" if self.paragraph else ref
         return f"{ref}({self.sub})" if self.sub else ref
 
     def as_dict(self, lang: str = "en") -> dict:
         return {
             "act": self.act,
+            "section": self.section,
             "paragraph": self.paragraph,
             "sub": self.sub,
             "ref": self.ref,
@@ -72,6 +78,7 @@ class Citation:
                 str(data.get("paragraph", "")),
                 str(data["sub"]) if data.get("sub") is not None else None,
                 data.get("note"),
+                str(data["section"]) if data.get("section") is not None else None,
             )
         act, _, rest = data.partition(" p.")
         paragraph, _, sub = rest.partition("(")

@@ -22,4 +22,5 @@ def citation_text(citation: dict) -> str:
     if not isinstance(citation, dict):
         return citation or ""
     lang = translation.get_language() or "kk"
-    return Citation(citation["act"], citation.get("paragraph") or "", citation.get("sub")).text(lang)
+    return Citation(citation["act"], citation.get("paragraph") or "", citation.get("sub"),
+                    section=citation.get("section")).text(lang)
