@@ -244,3 +244,43 @@ def drive_participation(case: Case, target: str, owner: User, secretariat: User,
     if case.state != target:
         raise ValueError(f"{target!r} is not on the participation path")
     return case
+
+
+# --- "Productivity 2020" programme (seed 004): operators and cases driven through its workflows ---
+
+def make_operator(username: str | None = None) -> User:
+    """Staff of the programme operator (KIDI)."""
+    from techpolicy.accounts.roles import OPERATOR
+
+    return make_user(username or f"kidi{_next()}", roles=[OPERATOR])
+
+
+def make_leasing_operator(username: str | None = None) -> User:
+    """Staff of the leasing operator (KDB-Leasing)."""
+    from techpolicy.accounts.roles import LEASING_OPERATOR
+
+    return make_user(username or f"kdb{_next()}", roles=[LEASING_OPERATOR])
+
+
+def make_productivity_case(owner: User, facts: dict) -> Case:
+    """A draft application of the programme, in the workflow its instrument and channel choose."""
+    from techpolicy.casework.engine import create_case
+    from techpolicy.casework.workflow import get
+    from techpolicy.services.productivity.instruments import workflow_for
+
+    return create_case(get(workflow_for(facts)), owner.organisation, owner, title=owner.organisation.name,
+                       facts=facts)
+
+
+def drive_productivity(case: Case, steps, owner: User, operator: User) -> Case:
+    """Fire (action, payload) steps in order; the applicant's steps by `owner`, others by `operator`.
+    A payload may carry "reason"."""
+    from techpolicy.casework.engine import fire
+
+    owner_steps = {"submit", "resubmit", "return_signed", "submit_passport", "submit_cpip", "withdraw"}
+    for action, payload in steps:
+        case.refresh_from_db()
+        payload = dict(payload)
+        reason = payload.pop("reason", "")
+        case = fire(case, action, owner if action in owner_steps else operator, reason=reason, payload=payload)
+    return case

@@ -1,7 +1,8 @@
 """The `techpolicy` command: the law layer from the shell.
 
-    techpolicy check technopark FACTS.json [--on DATE] [--lang kk|ru|en]
-    techpolicy schema technopark
+    techpolicy check technopark|productivity2020 FACTS.json [--on DATE] [--lang kk|ru|en]
+    techpolicy schema technopark|productivity2020
+    techpolicy reimburse INSTRUMENT FACTS.json [--on DATE] [--lang kk|ru|en]
     techpolicy workdays add DATE N | count FROM TO | before DATE N
 
 Exit codes: 0 a positive outcome (or a plain answer), 1 a negative outcome (including "not in
@@ -24,11 +25,13 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
+from techpolicy.law.acts.productivity2020 import INSTRUMENTS, ProductivityFacts, assess, evaluate_eligibility
 from techpolicy.law.acts.technopark import TechnoparkFacts, evaluate_participation
 from techpolicy.law.calendar import WorkingCalendar
 from techpolicy.law.facts import InvalidFacts, parse_facts
 from techpolicy.law.parameters import ParameterError
 from techpolicy.law.rules import Verdict
+from techpolicy.simulation.commands import add_commands as _add_simulation
 
 EXIT_OK, EXIT_NEGATIVE, EXIT_INVALID = 0, 1, 2
 
@@ -40,6 +43,7 @@ class Service(NamedTuple):
 
 SERVICES: dict[str, Service] = {
     "technopark": Service(TechnoparkFacts, evaluate_participation),
+    "productivity2020": Service(ProductivityFacts, evaluate_eligibility),
 }
 
 
@@ -97,6 +101,20 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK if verdict.eligible else EXIT_NEGATIVE
 
 
+def _reimburse(args: argparse.Namespace) -> int:
+    data = _read_json(args.facts, "FACTS")
+    on = _date(args.on, "--on") if args.on else None
+    facts = parse_facts(ProductivityFacts, data)
+    if facts.instrument != args.instrument:
+        raise InputError(
+            f"INSTRUMENT {args.instrument!r} disagrees with instrument {facts.instrument!r} in the facts",
+            "INSTRUMENT",
+        )
+    assessment = assess(facts, on=on)
+    _print_json(assessment.as_dict(args.lang))
+    return EXIT_OK if assessment.granted else EXIT_NEGATIVE
+
+
 def _schema(args: argparse.Namespace) -> int:
     _print_json(SERVICES[args.service].facts.model_json_schema())
     return EXIT_OK
@@ -127,6 +145,19 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=_check)
 
 
+def _add_reimburse(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "reimburse", help='"Productivity 2020": eligibility and the reimbursement, line by line, as JSON'
+    )
+    parser.add_argument("instrument", metavar="INSTRUMENT", choices=sorted(INSTRUMENTS), help="e.g. 3a, 4b, 7")
+    parser.add_argument("facts", metavar="FACTS", help="facts as a JSON file")
+    parser.add_argument("--on", help="date whose parameters apply (default: the application date)")
+    parser.add_argument(
+        "--lang", choices=("kk", "ru", "en"), help="language of the texts (default: all three)"
+    )
+    parser.set_defaults(handler=_reimburse)
+
+
 def _add_schema(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("schema", help="print the JSON Schema of a service's facts")
     parser.add_argument("service", choices=sorted(SERVICES))
@@ -153,7 +184,9 @@ def _add_workdays(commands: argparse._SubParsersAction) -> None:
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_check,
     _add_schema,
+    _add_reimburse,
     _add_workdays,
+    _add_simulation,
 ]
 
 

@@ -6,13 +6,19 @@ APPLICANT = "applicant"
 SECRETARIAT = "secretariat"  # Technopark secretariat
 COMMISSION = "commission"  # selection commission member ("іріктеу жөніндегі комиссия")
 ADMINISTRATOR = "administrator"
+OPERATOR = "programme_operator"  # "Productivity 2020" programme operator, KIDI ("Бағдарлама операторы")
+LEASING_OPERATOR = "leasing_operator"  # instrument operator of long-term leasing, KDB-Leasing
 
 ROLE_NAMES = {
     APPLICANT: _("Applicant company"),
     SECRETARIAT: _("Technopark secretariat"),
     COMMISSION: _("Selection commission member"),
     ADMINISTRATOR: _("Administrator"),
+    OPERATOR: _("Programme operator (KIDI)"),
+    LEASING_OPERATOR: _("Leasing operator (KDB-Leasing)"),
 }
+
+STAFF_ROLES = (SECRETARIAT, OPERATOR, LEASING_OPERATOR, ADMINISTRATOR)
 
 
 def has_role(user, role: str) -> bool:
@@ -24,5 +30,8 @@ def has_role(user, role: str) -> bool:
 
 
 def is_staff_role(user) -> bool:
-    """Secretariat and administrators handle cases; commission members only vote."""
-    return has_role(user, SECRETARIAT) or has_role(user, ADMINISTRATOR)
+    """Secretariat, programme and leasing operators and administrators handle cases; commission
+    members only vote. Which cases a staff member sees is decided per workflow (casework.permissions)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or user.groups.filter(name__in=STAFF_ROLES).exists()

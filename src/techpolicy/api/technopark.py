@@ -3,20 +3,15 @@ participants (paragraph 21), certificate verification (paragraphs 18 and 36) and
 applicant organisation, its own applications."""
 
 import datetime as dt
-import json
-from typing import Any, Literal
+from typing import Literal
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
-from ninja.security import django_auth
 
 from techpolicy.casework import law_context
-from techpolicy.casework import workflow as workflows
-from techpolicy.casework.models import Case
 from techpolicy.law.acts.technopark import TechnoparkFacts
 from techpolicy.law.facts import InvalidFacts
 from techpolicy.services.technopark import law as technopark_law
@@ -29,37 +24,12 @@ from techpolicy.services.technopark.verification import (
     verify_certificate,
 )
 
-router = Router(tags=["technopark"])
+from .common import Errors, Lang, Pagination, add_application_routes, json_object
 
-Lang = Literal["kk", "ru", "en"]
-MAX_LIMIT = 500
-WORKFLOW_PREFIX = "technopark."
+router = Router(tags=["technopark"])
 
 
 # --- schemas -----------------------------------------------------------------------------------
-
-
-class FieldError(Schema):
-    field: str
-    message: str
-
-
-class Errors(Schema):
-    detail: list[FieldError]
-
-
-class Page(Schema):
-    limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
-
-
-class Pagination(LimitOffsetPagination):
-    """limit/offset with at most 500 items a page."""
-
-    Input = Page
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(max_limit=MAX_LIMIT, **kwargs)
 
 
 class ParticipantQuery(Schema):
@@ -99,31 +69,6 @@ class CertificateOut(Schema):
     valid_until: dt.date | None
 
 
-class TransitionOut(Schema):
-    action: str
-    from_state: str
-    to_state: str
-    at: dt.datetime
-    reason: str
-
-
-class ApplicationOut(Schema):
-    number: str
-    workflow: str
-    workflow_name: str
-    state: str
-    state_name: str = Field(description="the name the applicant sees")
-    due_on: dt.date | None
-    submitted_on: dt.date | None
-    verdict: dict | None
-    transitions: list[TransitionOut]
-
-
-class ApplicationPage(Schema):
-    items: list[ApplicationOut]
-    count: int
-
-
 # --- the law -----------------------------------------------------------------------------------
 
 
@@ -155,12 +100,9 @@ def facts_schema(request: HttpRequest):
     },
 )
 def precheck(request: HttpRequest, lang: Lang = "kk", on: dt.date | None = None):
-    try:
-        data = json.loads(request.body or b"")
-    except ValueError as exc:  # JSONDecodeError and undecodable bytes
-        return Status(400, {"detail": [{"field": "(body)", "message": f"The body is not valid JSON: {exc}"}]})
-    if not isinstance(data, dict):
-        return Status(422, {"detail": [{"field": "(root)", "message": "The facts must be a JSON object."}]})
+    data = json_object(request)
+    if isinstance(data, Status):
+        return data
     try:
         verdict = technopark_law.precheck(data, on=on)
     except InvalidFacts as exc:
@@ -198,62 +140,4 @@ def certificate(request: HttpRequest, number: str, lang: Lang | None = None):
 
 # --- the applicant's own applications ----------------------------------------------------------
 
-
-def _own_cases(request: HttpRequest):
-    organisation_id = getattr(request.user, "organisation_id", None)
-    if organisation_id is None:
-        return Case.objects.none()
-    return Case.objects.filter(organisation_id=organisation_id, workflow__startswith=WORKFLOW_PREFIX)
-
-
-def _application(case: Case) -> dict:
-    try:
-        flow = workflows.get(case.workflow)
-        workflow_name, state_name = str(flow.name), str(flow.state(case.state).applicant_name)
-    except KeyError:  # a workflow or state no longer declared: show the ids
-        workflow_name, state_name = case.workflow, case.state
-    return {
-        "number": case.number,
-        "workflow": case.workflow,
-        "workflow_name": workflow_name,
-        "state": case.state,
-        "state_name": state_name,
-        "due_on": case.due_on,
-        "submitted_on": case.submitted_on,
-        "verdict": case.verdict,
-        "transitions": [
-            {
-                "action": t.action,
-                "from_state": t.from_state,
-                "to_state": t.to_state,
-                "at": t.at,
-                "reason": t.reason,
-            }
-            for t in case.transitions.all()
-        ],
-    }
-
-
-@router.get(
-    "/applications",
-    response=ApplicationPage,
-    auth=django_auth,
-    summary="The applications of the signed-in user's organisation",
-)
-def applications(request: HttpRequest, page: Query[Page], lang: Lang | None = None):
-    cases = _own_cases(request).order_by("-created_at", "-pk")
-    selected = cases.prefetch_related("transitions")[page.offset : page.offset + page.limit]
-    with translation.override(lang or translation.get_language()):
-        return {"items": [_application(case) for case in selected], "count": cases.count()}
-
-
-@router.get(
-    "/applications/{number}",
-    response=ApplicationOut,
-    auth=django_auth,
-    summary="One application of the signed-in user's organisation",
-)
-def application(request: HttpRequest, number: str, lang: Lang | None = None):
-    case = get_object_or_404(_own_cases(request).prefetch_related("transitions"), number=number)
-    with translation.override(lang or translation.get_language()):
-        return _application(case)
+add_application_routes(router, "technopark")

@@ -161,6 +161,8 @@ def fire(
         _log(current, action.id, source, action.target, actor, reason, logged, now)
         _set_deadline(current, workflow)
         if action.notify_applicant:
-            notify_applicant(current, action, reason)
+            # An effect may put the text the notice must carry in payload["notice"] (e.g. the grounds
+            # of a decision recorded by an earlier action); otherwise the notice gives this reason.
+            notify_applicant(current, action, payload.get("notice") or reason)
     current.refresh_from_db()
     return current

@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext as _
 
-from techpolicy.accounts.roles import ADMINISTRATOR, COMMISSION, SECRETARIAT, has_role
+from techpolicy.accounts.roles import ADMINISTRATOR, COMMISSION, has_role
 
-from .workflow import OWNER, Action
+from .workflow import OWNER, Action, get
 
 Permission = tuple[bool, str]
 
@@ -17,12 +17,36 @@ def is_owner(user, case) -> bool:
     )
 
 
+def handled_workflows(user) -> list[str] | None:
+    """Ids of the workflows whose cases the user handles as staff (a role the table names for its
+    actions, e.g. the technopark secretariat or the programme operator); None: all (administrators)."""
+    from .workflow import all_workflows
+
+    if has_role(user, ADMINISTRATOR):
+        return None
+    if not getattr(user, "is_authenticated", False):
+        return []
+    roles = set(user.groups.values_list("name", flat=True))
+    return [w.id for w in all_workflows() if w.staff_roles() & roles]
+
+
+def handles(user, case) -> bool:
+    """Staff of the case's workflow: the user holds a role its table names, or is an administrator."""
+    if has_role(user, ADMINISTRATOR):
+        return True
+    try:
+        roles = get(case.workflow).staff_roles()
+    except KeyError:  # a workflow no longer declared: only administrators
+        return False
+    return bool(roles) and user.groups.filter(name__in=roles).exists()
+
+
 def can_view(user, case) -> Permission:
     if not getattr(user, "is_authenticated", False):
         return False, _("Sign in to see this case.")
     if is_owner(user, case):
         return True, ""
-    if has_role(user, SECRETARIAT) or has_role(user, ADMINISTRATOR):
+    if handles(user, case):
         return True, ""
     if has_role(user, COMMISSION) and case.transitions.filter(to_state="commission").exists():
         return True, ""

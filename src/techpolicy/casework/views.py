@@ -19,7 +19,7 @@ from .document_kinds import DOCUMENT_KINDS, DOCUMENT_LABELS
 from .engine import WorkflowError, available_actions, fire
 from .law_context import today
 from .models import Case, Commission, CommissionMember, Document, Vote
-from .permissions import can_download, can_view
+from .permissions import can_download, can_view, handled_workflows
 from .uploads import UploadError, store
 from .workflow import get
 
@@ -71,8 +71,12 @@ def queue(request):
     """The secretariat's work queue: open cases, earliest deadline first, overdue flagged."""
     if not is_staff_role(request.user):
         raise PermissionDenied(_("The work queue is for the technopark secretariat."))
+    handled = handled_workflows(request.user)  # each staff role sees the procedures it handles
+    workflows = [w for w in _workflows() if handled is None or w.id in handled]
     cases = Case.objects.select_related("organisation")
-    final = {(w.id, s.id) for w in _workflows() for s in w.states if s.final}
+    if handled is not None:
+        cases = cases.filter(workflow__in=handled)
+    final = {(w.id, s.id) for w in workflows for s in w.states if s.final}
     for workflow_id, state_id in final:
         cases = cases.exclude(workflow=workflow_id, state=state_id)
     q = request.GET.get("q", "").strip()
@@ -85,7 +89,7 @@ def queue(request):
     cases = cases.order_by(F("due_on").asc(nulls_last=True), "created_at")  # cases without a term last
     page = _page(request, cases)
     return render(request, "casework/queue.html", {
-        "page": page, "rows": list(_rows(page, staff=True)), "q": q, "workflows": _workflows(),
+        "page": page, "rows": list(_rows(page, staff=True)), "q": q, "workflows": workflows,
         "overdue_only": bool(request.GET.get("overdue")), "workflow_filter": request.GET.get("workflow", ""),
     })
 
@@ -128,7 +132,8 @@ def case_detail(request, number):
         "owner": request.user.organisation_id == case.organisation_id,
         "actions": available_actions(case, request.user),
         "transitions": _labelled(workflow, case.transitions.select_related("actor")),
-        "documents": [(d, DOCUMENT_LABELS.get(d.kind, d.kind)) for d in case.documents.filter(superseded=False)],
+        "documents": [(d, _document_labels(workflow).get(d.kind, d.kind))
+                      for d in case.documents.filter(superseded=False)],
         "remarks": case.remarks.all(),
         "decisions": case.decisions.all(),
         "certificates": case.certificates.all(),
@@ -138,10 +143,16 @@ def case_detail(request, number):
         "is_member": CommissionMember.objects.filter(user=request.user, active=True).exists(),
         "overdue": bool(case.due_on and case.due_on < today()),
         "children": case.children.all(),
-        "document_kinds": DOCUMENT_KINDS,
+        "document_kinds": workflow.document_kinds or DOCUMENT_KINDS,
+        "links": workflow.links(case, request.user) if workflow.links else [],
     })
 
 
+def _document_labels(workflow) -> dict:
+    """The document kinds the workflow declares, or the shared list."""
+    if workflow.document_kinds:
+        return {key: label for key, label, _ref in workflow.document_kinds}
+    return DOCUMENT_LABELS
 
 
 def _labelled(workflow, transitions):
@@ -192,7 +203,7 @@ def upload_document(request, number):
     if getattr(request, "upload_too_large", False):
         messages.error(request, _("The file is larger than the limit of %(limit)s; nothing was attached.")
                        % {"limit": filesizeformat(settings.TECHPOLICY_MAX_UPLOAD_BYTES)})
-    elif kind not in DOCUMENT_LABELS:
+    elif kind not in _document_labels(get(case.workflow)):
         messages.error(request, _("Choose what kind of document this is."))
     elif upload is None:
         messages.error(request, _("Choose a file to upload."))

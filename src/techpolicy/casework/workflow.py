@@ -46,6 +46,7 @@ class Field:
     name: str
     label: Any
     input_type: str = "text"  # an HTML input type: "text", "date", ...
+    required: bool = True  # False for an optional input (a checkbox the user may leave unticked)
 
 
 Guard = Callable[..., tuple[bool, str]]  # guard(case, actor, payload) -> (ok, reason)
@@ -76,6 +77,11 @@ class Workflow:
     initial: str
     states: tuple[State, ...]
     actions: tuple[Action, ...]
+    # The kinds of document an applicant may attach, (key, label, paragraph); empty: the shared list.
+    document_kinds: tuple[tuple[str, Any, str], ...] = ()
+    # Pages of the service about one case, shown on the generic case page: links(case, user) ->
+    # [(label, url)]. The service decides what to offer; the case page stays generic.
+    links: Callable[..., list[tuple[Any, str]]] | None = None
     _state_index: dict[str, State] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
@@ -93,6 +99,10 @@ class Workflow:
 
     def actions_from(self, state_id: str) -> list[Action]:
         return [a for a in self.actions if state_id in a.sources]
+
+    def staff_roles(self) -> set[str]:
+        """The roles the table names for staff actions: who handles this workflow's cases."""
+        return {a.role for a in self.actions if a.role != OWNER}
 
 
 _REGISTRY: dict[str, Workflow] = {}

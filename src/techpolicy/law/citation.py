@@ -57,7 +57,9 @@ class Citation:
         """Compact stable reference, e.g. `001 p.9(3)`."""
         ref = f"{self.act} s.{self.section}" if self.section else self.act
         ref = f"{ref} p.{self.paragraph}" if self.paragraph else ref
-        return f"{ref}({self.sub})" if self.sub else ref
+        ref = f"{ref}({self.sub})" if self.sub else ref
+        # Where a section restarts its numbering per procedure, the note tells them apart.
+        return f"{ref} [{self.note}]" if self.note and self.section else ref
 
     def as_dict(self, lang: str = "en") -> dict:
         return {

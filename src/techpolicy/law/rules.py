@@ -40,18 +40,37 @@ def fail(**details: Any) -> Outcome:
 class InForce:
     """When a rule is in force. The start may hang on a date parameter the source leaves unset
     (e.g. "in force ten calendar days after first official publication"): then `earliest` is the
-    bound that is known for certain, and evaluation after it carries a note."""
+    bound that is known for certain, and evaluation after it carries a note.
+
+    The end works the same way, symmetrically: `end_parameter` (+ `end_offset_days`) is the
+    date the repealing act takes effect, and while it is unset `end_earliest` is the earliest
+    date the repeal can have taken effect. From that date on the rule is treated as ended, with
+    a note, until an administrator sets the parameter (a set parameter always wins)."""
 
     start: dt.date | None = None
     end: dt.date | None = None  # exclusive
     start_parameter: str | None = None
     start_offset_days: int = 0
     earliest: dt.date | None = None
+    end_parameter: str | None = None
+    end_offset_days: int = 0
+    end_earliest: dt.date | None = None  # exclusive, like `end`
 
     def status(self, on: dt.date, ctx: Context) -> tuple[str, str | None]:
-        """("in_force" | "not_yet" | "ended", note)."""
-        if self.end and on >= self.end:
-            return "ended", None
+        """("in_force" | "not_yet" | "ended", note).
+
+        The note names the unset parameter whose certain bound was used: with "in_force" it is
+        the start parameter, with "ended" the end parameter."""
+        end, end_note = self.end, None
+        if self.end_parameter:
+            try:
+                repeal_published = ctx.param(self.end_parameter)
+                end = repeal_published + dt.timedelta(days=self.end_offset_days)
+            except (ParameterNotSet, ParameterNotInForce):
+                end = self.end_earliest
+                end_note = self.end_parameter
+        if end and on >= end:
+            return "ended", end_note
         start, note = self.start, None
         if self.start_parameter:
             try:
@@ -188,6 +207,16 @@ NOT_IN_FORCE_NOTE: Messages = {
 }
 
 
+ENDED_NOTE: Messages = {
+    "kk": "Күшін жою туралы актінің қолданысқа енгізілген күні бастапқы құжатта көрсетілмеген ({parameter}); "
+    "мәтін {earliest} күнінен бастап, яғни ең ерте мүмкін күннен бастап күшін жойған деп есептелді.",
+    "ru": "Дата вступления в силу акта об утрате силы не установлена исходным документом ({parameter}); "
+    "текст считается утратившим силу с {earliest}, самой ранней возможной даты.",
+    "en": "The date the repealing act took effect is not set by the source document ({parameter}); "
+    "the text is treated as repealed from {earliest}, the earliest date the repeal can have taken effect.",
+}
+
+
 def evaluate(
     subject: str,
     rules: Sequence[Rule],
@@ -203,9 +232,13 @@ def evaluate(
     for rule in rules:
         status, note_parameter = rule.in_force.status(on, ctx)
         if note_parameter:
+            ended = status == "ended"
             note = render(
-                NOT_IN_FORCE_NOTE,
-                {"parameter": note_parameter, "earliest": rule.in_force.earliest},
+                ENDED_NOTE if ended else NOT_IN_FORCE_NOTE,
+                {
+                    "parameter": note_parameter,
+                    "earliest": rule.in_force.end_earliest if ended else rule.in_force.earliest,
+                },
             )
             if note not in notes:
                 notes.append(note)

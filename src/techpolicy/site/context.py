@@ -1,10 +1,11 @@
-from techpolicy.accounts.roles import ADMINISTRATOR, COMMISSION, SECRETARIAT, has_role
+from techpolicy.accounts.roles import ADMINISTRATOR, COMMISSION, has_role, is_staff_role
 
 
 def site_context(request):
     user = request.user
     return {
-        "is_secretariat": has_role(user, SECRETARIAT) or has_role(user, ADMINISTRATOR),
+        # Staff who handle cases (secretariat, programme operators, administrators) see the work queue.
+        "is_secretariat": is_staff_role(user),
         "is_commission": has_role(user, COMMISSION),
         "is_administrator": has_role(user, ADMINISTRATOR),
     }

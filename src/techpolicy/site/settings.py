@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "techpolicy.accounts",
     "techpolicy.casework",
     "techpolicy.services.technopark",
+    "techpolicy.services.productivity",
 ]
 
 MIDDLEWARE = [

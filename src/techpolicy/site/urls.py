@@ -13,5 +13,6 @@ urlpatterns += i18n_patterns(
     path("", include("techpolicy.site.page_urls")),
     path("cases/", include("techpolicy.casework.urls")),
     path("technopark/", include("techpolicy.services.technopark.urls")),
+    path("productivity/", include("techpolicy.services.productivity.urls")),
     prefix_default_language=True,
 )

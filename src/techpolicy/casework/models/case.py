@@ -49,14 +49,35 @@ class AppendOnlyQuerySet(models.QuerySet):
     """Bulk updates and deletes would rewrite history behind the model's back: refuse them."""
 
     def update(self, **kwargs):
-        raise AppendOnlyError("the transition log is append-only")
+        raise AppendOnlyError(f"the {self.model.append_only_name} is append-only")
 
     def delete(self):
-        raise AppendOnlyError("the transition log is append-only")
+        raise AppendOnlyError(f"the {self.model.append_only_name} is append-only")
 
 
-class Transition(models.Model):
+class AppendOnlyModel(models.Model):
+    """A record that is written once and never changed or deleted (a log, a ledger)."""
+
+    append_only_name = "log"
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError(f"the {self.append_only_name} is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(f"the {self.append_only_name} is append-only")
+
+
+class Transition(AppendOnlyModel):
     """Append-only log of what happened to a case: who, when, from, to, why."""
+
+    append_only_name = "transition log"
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="transitions")
     action = models.CharField(max_length=40)
@@ -70,18 +91,8 @@ class Transition(models.Model):
     reason = models.TextField(blank=True)
     payload = models.JSONField(default=dict, blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["at", "pk"]
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("the transition log is append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("the transition log is append-only")
 
 
 class Remark(models.Model):

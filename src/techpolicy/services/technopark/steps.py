@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from techpolicy.casework import law_context
@@ -16,8 +15,9 @@ from techpolicy.casework.models import (
     Contract,
     Decision,
     RegisterEntry,
-    Remark,
 )
+from techpolicy.casework.steps import answer_remarks as answer_open_remarks
+from techpolicy.casework.steps import incomplete, record_remark, refusal, verdict_guard
 from techpolicy.law.acts import technopark as act
 from techpolicy.law.facts import InvalidFacts
 
@@ -26,15 +26,6 @@ from .law import activity_types, precheck
 COMMISSION_KEY = "technopark-selection"
 REGISTER = "technopark.participants"
 REQUIRED_DOCUMENTS = ("business_plan", "tax_debt_certificate", "place_of_activity")
-
-
-def _lang() -> str:
-    return translation.get_language() or "kk"
-
-
-def _refusal(verdict) -> str:
-    lang = _lang()
-    return " ".join(f"[{r.citation.text(lang)}] {r.reason.get(lang, '')}" for r in verdict.failed)
 
 
 def selection_commission() -> Commission | None:
@@ -48,9 +39,9 @@ def facts_eligible(case, actor, payload) -> tuple[bool, str]:
     try:
         verdict = precheck(case.facts)
     except InvalidFacts as exc:
-        return False, _("The application data are incomplete: %(errors)s") % {"errors": exc}
+        return False, incomplete(exc)
     if not verdict.eligible:
-        return False, _refusal(verdict)
+        return False, refusal(verdict)
     missing = [k for k in REQUIRED_DOCUMENTS if not case.documents.filter(kind=k, superseded=False).exists()]
     if missing:
         return False, _("Attach the documents of paragraph 9: %(kinds)s.") % {"kinds": ", ".join(missing)}
@@ -64,17 +55,12 @@ def store_verdict(case, actor, payload) -> None:
     case.save(update_fields=["verdict", "submitted_on"])
 
 
-def record_remarks(case, actor, payload) -> None:
-    Remark.objects.create(case=case, author=actor, text=payload["reason"])
+record_remarks = record_remark
 
 
 def answer_remarks(case, actor, payload) -> None:
     store_verdict(case, actor, payload)
-    answer = payload.get("answer", "")
-    for remark in case.remarks.filter(answered_at=None):
-        remark.answer = answer
-        remark.answered_at = case.state_entered_at
-        remark.save(update_fields=["answer", "answered_at"])
+    answer_open_remarks(case, actor, payload)
 
 
 def commission_composed(case, actor, payload) -> tuple[bool, str]:
@@ -85,7 +71,7 @@ def commission_composed(case, actor, payload) -> tuple[bool, str]:
     verdict = act.evaluate_commission_composition(
         member_facts(commission), law_context.today(), law_context.parameters(), law_context.calendar())
     if not verdict.eligible:
-        return False, _refusal(verdict)
+        return False, refusal(verdict)
     return True, ""
 
 
@@ -203,21 +189,7 @@ def participant_entry(case) -> RegisterEntry | None:
     return participant_entry_of(case.parent) if case.parent_id else None
 
 
-def _verdict_guard(evaluate):
-    """A guard that passes when `evaluate(case)` yields an eligible verdict; facts that cannot be
-    evaluated refuse with the fields named, never an unhandled error."""
-
-    def guard(case, actor, payload) -> tuple[bool, str]:
-        try:
-            verdict = evaluate(case)
-        except InvalidFacts as exc:
-            return False, _("The application data are incomplete: %(errors)s") % {"errors": exc}
-        return (True, "") if verdict.eligible else (False, _refusal(verdict))
-
-    return guard
-
-
-_activity_change_rules = _verdict_guard(lambda case: act.evaluate_activity_change(
+_activity_change_rules = verdict_guard(lambda case: act.evaluate_activity_change(
     case.facts, law_context.today(), law_context.parameters(), law_context.calendar(),
     activity_types=activity_types()))
 
@@ -247,7 +219,7 @@ def extension_in_time(case, actor, payload) -> tuple[bool, str]:
     verdict = _extension_verdict(case)
     if verdict is None:
         return False, _("Only a registered participant may apply for an extension (paragraph 36).")
-    return (True, "") if verdict.eligible else (False, _refusal(verdict))
+    return (True, "") if verdict.eligible else (False, refusal(verdict))
 
 
 def extension_late(case, actor, payload) -> tuple[bool, str]:
@@ -293,7 +265,7 @@ def grant_extension(case, actor, payload) -> None:
                             decided_at=case.state_entered_at, recorded_by=actor)
 
 
-termination_grounds_valid = _verdict_guard(lambda case: act.evaluate_early_termination_grounds(
+termination_grounds_valid = verdict_guard(lambda case: act.evaluate_early_termination_grounds(
     case.facts.get("grounds", []), law_context.today(), law_context.parameters(), law_context.calendar()))
 
 
@@ -310,5 +282,5 @@ def terminate_participation(case, actor, payload) -> None:
 record_termination_rejected = _record_decision("termination", "refused", ["001 p.41"])
 
 
-services_application_valid = _verdict_guard(lambda case: act.evaluate_services_application(
+services_application_valid = verdict_guard(lambda case: act.evaluate_services_application(
     case.facts, law_context.today(), law_context.parameters(), law_context.calendar()))

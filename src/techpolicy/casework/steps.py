@@ -1,0 +1,72 @@
+"""Guards and effects every service's workflow shares: a refusal that names the failed rules with
+their citations in the user's language, a guard built from a law-layer evaluation, remarks and
+their answers, and the dates an action's form carries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from techpolicy.law.facts import InvalidFacts
+
+from .models import Remark
+from .workflow import Guard
+
+
+def current_language() -> str:
+    return translation.get_language() or "kk"
+
+
+def refusal(verdict) -> str:
+    """The failed rules of a verdict, each with its citation, in the current language. A verdict
+    that fails because no rule was in force on its date says so, with the verdict's notes."""
+    lang = current_language()
+    text = " ".join(f"[{r.citation.text(lang)}] {r.reason.get(lang, '')}" for r in verdict.failed)
+    if text:
+        return text
+    notes = " ".join(n.get(lang, "") for n in verdict.notes)
+    return (_("The rules were not in force on %(date)s.") % {"date": verdict.on.isoformat()} + " " + notes).strip()
+
+
+def incomplete(exc: InvalidFacts) -> str:
+    """Facts that cannot be evaluated, with the fields named."""
+    return _("The application data are incomplete: %(errors)s") % {"errors": exc}
+
+
+def verdict_guard(evaluate: Callable) -> Guard:
+    """A guard that passes when `evaluate(case)` yields an eligible verdict; facts that cannot be
+    evaluated refuse with the fields named, never an unhandled error."""
+
+    def guard(case, actor, payload) -> tuple[bool, str]:
+        try:
+            verdict = evaluate(case)
+        except InvalidFacts as exc:
+            return False, incomplete(exc)
+        return (True, "") if verdict.eligible else (False, refusal(verdict))
+
+    return guard
+
+
+def record_remark(case, actor, payload) -> None:
+    """The action's reason becomes a remark the applicant answers when correcting the application."""
+    Remark.objects.create(case=case, author=actor, text=payload["reason"])
+
+
+def answer_remarks(case, actor, payload) -> None:
+    """The applicant's answer closes every open remark (field `answer` of the action's form)."""
+    answer = payload.get("answer", "")
+    for remark in case.remarks.filter(answered_at=None):
+        remark.answer = answer
+        remark.answered_at = case.state_entered_at
+        remark.save(update_fields=["answer", "answered_at"])
+
+
+def payload_date(payload: dict, name: str) -> dt.date | None:
+    """A date field of an action's form, or None when it is missing or not a date."""
+    try:
+        return dt.date.fromisoformat(str(payload.get(name, "")).strip())
+    except ValueError:
+        return None

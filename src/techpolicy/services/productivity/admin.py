@@ -1,0 +1,46 @@
+"""Agreements and their ledger are read-only here: they change only through the workflow engine
+(payments, returns of funds, termination), so the admin can never rewrite a payment."""
+
+from django.contrib import admin
+
+from .models import InformationRequest, PaymentLedgerEntry, ProductivityReport, ReimbursementAgreement
+
+
+class ReadOnly(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class LedgerInline(admin.TabularInline):
+    model = PaymentLedgerEntry
+    fields = ("on_date", "kind", "amount", "reference", "recorded_by")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReimbursementAgreement)
+class ReimbursementAgreementAdmin(ReadOnly):
+    list_display = ("case", "number", "instrument", "programme_year", "amount", "status", "signed_on")
+    list_filter = ("status", "instrument", "programme_year")
+    search_fields = ("case__number", "number", "case__organisation__name")
+    inlines = [LedgerInline]
+
+
+@admin.register(PaymentLedgerEntry)
+class PaymentLedgerEntryAdmin(ReadOnly):
+    list_display = ("agreement", "on_date", "kind", "amount", "reference", "recorded_by")
+    list_filter = ("kind",)
+
+
+admin.site.register(InformationRequest, ReadOnly)
+admin.site.register(ProductivityReport, ReadOnly)

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProductivityConfig(AppConfig):
+    name = "techpolicy.services.productivity"
+    label = "productivity"
+    verbose_name = _("“Productivity 2020” programme")
+
+    def ready(self):
+        from . import workflows  # noqa: F401  (registers the programme's workflows)
