@@ -35,7 +35,9 @@ lint: install
 	$(BIN)/ruff check src tests bench
 
 bench: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/technopark_load.py
+	$(BIN)/python bench/p2020_vs_openfisca.py
 
 # Re-extract the strings (needs GNU gettext) and compile the catalogues (polib).
 messages: install

@@ -8,6 +8,7 @@ COMMISSION = "commission"  # selection commission member ("іріктеу жөн
 ADMINISTRATOR = "administrator"
 OPERATOR = "programme_operator"  # "Productivity 2020" programme operator, KIDI ("Бағдарлама операторы")
 LEASING_OPERATOR = "leasing_operator"  # instrument operator of long-term leasing, KDB-Leasing
+ANALYST = "analyst"  # ministry or national-institute analyst (what-if simulations, monitoring)
 
 ROLE_NAMES = {
     APPLICANT: _("Applicant company"),
@@ -16,6 +17,7 @@ ROLE_NAMES = {
     ADMINISTRATOR: _("Administrator"),
     OPERATOR: _("Programme operator (KIDI)"),
     LEASING_OPERATOR: _("Leasing operator (KDB-Leasing)"),
+    ANALYST: _("Policy analyst"),
 }
 
 STAFF_ROLES = (SECRETARIAT, OPERATOR, LEASING_OPERATOR, ADMINISTRATOR)

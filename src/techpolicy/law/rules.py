@@ -15,7 +15,7 @@ from typing import Any
 
 from .calendar import WorkingCalendar
 from .citation import LANGUAGES, Citation
-from .parameters import ParameterNotInForce, ParameterNotSet, Parameters, ParameterValue
+from .parameters import ParameterError, ParameterNotInForce, ParameterNotSet, Parameters, ParameterValue
 
 Messages = dict[str, str]  # language -> text; a failure text may hold {placeholders}
 
@@ -105,10 +105,20 @@ class Context:
         # Reference lists the rules consult (e.g. the priority ICT activity types), passed in by
         # the caller because administrators maintain them outside the law layer.
         self.reference = reference or {}
+        self.missing: dict[tuple[str, dt.date], ParameterError] = {}
         self.read: dict[tuple[str, dt.date], ParameterValue] = {}
 
     def param(self, name: str, on: dt.date | None = None) -> Any:
-        value = self.parameters.get(name, on or self.on)
+        key = (name, on or self.on)
+        if key in self.missing:
+            # Every rule of an act may ask for the same unset date (e.g. a publication date the source
+            # does not give): answer from the first failed lookup instead of searching again.
+            raise self.missing[key]
+        try:
+            value = self.parameters.get(name, key[1])
+        except ParameterError as exc:
+            self.missing[key] = exc
+            raise
         self.read[(name, value.start)] = value
         return value.value
 

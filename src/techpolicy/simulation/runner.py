@@ -27,6 +27,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 import polars as pl
 from tqdm import tqdm
@@ -138,21 +139,29 @@ def run_scalar(population: pl.DataFrame, parameters: Parameters, on: dt.date | N
     for row in progress_bar(frame.iter_rows(named=True), frame.height, progress, label):
         if row["applicant_id"] != applicant:
             applicant, priors = row["applicant_id"], []
-        try:
-            facts = parse_facts_row(row, priors)
-            assessment = assess(facts, on=on, parameters=parameters)
-        except InvalidFacts as exc:
-            eligible, outcome, reasons, amount = False, "invalid", f"invalid: {exc}", Decimal(0)
-        else:
-            eligible, outcome, reasons = reasons_of(assessment)
-            amount = assessment.amount
-            if row["instrument"] in PERSON_INSTRUMENTS and (persons := person_amounts(assessment)):
-                priors.append(prior_entry(row, amount, persons))
-        for name, value in (("eligible", eligible), ("outcome", outcome), ("amount", amount), ("reasons", reasons)):
-            records[name].append(value)
-        for name in ("application_id", "applicant_id", "instrument", "application_date", "_row"):
-            records[name].append(row[name])
+        facts = partial(parse_facts_row, row, priors)
+        assessment = record_assessment(records, row, facts, parameters, on)
+        persons = person_amounts(assessment) if assessment and row["instrument"] in PERSON_INSTRUMENTS else []
+        if persons:
+            priors.append(prior_entry(row, assessment.amount, persons))
     return results_frame(records)
+
+
+def record_assessment(records: dict[str, list], meta: Mapping, facts, parameters: Parameters,
+                      on: dt.date | None) -> Assessment | None:
+    """Assess `facts()` and append the outcome with `meta` (application_id, applicant_id, instrument,
+    application_date, _row) to `records`; invalid facts are recorded as such, naming the field."""
+    try:
+        assessment = assess(facts(), on=on, parameters=parameters)
+    except InvalidFacts as exc:
+        assessment, outcome = None, (False, "invalid", f"invalid: {exc}", Decimal(0))
+    else:
+        outcome = (*reasons_of(assessment), assessment.amount)
+    for name, value in zip(("eligible", "outcome", "reasons", "amount"), outcome, strict=True):
+        records[name].append(value)
+    for name in ("application_id", "applicant_id", "instrument", "application_date", "_row"):
+        records[name].append(meta[name])
+    return assessment
 
 
 def parse_facts_row(row: Mapping, priors: list[dict]) -> ProductivityFacts:

@@ -10,7 +10,7 @@ the application dates."""
 from __future__ import annotations
 
 from techpolicy.accounts.models import Organisation
-from techpolicy.accounts.roles import APPLICANT, LEASING_OPERATOR, OPERATOR
+from techpolicy.accounts.roles import ANALYST, APPLICANT, LEASING_OPERATOR, OPERATOR
 from techpolicy.casework.engine import create_case, fire
 from techpolicy.casework.uploads import store
 from techpolicy.casework.workflow import get
@@ -91,6 +91,7 @@ def people() -> dict:
     return {
         "kidi": _user("kidi", "Жанар", "Ермекова", [OPERATOR], is_staff=True),
         "kdbleasing": _user("kdbleasing", "Марат", "Әбенов", [LEASING_OPERATOR], is_staff=True),
+        "analyst": _user("analyst", "Әсел", "Құрманова", [ANALYST]),
     }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import aftercare, monitoring, views
+from . import aftercare, monitoring, views, whatif
 
 app_name = "productivity"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("apply/", views.apply, name="apply"),
     path("instrument-6/", views.instrument_6, name="instrument_6"),
     path("monitoring/", monitoring.page, name="monitoring"),
+    path("what-if/", whatif.page, name="what_if"),
     path("cases/<str:number>/edit/", views.edit_application, name="edit"),
     path("cases/<str:number>/aftercare/", aftercare.aftercare, name="aftercare"),
     path("cases/<str:number>/aftercare/act/<str:action>/", aftercare.act, name="act"),
