@@ -4,6 +4,7 @@ mechanism of instruments 2-5, p.9(3), p.10): payments less returns; a reimbursem
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from techpolicy.services.productivity import ledger
 from techpolicy.services.productivity.models import PaymentLedgerEntry, ReimbursementAgreement
@@ -34,7 +35,8 @@ def test_balance_is_payments_less_returns(owner, operator, state, paid, returned
 def test_a_reimbursement_is_paid_only_once(owner, operator):
     case = drive(factories.make_productivity_case(owner, training(owner)), DIRECT_PATH, owner, operator)
     agreement = ReimbursementAgreement.objects.get(case=case)
-    ok, why = ledger.can_pay(agreement)
+    with translation.override("en"):
+        ok, why = ledger.can_pay(agreement)
     assert not ok and "already been paid" in why
     with pytest.raises(ledger.LedgerError):
         ledger.pay(agreement, agreement.signed_on, "PO-2", operator)
@@ -44,5 +46,6 @@ def test_a_reimbursement_is_paid_only_once(owner, operator):
 def test_an_agreement_not_yet_signed_is_not_paid(owner, operator):
     case = drive(factories.make_productivity_case(owner, training(owner)), path_to("agreement_sent"), owner,
                  operator)
-    ok, why = ledger.can_pay(ReimbursementAgreement.objects.get(case=case))
+    with translation.override("en"):
+        ok, why = ledger.can_pay(ReimbursementAgreement.objects.get(case=case))
     assert not ok and "in force" in why

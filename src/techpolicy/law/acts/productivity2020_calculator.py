@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
 from ..calendar import WorkingCalendar
@@ -37,13 +37,20 @@ from .productivity2020_instruments import INSTRUMENTS, Cap, InstrumentDefinition
 
 TIYN = Decimal("0.01")
 HUNDRED = Decimal(100)
-ROUNDING = "exact Decimal throughout; the final amount rounded once to whole tiyn (0.01 KZT), ROUND_HALF_UP"
+ROUNDING = ("exact Decimal throughout; the final amount rounded once to whole tiyn (0.01 KZT), ROUND_HALF_UP, "
+            "after snapping division remainders below 1e-12 KZT")
 
 Status = Literal["calculated", "not_set", "not_available", "not_reimbursement", "not_in_force"]
 
 
+# Equal shares of a group fee and pro-rata nights or months are repeating decimals, cut at Decimal's
+# 28 digits: a true value of exactly half a tiyn may then sit a hair below it. Snapping to 1e-12
+# tenge first (far below a tiyn, far above the cut) restores the exact half before rounding it up.
+SNAP = Decimal("1e-12")
+
+
 def tiyn(amount: Decimal) -> Decimal:
-    return amount.quantize(TIYN, rounding=ROUND_HALF_UP)
+    return amount.quantize(SNAP, rounding=ROUND_HALF_EVEN).quantize(TIYN, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from ..facts import InvalidFacts
 
 Instrument = Literal["1", "2a", "2b", "3a", "3b", "4a", "4b", "5a", "5b", "6", "7", "8"]
-Money = Annotated[Decimal, Field(ge=0, description="tenge")]
+# The upper bound only rejects absurd input (e.g. 1e308) with the field named, before any arithmetic.
+Money = Annotated[Decimal, Field(ge=0, le=Decimal("1e15"), description="tenge")]
 # OKED (ЭҚЖЖ / ОКЭД): division "62", group "62.0", class "62.01", subclass "62.01.1".
 OKED_PATTERN = r"^\d{2}(\.\d(\d(\.\d)?)?)?$"
 Oked = Annotated[str, Field(pattern=OKED_PATTERN, description='OKED code, e.g. "62", "09.1", "62.01"')]

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from techpolicy.law.acts.productivity2020 import TARGETS, target_contradictions
@@ -96,7 +97,9 @@ def targets_table(lang: str) -> list[dict]:
     leasing = _leasing_results()
     rows = []
     for target in TARGETS:
-        result = _result_for(target, enterprises, leasing)
+        with translation.override(lang):  # the result notes, in the table's language
+            result = {k: str(v) if isinstance(v, Promise) else v
+                      for k, v in _result_for(target, enterprises, leasing).items()}
         rows.append({"id": target.id, "indicator": target.indicator.get(lang) or target.indicator["en"],
                      "kind": target.kind, "year": target.year, "value": target.value,
                      "citation": target.citation.text(lang), **result})
