@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from techpolicy.accounts.roles import ADMINISTRATOR, ANALYST, OPERATOR, has_role
 from techpolicy.casework import law_context
@@ -32,8 +32,8 @@ def _parameter_choices():
 
 
 class ChangeForm(forms.Form):
-    parameter = forms.ChoiceField(label=_lazy("Parameter"), required=False)
-    value = forms.CharField(label=_lazy("New value"), required=False, max_length=60)
+    parameter = forms.ChoiceField(label=gettext_lazy("Parameter"), required=False)
+    value = forms.CharField(label=gettext_lazy("New value"), required=False, max_length=60)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
