@@ -161,7 +161,8 @@ def _labelled(workflow, transitions):
     for t in transitions:
         action = workflow.action(t.action)
         names = {s.id: s.staff_name for s in workflow.states}
-        rows.append({"t": t, "action": action.label if action else t.action,
+        label = action.label if action else (_("Case created") if t.action == "create" else t.action)
+        rows.append({"t": t, "action": label,
                      "from": names.get(t.from_state, t.from_state), "to": names.get(t.to_state, t.to_state)})
     return rows
 
