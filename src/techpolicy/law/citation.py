@@ -66,6 +66,7 @@ class Citation:
             "act": self.act,
             "section": self.section,
             "paragraph": self.paragraph,
+            "note": self.note,
             "sub": self.sub,
             "ref": self.ref,
             "text": self.text(lang),

@@ -70,7 +70,8 @@ def aftercare(request, number):
         "actions": [a for a in available_actions(case, request.user) if a.id in LEDGER_ACTIONS],
         "requests": agreement.requests.all() if agreement else [],
         "reports": case.productivity_reports.all(),
-        "request_form": InformationRequestForm() if staff and agreement else None,
+        "request_form": InformationRequestForm() if staff and agreement and agreement.status in (
+            ReimbursementAgreement.STATUS_ACTIVE, ReimbursementAgreement.STATUS_CLOSED) else None,
         "answer_form": AnswerForm() if owner else None,
         "report_form": ReportForm() if staff else None,
         "statistics_period": agreement.statistics_period() if agreement else None,

@@ -23,4 +23,4 @@ def citation_text(citation: dict) -> str:
         return citation or ""
     lang = translation.get_language() or "kk"
     return Citation(citation["act"], citation.get("paragraph") or "", citation.get("sub"),
-                    section=citation.get("section")).text(lang)
+                    note=citation.get("note"), section=citation.get("section")).text(lang)
