@@ -252,7 +252,8 @@ def journey(page: Page, base: str, both_facts: tuple[dict, dict], amount: str, t
     expect(per_diem).to_have_count(1)
     expect(per_diem.locator("td").first).to_have_text("c2")
     expect(per_diem.locator("td").nth(3)).to_have_text("0.00")  # nothing of it is left
-    expect(per_diem.locator("td").last).to_have_text(re.compile(r"Өнімділік 2020.*5\.3-бөлім, instrument 3 \(3-құрал\)"))
+    expect(per_diem.locator("td").last).to_have_text(
+        re.compile(r"Өнімділік 2020.*5\.3-бөлім, instrument 3 \(3-құрал\)"))
     cap = calculation.locator('tr[data-kind="cap"]')
     expect(cap).to_have_count(3)  # the cap per employee, for each of the three trained
     expect(calculation.locator('tr[data-kind="cost"]')).to_have_count(2)

@@ -73,7 +73,8 @@ def deadline(workflow: Workflow, case: Case, state_id: str | None = None) -> dic
     start = entered.on_date if entered else timezone.localdate()
     if entered and spec.anchor_field and entered.payload.get(spec.anchor_field):
         start = dt.date.fromisoformat(entered.payload[spec.anchor_field])
-    base = {"citation": spec.citation.ref, "citation_text": spec.citation.text("en"), "citation_parts": spec.citation.as_dict("en"), "unit": spec.unit,
+    base = {"citation": spec.citation.ref, "citation_text": spec.citation.text("en"),
+            "citation_parts": spec.citation.as_dict("en"), "unit": spec.unit,
             "parameter": spec.parameter, "from": start.isoformat(), "anchor": anchor_state}
     try:
         days = int(law_context.parameters().value(spec.parameter, start))
