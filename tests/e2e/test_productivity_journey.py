@@ -26,36 +26,21 @@ Without it the test is skipped, except under CI (the CI environment variable set
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-from pathlib import Path
 
 import pytest
 from django.utils import translation
 from playwright.sync_api import Page, expect, sync_playwright
-from reportlab.pdfgen import canvas
 
 from techpolicy.accounts.roles import APPLICANT
 from techpolicy.casework import law_context
 from techpolicy.law.acts import productivity2020
 from techpolicy.services.productivity import demo
-from techpolicy.services.technopark.demo import DEMO_PASSWORD
 from tests import factories
+from tests.e2e.browser import expect_state, login, logout, make_pdf, messages, open_page
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-TIMEOUT_MS = 30_000  # generous: a shared CI machine can be slow to render the first page
 
 ORGANISATION = "«Балқаш Металл Өңдеу» ЖШС"
 BIN = "150940055555"
@@ -71,36 +56,7 @@ BREACH = ("Оқыту өткізілмеді: орындаушының қызм�
           "(келісімнің бұзу туралы талабы, 5.4-бөлім, 9-тармақтың 3) тармақшасы).")
 
 
-@pytest.fixture
-def chromium() -> Path:
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's chromium package (make browser)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM
-
-
 # --- helpers --------------------------------------------------------------------------------
-
-
-def make_pdf(path: Path, title: str) -> Path:
-    page = canvas.Canvas(str(path))
-    page.drawString(72, 760, title)
-    page.save()
-    return path
-
-
-def messages(page: Page) -> str:
-    return " | ".join(page.locator("ul.messages li").all_inner_texts())
-
-
-def expect_state(page: Page, state: str) -> None:
-    """The case page shows the case in `state`; on failure the page's messages say why."""
-    try:
-        expect(page.get_by_test_id("case-state")).to_have_attribute("data-state", state)
-    except AssertionError as exc:
-        raise AssertionError(f"expected state {state!r}; the page says: {messages(page)}") from exc
 
 
 def expect_success(page: Page) -> None:
@@ -108,19 +64,6 @@ def expect_success(page: Page) -> None:
     first = page.locator("ul.messages li").first
     expect(first).to_be_visible()
     assert "error" not in (first.get_attribute("class") or ""), messages(page)
-
-
-def login(page: Page, base: str, username: str, password: str = DEMO_PASSWORD) -> None:
-    page.goto(f"{base}/kk/login/")
-    page.locator('input[name="username"]').fill(username)
-    page.locator('input[name="password"]').fill(password)
-    page.get_by_test_id("login").click()
-    expect(page.locator('header form[action$="/logout/"] button')).to_be_visible()
-
-
-def logout(page: Page) -> None:
-    page.locator('header form[action$="/logout/"] button').click()
-    expect(page.locator('header a[href$="/login/"]')).to_be_visible()
 
 
 def submit_action(page: Page, action: str, reason: str = "", **fields: str | bool) -> None:
@@ -219,10 +162,7 @@ def test_productivity_3a_direct_from_calculator_to_payment_and_clawback(live_ser
 
     base = live_server.url
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        page = browser.new_page(locale="kk-KZ", viewport={"width": 1280, "height": 900})
-        page.set_default_timeout(TIMEOUT_MS)
-        expect.set_options(timeout=TIMEOUT_MS)
+        browser, page = open_page(playwright, chromium)
         try:
             journey(page, base, (calculator_facts, facts), str(expected.amount), terms, words, pdfs)
             page.screenshot(path=str(tmp_path / "terminated.png"), full_page=True)

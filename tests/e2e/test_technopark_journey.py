@@ -17,34 +17,19 @@ Without it the test is skipped, except under CI (the CI environment variable set
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.test import override_settings
 from django.utils import translation
 from playwright.sync_api import Page, expect, sync_playwright
-from reportlab.pdfgen import canvas
 
 from techpolicy.casework import law_context
 from techpolicy.services.technopark import demo
+from tests.e2e.browser import expect_state, login, logout, make_pdf, open_page
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-TIMEOUT_MS = 30_000  # generous: a shared CI machine can be slow to render the first page
 
 ORGANISATION = "«Көкжиек Ақпараттық Жүйелер» ЖШС"
 BIN = "240140012345"
@@ -53,35 +38,6 @@ APPLICANT_PASSWORD = "Kokzhiek-Zhuyeler-2026!"
 ACTIVITY = "S-01"  # the first type of the shipped sample list (import_activity_types)
 MEMBERS = ("member1", "member2", "member3")
 DOCUMENTS = ("business_plan", "tax_debt_certificate", "place_of_activity")
-
-
-@pytest.fixture
-def chromium() -> Path:
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's chromium package (make browser)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _live_server_media_url():
-    """WORKAROUND for a settings problem, to be removed when settings.py is fixed.
-
-    settings.MEDIA_URL is None, and Django's live server (LiveServerThread, used by
-    pytest-django's live_server) wraps the site in _MediaFilesHandler, which does
-    urlparse(settings.MEDIA_URL): with None every request fails with "TypeError: startswith
-    first arg must be str or a tuple of str, not bytes". A URL on another host is never served
-    by that handler, so uploads stay unserved as the settings intend. Autouse and session-scoped
-    so that it is in place before the (session-scoped) live server starts."""
-    from django.conf import settings
-
-    if settings.MEDIA_URL is not None:
-        yield
-        return
-    with override_settings(MEDIA_URL="http://uploads-are-not-served.invalid/"):
-        yield
 
 
 # --- helpers --------------------------------------------------------------------------------
@@ -94,17 +50,6 @@ def plus_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def make_pdf(path: Path, title: str) -> Path:
-    page = canvas.Canvas(str(path))
-    page.drawString(72, 760, title)
-    page.save()
-    return path
-
-
-def messages(page: Page) -> str:
-    return " | ".join(page.locator("ul.messages li").all_inner_texts())
-
-
 def form_errors(page: Page) -> list[str]:
     """Each field error of the page as "field name: message"."""
     return page.locator(".errorlist").evaluate_all(
@@ -113,27 +58,6 @@ def form_errors(page: Page) -> list[str]:
             const input = box && box.querySelector('[name]');
             return (input ? input.name : '?') + ': ' + list.innerText.trim();
         })""")
-
-
-def expect_state(page: Page, state: str) -> None:
-    """The case page shows the case in `state`; on failure the page's messages say why."""
-    try:
-        expect(page.get_by_test_id("case-state")).to_have_attribute("data-state", state)
-    except AssertionError as exc:
-        raise AssertionError(f"expected state {state!r}; the page says: {messages(page)}") from exc
-
-
-def login(page: Page, base: str, username: str, password: str = demo.DEMO_PASSWORD) -> None:
-    page.goto(f"{base}/kk/login/")
-    page.locator('input[name="username"]').fill(username)
-    page.locator('input[name="password"]').fill(password)
-    page.get_by_test_id("login").click()
-    expect(page.locator('header form[action$="/logout/"] button')).to_be_visible()
-
-
-def logout(page: Page) -> None:
-    page.locator('header form[action$="/logout/"] button').click()
-    expect(page.locator('header a[href$="/login/"]')).to_be_visible()
 
 
 def fire(page: Page, action: str, state: str, reason: str = "", **fields: str) -> None:
@@ -210,10 +134,7 @@ def test_technopark_journey_from_registration_to_public_register(
 
     base = live_server.url
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        page = browser.new_page(locale="kk-KZ", viewport={"width": 1280, "height": 900})
-        page.set_default_timeout(TIMEOUT_MS)
-        expect.set_options(timeout=TIMEOUT_MS)
+        browser, page = open_page(playwright, chromium)
         try:
             terms = (not_set, three_working_days)
             journey(page, base, today, certificate_due, terms, pdfs, tmp_path)

@@ -1,0 +1,64 @@
+"""What the end-to-end journeys share: how Chromium is started and the steps every page offers
+(sign in and out, a case's state, the page's messages)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+from reportlab.pdfgen import canvas
+
+from techpolicy.services.technopark.demo import DEMO_PASSWORD
+
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; Playwright's own browser downloads are not used
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TIMEOUT_MS = 30_000  # generous: a shared CI machine can be slow to render the first page
+
+
+def open_page(playwright, chromium: Path) -> tuple:
+    browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="kk-KZ")
+    page.set_default_timeout(TIMEOUT_MS)
+    expect.set_options(timeout=TIMEOUT_MS)
+    return browser, page
+
+
+def make_pdf(path: Path, title: str) -> Path:
+    page = canvas.Canvas(str(path))
+    page.drawString(72, 760, title)
+    page.save()
+    return path
+
+
+def messages(page: Page) -> str:
+    return " | ".join(page.locator("ul.messages li").all_inner_texts())
+
+
+def expect_state(page: Page, state: str) -> None:
+    """The case page shows the case in `state`; on failure the page's messages say why."""
+    try:
+        expect(page.get_by_test_id("case-state")).to_have_attribute("data-state", state)
+    except AssertionError as exc:
+        raise AssertionError(f"expected state {state!r}; the page says: {messages(page)}") from exc
+
+
+def login(page: Page, base: str, username: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto(f"{base}/kk/login/")
+    page.locator('input[name="username"]').fill(username)
+    page.locator('input[name="password"]').fill(password)
+    page.get_by_test_id("login").click()
+    expect(page.locator('header form[action$="/logout/"] button')).to_be_visible()
+
+
+def logout(page: Page) -> None:
+    page.locator('header form[action$="/logout/"] button').click()
+    expect(page.locator('header a[href$="/login/"]')).to_be_visible()
