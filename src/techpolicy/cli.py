@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
+from techpolicy.forecasting.commands import add_commands as _add_forecast
 from techpolicy.law.acts.productivity2020 import INSTRUMENTS, ProductivityFacts, assess, evaluate_eligibility
 from techpolicy.law.acts.technopark import TechnoparkFacts, evaluate_participation
 from techpolicy.law.calendar import WorkingCalendar
@@ -187,6 +188,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_reimburse,
     _add_workdays,
     _add_simulation,
+    _add_forecast,
 ]
 
 

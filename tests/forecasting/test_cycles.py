@@ -1,0 +1,108 @@
+"""Method 3 of seed 000, paragraph 8 (cyclic regularities): periodogram with Fisher's g test (exact
+p-value) and life-cycle placement from a logistic S-curve."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from scipy import special
+
+from techpolicy.forecasting.cycles import (
+    EMERGENCE_BELOW,
+    GROWTH_BELOW,
+    MATURITY_BELOW,
+    THRESHOLD_NOTE,
+    cycle_test,
+    fisher_g_pvalue,
+    life_cycle,
+    phase_of,
+)
+
+YEARS = np.arange(1960, 2024)  # 64 years
+
+
+def test_pure_sine_gives_its_period_and_is_significant():
+    """Paragraph 8(3): an 8-year cycle on a linear trend is found, with a tiny p-value."""
+    values = 50 + 0.3 * (YEARS - 1960) + 5 * np.sin(2 * np.pi * YEARS / 8)
+    result = cycle_test(YEARS, values)
+    assert result.period == pytest.approx(8.0)
+    assert result.p_value < 1e-10 and result.significant
+    data = result.as_dict()
+    assert data["period"] == pytest.approx(8.0) and data["m"] == 31
+    json.dumps(data)
+
+
+def test_noisy_cycle_with_off_grid_period():
+    """Paragraph 8(3): an 11-year cycle in noise is found near 11 years (Fourier grid 64/k)."""
+    rng = np.random.default_rng(4)
+    values = 2 * np.sin(2 * np.pi * YEARS / 11) + rng.normal(0, 1, len(YEARS))
+    result = cycle_test(YEARS, values)
+    assert result.period == pytest.approx(64 / 6)
+    assert result.significant
+
+
+def test_white_noise_is_not_significant():
+    """Paragraph 8(3): white noise shows no cycle; over many draws the test keeps its 5 % size."""
+    rng = np.random.default_rng(0)
+    assert not cycle_test(YEARS, rng.normal(size=len(YEARS))).significant
+    rejections = np.mean([cycle_test(YEARS, rng.normal(size=len(YEARS))).significant for _ in range(400)])
+    assert 0.02 <= rejections <= 0.09
+
+
+def test_fisher_g_exact_values():
+    """Paragraph 8(3): the exact distribution: P(G > g) = m (1 - g)^(m-1) when g > 1/2; 1 at g <= 1/m."""
+    assert fisher_g_pvalue(0.6, 10) == pytest.approx(10 * 0.4**9)
+    assert fisher_g_pvalue(0.1, 10) == 1.0
+    assert 0 < fisher_g_pvalue(0.3, 10) < 1
+    with pytest.raises(ValueError):
+        fisher_g_pvalue(0.5, 1)
+
+
+def test_constant_or_short_series_is_refused():
+    """Paragraph 8(3): a constant series has no cycle; fewer than 5 points give no test."""
+    with pytest.raises(ValueError, match="constant"):
+        cycle_test(YEARS, np.full(len(YEARS), 3.0), detrend="constant")
+    with pytest.raises(ValueError, match="at least 5"):
+        cycle_test([1, 2, 3, 4], [1, 3, 2, 4])
+
+
+def s_curve(end, noise=0.2, seed=0):
+    rng = np.random.default_rng(seed)
+    years = np.arange(2000, end + 1)
+    return years, 100 * special.expit(0.4 * (years - 2015)) + rng.normal(0, noise, len(years))
+
+
+@pytest.mark.parametrize(("end", "phase"), [(2013, "growth"), (2018, "maturity"), (2030, "saturation")])
+def test_life_cycle_phase(end, phase):
+    """Paragraph 8(3): the phase follows the fitted share of the saturation level in the last year."""
+    cycle = life_cycle(*s_curve(end))
+    assert cycle.phase == phase
+
+
+def test_inflection_year_and_uncertainty():
+    """Paragraph 8(3): the inflection year is recovered, its interval covers the truth."""
+    cycle = life_cycle(*s_curve(2030, noise=1.0))
+    assert cycle.inflection_year == pytest.approx(2015, abs=0.3)
+    assert 0 < cycle.inflection_se < 0.5
+    lo, hi = cycle.inflection_interval
+    assert lo < 2015 < hi
+    assert cycle.year_of_share(0.5) == pytest.approx(cycle.inflection_year)
+    data = cycle.as_dict()
+    assert data["note"] == THRESHOLD_NOTE and "does not set" in data["note"]
+    json.dumps(data)
+
+
+def test_phase_thresholds():
+    """Paragraph 8(3): the documented (non-statutory) thresholds split the four phases."""
+    assert EMERGENCE_BELOW < GROWTH_BELOW < MATURITY_BELOW
+    assert [phase_of(s) for s in (0.05, 0.10, 0.49, 0.50, 0.89, 0.90, 1.0)] == [
+        "emergence",
+        "growth",
+        "growth",
+        "maturity",
+        "maturity",
+        "saturation",
+        "saturation",
+    ]
