@@ -8,7 +8,7 @@
    applications) through our batch path, our scalar path and `bench/openfisca_p2020`. Prints the
    number of amounts that differ (to the tiyn) and stops with exit code 1 if there is any.
 2. Time: both on `--time` applications in one run; prints applications per second and the ratio.
-   Ours is `simulation.batch.run_batch` (L's rules per application in one process per core, the
+   Ours is `simulation.batch.run_batch` (the law layer's rules per application in one process per core, the
    arithmetic compiled from INSTRUMENTS); OpenFisca's is building the simulation, setting the
    inputs and calculating `reimbursement`.
 3. If ours is slower, profiles it (cProfile, in one process) and prints where the time goes.
@@ -121,9 +121,9 @@ def profile(frame: pl.DataFrame, parameters: Parameters) -> None:
     print("\n".join(line for line in out.getvalue().splitlines() if line.strip())[:6000])
     print(
         "\nWhy: OpenFisca evaluates each formula once over whole numpy arrays and keeps only arrays. Ours builds and "
-        "validates the facts of each application (pydantic), evaluates every rule of L's eligibility list on it "
+        "validates the facts of each application (pydantic), evaluates every eligibility rule of the law layer on it "
         "(each rule checks its period in force, reads dated parameters and renders its reasons in kk/ru/en) and "
-        "cuts each cost line with L's exclusion rules, so that every application keeps its verdict and reasons. "
+        "cuts each cost line with the law layer's exclusion rules, so every application keeps its verdict and reasons. "
         "Only the share and cap arithmetic is compiled to arrays; the per-application rule evaluation is Python "
         "and dominates."
     )

@@ -1,4 +1,4 @@
-"""A population row becomes the input of L's `ProductivityFacts`, which validates it."""
+"""A population row becomes the input of the law layer's `ProductivityFacts`, which validates it."""
 
 import datetime as dt
 from decimal import Decimal

@@ -6,7 +6,7 @@ application of a population, under a baseline and under a reform; see docs/simul
 - `population`: the flat format (one row per application), reading CSV / Parquet, `row_to_facts`;
 - `generator`: `generate(n, seed, start, end)`, a synthetic population;
 - `runner`: `simulate`, `reform_parameters`, the scalar path (`assess` row by row);
-- `batch`: the batch path (L's rules per row, the arithmetic compiled from `INSTRUMENTS`);
+- `batch`: the batch path (the law layer's rules per row, the arithmetic compiled from `INSTRUMENTS`);
 - `report`: the comparison, the side-by-side table and the per-application results;
 - `commands`: the `techpolicy simulate` and `techpolicy generate` commands.
 """

@@ -1,9 +1,9 @@
 """The batch path: the same rules, with the reimbursement arithmetic compiled from `INSTRUMENTS`.
 
-Per application, and only through L's own code (never a second copy of a rule):
+Per application, and only through the law layer's own code (never a second copy of a rule):
 1. the facts are built (`row_to_facts`) and validated (`ProductivityFacts`);
-2. eligibility is L's `evaluate_eligibility` (the verdict's failed rules are kept as reasons);
-3. each cost line is cut by L's `line_exclusions` (the exclusion rules are kept as reasons).
+2. eligibility is the law layer's `evaluate_eligibility` (the verdict's failed rules are kept as reasons);
+3. each cost line is cut by the law layer's `line_exclusions` (the exclusion rules are kept as reasons).
 These steps run in worker processes (one per core) for large populations.
 
 Compiled from the `InstrumentDefinition` data (`compile_instrument`): the share (`share_parameter`),

@@ -1,6 +1,6 @@
 """Running a population through the rules of act 004 under a baseline and a reform.
 
-`simulate(population, baseline, reform)` assesses every application twice, with L's `assess`
+`simulate(population, baseline, reform)` assesses every application twice, with the law layer's `assess`
 (scalar path) or with `batch.run_batch` (the same rules for eligibility, the `INSTRUMENTS`
 definitions compiled to vectorised form for the amounts), and compares the two (`report`).
 
