@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from techpolicy.law.citation import Citation
 
 OWNER = "owner"  # the applicant organisation that owns the case
@@ -103,6 +105,17 @@ class Workflow:
     def staff_roles(self) -> set[str]:
         """The roles the table names for staff actions: who handles this workflow's cases."""
         return {a.role for a in self.actions if a.role != OWNER}
+
+
+# States and actions every applicant-facing workflow has in the same form.
+DRAFT = State("draft", _("Draft"), _("Draft: not submitted yet"), OWNER)
+WITHDRAWN = State("withdrawn", _("Withdrawn"), _("Withdrawn"), "", final=True)
+
+
+def withdraw(*sources: str) -> Action:
+    """The applicant withdraws the application from any of `sources`."""
+    return Action("withdraw", sources, "withdrawn", OWNER, _("Withdraw the application"), notify_applicant=False,
+                  style="danger")
 
 
 _REGISTRY: dict[str, Workflow] = {}

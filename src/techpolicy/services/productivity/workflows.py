@@ -14,13 +14,16 @@ from django.utils.translation import gettext_lazy as _
 
 from techpolicy.accounts.roles import LEASING_OPERATOR, OPERATOR
 from techpolicy.casework.workflow import (
+    DRAFT,
     OWNER,
+    WITHDRAWN,
     Action,
     DeadlineSpec,
     Field,
     State,
     Workflow,
     register,
+    withdraw,
 )
 from techpolicy.law.acts.productivity2020_common import MECHANISM_1, MECHANISM_2_5, MECHANISM_7, MECHANISM_8, cite
 
@@ -63,15 +66,6 @@ def m8(paragraph: str):
 
 def term(parameter: str, citation, **anchor) -> DeadlineSpec:
     return DeadlineSpec(parameter, citation, **anchor)
-
-
-DRAFT = State("draft", _("Draft"), _("Draft: not submitted yet"), OWNER)
-WITHDRAWN = State("withdrawn", _("Withdrawn"), _("Withdrawn"), "", final=True)
-
-
-def withdraw(*sources: str) -> Action:
-    return Action("withdraw", sources, "withdrawn", OWNER, _("Withdraw the application"), notify_applicant=False,
-                  style="danger")
 
 
 # --- instruments 2–5: the notice, the agreement and the payment (paragraphs 5–10) -------------------

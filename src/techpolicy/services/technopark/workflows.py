@@ -5,13 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from techpolicy.accounts.roles import SECRETARIAT
 from techpolicy.casework.workflow import (
+    DRAFT,
     OWNER,
+    WITHDRAWN,
     Action,
     DeadlineSpec,
     Field,
     State,
     Workflow,
     register,
+    withdraw,
 )
 from techpolicy.law.citation import Citation
 
@@ -30,7 +33,6 @@ ACTIVITY_CHANGE_TERM = DeadlineSpec("technopark.activity_change_decision_wd", P(
 HOUSING_TERM = DeadlineSpec("technopark.housing_vacate_wd", P("001", "60"))
 
 # Pieces several workflows share.
-DRAFT = State("draft", _("Draft"), _("Draft: not submitted yet"), OWNER)
 
 
 def on_agenda(term: DeadlineSpec) -> State:
@@ -76,7 +78,7 @@ PARTICIPATION = register(Workflow(
         State("certificate_issued", _("Certificate issued: register entry due"), _("Certificate issued"),
               SECRETARIAT, REGISTER_TERM),
         State("registered", _("Registered participant"), _("Registered participant"), "", final=True),
-        State("withdrawn", _("Withdrawn"), _("Withdrawn"), "", final=True),
+        WITHDRAWN,
     ),
     actions=(
         Action("submit", ("draft",), "submitted", OWNER, _("Submit the application"),
@@ -103,8 +105,7 @@ PARTICIPATION = register(Workflow(
         Action("enter_register", ("certificate_issued",), "registered", SECRETARIAT,
                _("Enter in the list of participants"), guard=steps.has_certificate, effect=steps.enter_register,
                citation=P("001", "20")),
-        Action("withdraw", ("draft", "remarks"), "withdrawn", OWNER, _("Withdraw the application"),
-               notify_applicant=False, style="danger"),
+        withdraw("draft", "remarks"),
     ),
 ))
 
