@@ -1,5 +1,6 @@
 """Who may see and act on a case. Every check returns `(allowed, reason)`."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from techpolicy.accounts.roles import ADMINISTRATOR, COMMISSION, has_role
@@ -75,3 +76,10 @@ def can_vote(user, case) -> Permission:
 
 def can_download(user, document) -> Permission:
     return can_view(user, document.case)
+
+
+def applicant_organisation(user):
+    """The organisation a user applies for; refuses users who act for none (staff, experts)."""
+    if user.organisation_id is None:
+        raise PermissionDenied(_("Only users of an applicant organisation can apply."))
+    return user.organisation

@@ -3,18 +3,9 @@
 
 from django.contrib import admin
 
+from techpolicy.casework.admin import ReadOnlyAdmin
+
 from .models import InformationRequest, PaymentLedgerEntry, ProductivityReport, ReimbursementAgreement
-
-
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class LedgerInline(admin.TabularInline):
@@ -29,7 +20,7 @@ class LedgerInline(admin.TabularInline):
 
 
 @admin.register(ReimbursementAgreement)
-class ReimbursementAgreementAdmin(ReadOnly):
+class ReimbursementAgreementAdmin(ReadOnlyAdmin):
     list_display = ("case", "number", "instrument", "programme_year", "amount", "status", "signed_on")
     list_filter = ("status", "instrument", "programme_year")
     search_fields = ("case__number", "number", "case__organisation__name")
@@ -37,10 +28,10 @@ class ReimbursementAgreementAdmin(ReadOnly):
 
 
 @admin.register(PaymentLedgerEntry)
-class PaymentLedgerEntryAdmin(ReadOnly):
+class PaymentLedgerEntryAdmin(ReadOnlyAdmin):
     list_display = ("agreement", "on_date", "kind", "amount", "reference", "recorded_by")
     list_filter = ("kind",)
 
 
-admin.site.register(InformationRequest, ReadOnly)
-admin.site.register(ProductivityReport, ReadOnly)
+admin.site.register(InformationRequest, ReadOnlyAdmin)
+admin.site.register(ProductivityReport, ReadOnlyAdmin)

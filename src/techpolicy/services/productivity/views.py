@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from techpolicy.casework import law_context
 from techpolicy.casework.engine import create_case
 from techpolicy.casework.models import Case
+from techpolicy.casework.permissions import applicant_organisation
 from techpolicy.casework.workflow import get
 from techpolicy.law.acts import productivity2020_common as common
 from techpolicy.law.acts.productivity2020_instruments import INSTRUMENTS
@@ -184,16 +185,10 @@ def _checked_facts(bound: dict):
     return facts, None
 
 
-def _require_organisation(request):
-    if request.user.organisation_id is None:
-        raise PermissionDenied(_("Only users of an applicant organisation can apply."))
-    return request.user.organisation
-
-
 @login_required
 def apply(request):
     """A draft application with its facts; it is submitted from the case page."""
-    organisation = _require_organisation(request)
+    organisation = applicant_organisation(request.user)
     initial = {"applicant": {"name": organisation.name, "bin": organisation.bin},
                "basics": {"application_date": law_context.today()}}
     bound = _application_forms(request.POST if request.method == "POST" else None, initial)

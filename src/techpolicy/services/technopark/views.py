@@ -17,6 +17,7 @@ from techpolicy.accounts.roles import is_staff_role
 from techpolicy.casework import law_context
 from techpolicy.casework.engine import create_case
 from techpolicy.casework.models import Case
+from techpolicy.casework.permissions import applicant_organisation
 from techpolicy.law.facts import InvalidFacts
 
 from . import forms as f
@@ -109,15 +110,9 @@ def _open_participation(organisation) -> Case | None:
             .exclude(state__in=final).first())
 
 
-def _require_organisation(request):
-    if request.user.organisation_id is None:
-        raise PermissionDenied(_("Only users of an applicant organisation can apply."))
-    return request.user.organisation
-
-
 @login_required
 def apply(request):
-    organisation = _require_organisation(request)
+    organisation = applicant_organisation(request.user)
     existing = _open_participation(organisation)
     if existing is not None:
         messages.info(request, _("Your organisation already has an open application: %(number)s.")
