@@ -19,6 +19,7 @@ from techpolicy.casework.workflow import (
 from techpolicy.law.citation import Citation
 
 from . import steps
+from .pages import case_links
 
 P = Citation  # short alias for the tables below
 
@@ -60,6 +61,7 @@ def commission_decisions(approved: str, refused: str, citation: Citation, *, on_
 
 PARTICIPATION = register(Workflow(
     id="technopark.participation",
+    links=case_links,
     name=_("Registration as a technopark participant"),
     case_prefix="AH",
     initial="draft",
