@@ -28,26 +28,30 @@ def approved_case(owner, secretariat, commission):
                                          secretariat, voters)
 
 
-def _iso(days: int) -> str:
-    return (TODAY() + dt.timedelta(days=days)).isoformat()
+def _dated(payload: dict) -> dict:
+    """Turns whole-number day offsets into ISO dates at run time, not at collection: a run that
+    crosses midnight in Almaty would otherwise test "tomorrow" against a today that has caught up."""
+    today = TODAY()
+    return {key: (today + dt.timedelta(days=value)).isoformat() if isinstance(value, int) else value
+            for key, value in payload.items()}
 
 
 # --- sign_contract (p.18) ---------------------------------------------------------------------------
 
 BAD_CONTRACTS = [
-    # payload, words of the refusal
-    ({"number": "C-1", "valid_from": _iso(0), "valid_until": _iso(365)}, "as dates"),  # no signing date
-    ({"number": "C-1", "signed_on": "21.11.2026", "valid_from": _iso(0), "valid_until": _iso(9)}, "as dates"),
-    ({"number": "C-1", "signed_on": _iso(0), "valid_from": _iso(0), "valid_until": _iso(0)}, "end after"),
-    ({"number": "C-1", "signed_on": _iso(0), "valid_from": _iso(10), "valid_until": _iso(5)}, "end after"),
-    ({"number": "C-1", "signed_on": _iso(1), "valid_from": _iso(1), "valid_until": _iso(365)}, "future"),
-    ({"number": "  ", "signed_on": _iso(0), "valid_from": _iso(0), "valid_until": _iso(365)}, "contract number"),
+    # payload (dates as day offsets from today), words of the refusal
+    ({"number": "C-1", "valid_from": 0, "valid_until": 365}, "as dates"),  # no signing date
+    ({"number": "C-1", "signed_on": "21.11.2026", "valid_from": 0, "valid_until": 9}, "as dates"),
+    ({"number": "C-1", "signed_on": 0, "valid_from": 0, "valid_until": 0}, "end after"),
+    ({"number": "C-1", "signed_on": 0, "valid_from": 10, "valid_until": 5}, "end after"),
+    ({"number": "C-1", "signed_on": 1, "valid_from": 1, "valid_until": 365}, "future"),
+    ({"number": "  ", "signed_on": 0, "valid_from": 0, "valid_until": 365}, "contract number"),
 ]
 
 
 @pytest.mark.parametrize(("payload", "words"), BAD_CONTRACTS)
 def test_p18_sign_contract_refuses_invalid_dates_and_numbers(approved_case, secretariat, payload, words):
-    assert words in refused(approved_case, "sign_contract", secretariat, payload=payload)
+    assert words in refused(approved_case, "sign_contract", secretariat, payload=_dated(payload))
     approved_case.refresh_from_db()
     assert approved_case.state == "approved"
     assert not Contract.objects.filter(case=approved_case).exists()
