@@ -1,0 +1,215 @@
+"""Act 000: the Methodology of technology forecasting (Order No. 133/НҚ of 21 April 2022), chapter 2.
+
+Two questions are law here, the rest of chapter 2 is method (see `techpolicy.forecasting`):
+
+- may a forecast study move from the preparatory to the main stage? Paragraph 7 sets the
+  criteria of forecasting (experts in every covered sector are present and engaged; specific
+  methods are used) and paragraph 10(1) makes domestic *and* foreign experts with relevant
+  experience a mandatory part of the groups;
+- is a technology direction a priority for state support? Paragraph 13(1): the results of
+  forecasting define the list of key (priority) technologies used for support measures. The list
+  is reference data approved per study; the caller passes the list in force on the date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from ..citation import Citation
+from ..facts import parse_facts
+from ..rules import InForce, Rule, Verdict, evaluate, fail, ok
+
+ACT = "000"
+DOMESTIC_COUNTRY = "KZ"
+METHODS = ("extrapolation", "foresight", "cyclic")  # paragraph 8(1)-(3), in its order
+KEY_TECHNOLOGIES = "key_technologies"  # the reference list the paragraph 13 rule reads
+
+# Order No. 133/НҚ takes effect ten calendar days after first official publication (its
+# paragraph 4); registration (2022-04-26) + 10 days is the earliest possible start.
+IN_FORCE = InForce(
+    start_parameter="forecasting.methodology_published_on",
+    start_offset_days=10,
+    earliest=dt.date(2022, 5, 6),
+)
+
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class PanelExpert(BaseModel):
+    """An expert of a study's working or expert group, as paragraphs 7 and 10 look at them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    country: Country  # ISO 3166-1 alpha-2; "KZ" is a domestic expert
+    fields: list[Name]  # sectors or technology directions the expert declares
+    experience_years: int | None = Field(default=None, ge=0, le=80)  # declared; None = not declared
+    engaged: bool  # accepted the invitation and takes part
+
+    @property
+    def domestic(self) -> bool:
+        return self.country == DOMESTIC_COUNTRY
+
+
+class StudyFacts(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    covered_sectors: list[Name] = Field(min_length=1)
+    experts: list[PanelExpert]
+    methods: list[Literal["extrapolation", "foresight", "cyclic"]]
+
+
+class SupportDirectionFacts(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    direction: Name  # code of the technology direction an applicant for support names
+
+
+def cite(paragraph: str, sub: str | None = None, note: str | None = None) -> Citation:
+    return Citation(ACT, paragraph, sub, note)
+
+
+def _experienced(expert: PanelExpert, sectors: set[str]) -> bool:
+    """Relevant experience: years declared (more than none) in a direction the study covers."""
+    return bool(expert.experience_years) and bool(sectors.intersection(expert.fields))
+
+
+def _sectors_with_experts(facts: StudyFacts, _ctx) -> Any:
+    engaged = [e for e in facts.experts if e.engaged]
+    missing = [s for s in facts.covered_sectors if not any(s in e.fields for e in engaged)]
+    return fail(missing=", ".join(missing)) if missing else ok()
+
+
+def _methods_chosen(facts: StudyFacts, _ctx) -> Any:
+    return ok(methods=", ".join(facts.methods)) if facts.methods else fail()
+
+
+def _domestic_and_foreign(facts: StudyFacts, _ctx) -> Any:
+    sectors = set(facts.covered_sectors)
+    experienced = [e for e in facts.experts if e.engaged and _experienced(e, sectors)]
+    domestic = sum(e.domestic for e in experienced)
+    foreign = len(experienced) - domestic
+    lacking = [kind for kind, count in (("domestic", domestic), ("foreign", foreign)) if not count]
+    if not lacking:
+        return ok(domestic=domestic, foreign=foreign)
+    names = {
+        ("domestic",): ("отандық", "отечественных", "domestic"),
+        ("foreign",): ("шетелдік", "зарубежных", "foreign"),
+        ("domestic", "foreign"): ("отандық және шетелдік", "отечественных и зарубежных", "domestic and foreign"),
+    }[tuple(lacking)]
+    return fail(lacking_kk=names[0], lacking_ru=names[1], lacking_en=names[2], domestic=domestic, foreign=foreign)
+
+
+MAIN_STAGE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "000.p7.1",
+        cite("7", "1"),
+        {
+            "kk": "Болжаумен қамтылатын әр салада сарапшылар бар және тартылған",
+            "ru": "В каждой охватываемой прогнозированием отрасли имеются и привлечены эксперты",
+            "en": "Experts are present and engaged in every sector the forecast covers",
+        },
+        {
+            "kk": "Мына салалар бойынша тартылған сарапшы жоқ: {missing}",
+            "ru": "Нет привлечённого эксперта по отраслям: {missing}",
+            "en": "No engaged expert covers these sectors: {missing}",
+        },
+        _sectors_with_experts,
+        IN_FORCE,
+    ),
+    Rule(
+        "000.p7.2",
+        cite("7", "2", "methods of paragraph 8, chosen under paragraph 10(3)"),
+        {
+            "kk": "Технологиялық болжаудың кемінде бір әдісі таңдалған",
+            "ru": "Выбран хотя бы один метод технологического прогнозирования",
+            "en": "At least one forecasting method is chosen",
+        },
+        {
+            "kk": "Болжау әдісі таңдалмаған (8-тармақ: экстраполяция, форсайт, циклдік)",
+            "ru": "Не выбран ни один метод прогнозирования (п. 8: экстраполяция, форсайт, циклический)",
+            "en": "No forecasting method is chosen (paragraph 8: extrapolation, foresight, cyclic)",
+        },
+        _methods_chosen,
+        IN_FORCE,
+    ),
+    Rule(
+        "000.p10.1",
+        cite("10", "1"),
+        {
+            "kk": "Топтарда тиісті тәжірибесі бар отандық және шетелдік сарапшылар бар",
+            "ru": "В составе групп есть отечественные и зарубежные эксперты с соответствующим опытом",
+            "en": "The groups include domestic and foreign experts with relevant experience",
+        },
+        {
+            "kk": "Зерттелетін бағыт бойынша тәжірибесін мәлімдеген {lacking_kk} сарапшы тартылмаған",
+            "ru": "Не привлечены {lacking_ru} эксперты, заявившие опыт по направлению исследования",
+            "en": "No engaged {lacking_en} expert with declared experience in the covered directions",
+        },
+        _domestic_and_foreign,
+        IN_FORCE,
+    ),
+)
+
+
+def _on_key_list(facts: SupportDirectionFacts, ctx) -> Any:
+    listed: Mapping[str, Any] = ctx.reference.get(KEY_TECHNOLOGIES, {})
+    if facts.direction in listed:
+        return ok(direction=facts.direction, source=listed[facts.direction].get("source", ""))
+    return fail(direction=facts.direction, listed=len(listed), on=ctx.on)
+
+
+PRIORITY_RULES: tuple[Rule, ...] = (
+    Rule(
+        "000.p13.1",
+        cite("13", "1"),
+        {
+            "kk": "Технологиялық бағыт күшіндегі түйінді (басым) технологиялар тізбесінде бар",
+            "ru": "Технологическое направление включено в действующий перечень ключевых (приоритетных) технологий",
+            "en": "The technology direction is on the list of key (priority) technologies in force",
+        },
+        {
+            "kk": "«{direction}» бағыты {on} күні күшіндегі түйінді технологиялар тізбесінде жоқ "
+            "(тізбеде {listed} позиция)",
+            "ru": "Направление «{direction}» не входит в перечень ключевых технологий, действующий на {on} "
+            "(в перечне позиций: {listed})",
+            "en": "The direction '{direction}' is not on the list of key technologies in force on {on} "
+            "({listed} items listed)",
+        },
+        _on_key_list,
+        IN_FORCE,
+    ),
+)
+
+
+def evaluate_main_stage(facts: StudyFacts | Mapping[str, Any], on: dt.date, parameters=None) -> Verdict:
+    """May the study start its main stage (paragraph 11)? Paragraphs 7 and 10(1) decide."""
+    if not isinstance(facts, StudyFacts):
+        facts = parse_facts(StudyFacts, facts)
+    return evaluate("forecasting.main_stage", MAIN_STAGE_RULES, facts, on, parameters)
+
+
+def evaluate_priority_direction(
+    direction: str | SupportDirectionFacts | Mapping[str, Any],
+    on: dt.date,
+    key_technologies: Mapping[str, Any],
+    parameters=None,
+) -> Verdict:
+    """Is `direction` a key (priority) technology on `on` (paragraph 13(1))? `key_technologies`
+    maps code -> {"name": ..., "source": ...} for the list in force on that date."""
+    if isinstance(direction, str):
+        direction = {"direction": direction}
+    if not isinstance(direction, SupportDirectionFacts):
+        direction = parse_facts(SupportDirectionFacts, direction)
+    return evaluate(
+        "forecasting.priority_direction",
+        PRIORITY_RULES,
+        direction,
+        on,
+        parameters,
+        reference={KEY_TECHNOLOGIES: dict(key_technologies)},
+    )

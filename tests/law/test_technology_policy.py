@@ -1,0 +1,96 @@
+"""Act 000 (Order No. 133/НҚ), paragraphs 7, 10(1) and 13(1), as legal cases a lawyer can read."""
+
+import datetime as dt
+
+import pytest
+
+from techpolicy.law.acts.technology_policy import evaluate_main_stage, evaluate_priority_direction
+from techpolicy.law.facts import InvalidFacts
+
+ON = dt.date(2026, 11, 21)
+KZ = {"country": "KZ", "fields": ["Energy"], "experience_years": 12, "engaged": True}
+DE = {"country": "DE", "fields": ["Energy"], "experience_years": 20, "engaged": True}
+
+
+def facts(experts, sectors=("Energy",), methods=("foresight",)):
+    return {"covered_sectors": list(sectors), "experts": experts, "methods": list(methods)}
+
+
+def failed(verdict):
+    return [r.rule_id for r in verdict.failed]
+
+
+# (case, experts, sectors, methods, rules that refuse)
+CASES = [
+    ("domestic and foreign, experienced, engaged", [KZ, DE], ["Energy"], ["foresight"], []),
+    ("p.7(1) no expert at all", [], ["Energy"], ["foresight"], ["000.p7.1", "000.p10.1"]),
+    ("p.7(1) a covered sector without an expert", [KZ, DE], ["Energy", "Water"], ["foresight"], ["000.p7.1"]),
+    ("p.7(1) invited, not engaged", [KZ, DE | {"engaged": False}], ["Energy"], ["foresight"], ["000.p10.1"]),
+    ("p.7(2) no method", [KZ, DE], ["Energy"], [], ["000.p7.2"]),
+    ("p.10(1) domestic only", [KZ, KZ], ["Energy"], ["cyclic"], ["000.p10.1"]),
+    ("p.10(1) foreign only", [DE], ["Energy"], ["cyclic"], ["000.p10.1"]),
+    ("p.10(1) experience not declared", [KZ, DE | {"experience_years": None}], ["Energy"], ["cyclic"],
+     ["000.p10.1"]),
+    ("p.10(1) zero years is no experience", [KZ | {"experience_years": 0}, DE], ["Energy"], ["cyclic"],
+     ["000.p10.1"]),
+    ("p.10(1) experience outside the covered directions", [KZ, DE | {"fields": ["Medicine"]}],
+     ["Energy"], ["extrapolation"], ["000.p10.1"]),
+]
+
+
+@pytest.mark.parametrize(("case", "experts", "sectors", "methods", "refusing"), CASES, ids=[c[0] for c in CASES])
+def test_main_stage_criteria(case, experts, sectors, methods, refusing):
+    verdict = evaluate_main_stage(facts(experts, sectors, methods), ON)
+    assert failed(verdict) == refusing
+    assert verdict.eligible is (not refusing)
+
+
+def test_p10_1_refusal_names_what_is_lacking_in_each_language():
+    verdict = evaluate_main_stage(facts([KZ]), ON)
+    reason = verdict.failed[0].reason
+    assert "шетелдік" in reason["kk"] and "зарубежных" in reason["ru"] and "foreign" in reason["en"]
+    assert verdict.failed[0].citation.text("kk") == "Технологиялық болжау әдістемесі, 10-тармақ, 1) тармақша"
+
+
+def test_p4_of_order_before_it_took_effect_nothing_applies():
+    verdict = evaluate_main_stage(facts([KZ, DE]), dt.date(2022, 5, 1))
+    assert verdict.outcome == "not_in_force"
+
+
+def test_p4_of_order_publication_date_not_set_is_noted():
+    verdict = evaluate_main_stage(facts([KZ, DE]), ON)
+    assert any("forecasting.methodology_published_on" in n["en"] for n in verdict.notes)
+
+
+@pytest.mark.parametrize("bad", [
+    {"covered_sectors": [], "experts": [], "methods": []},
+    {"covered_sectors": ["Energy"], "experts": [KZ | {"country": "Kazakhstan"}], "methods": []},
+    {"covered_sectors": ["Energy"], "experts": [KZ | {"experience_years": -1}], "methods": []},
+    {"covered_sectors": ["Energy"], "experts": [], "methods": ["astrology"]},
+])
+def test_malformed_study_facts_name_the_field(bad):
+    with pytest.raises(InvalidFacts) as error:
+        evaluate_main_stage(bad, ON)
+    assert error.value.errors[0]["field"]
+
+
+LIST = {"AI": {"name": {"en": "Artificial intelligence"}, "source": "FS-2026-0001, HSTC decision No. 1"}}
+
+
+def test_p13_1_listed_direction_is_a_priority():
+    verdict = evaluate_priority_direction("AI", ON, LIST)
+    assert verdict.eligible
+    assert verdict.results[0].details["source"] == "FS-2026-0001, HSTC decision No. 1"
+
+
+def test_p13_1_unlisted_direction_is_refused_with_the_paragraph():
+    verdict = evaluate_priority_direction("QC", ON, LIST)
+    assert not verdict.eligible
+    result = verdict.failed[0]
+    assert result.citation.ref == "000 p.13(1)"
+    assert "«QC»" in result.reason["kk"] and "QC" in result.reason["en"]
+
+
+def test_p13_1_no_list_in_force_refuses_every_direction():
+    verdict = evaluate_priority_direction("AI", ON, {})
+    assert not verdict.eligible and "0" in verdict.failed[0].reason["en"]
