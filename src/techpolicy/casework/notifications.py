@@ -29,14 +29,16 @@ def notify_applicant(case, action, reason: str = "") -> list[Notification]:
             if case.due_on:
                 lines.append(_("Deadline: %(date)s") % {"date": case.due_on.isoformat()})
             body = "\n\n".join(str(line) for line in lines)
-        created.append(
-            Notification.objects.create(
-                case=case, recipient=user.email, language=user.language, subject=str(subject), body=body
-            )
-        )
-    ids = [n.pk for n in created]
-    if ids:
-        from .tasks import send_notification
-
-        transaction.on_commit(lambda: [send_notification.enqueue(pk) for pk in ids])
+        created.append(notify(user.email, user.language, str(subject), body, case=case))
     return created
+
+
+def notify(recipient: str, language: str, subject: str, body: str, case=None) -> Notification:
+    """Record a notice and send it once the surrounding transaction commits (the published way for
+    other apps, e.g. forecast-study invitations, to send e-mail)."""
+    notice = Notification.objects.create(case=case, recipient=recipient, language=language, subject=subject,
+                                         body=body)
+    from .tasks import send_notification
+
+    transaction.on_commit(lambda: send_notification.enqueue(notice.pk))
+    return notice

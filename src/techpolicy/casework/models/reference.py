@@ -8,6 +8,8 @@ class ReferenceItem(models.Model):
 
     Example: the list of priority ICT activity types (Order No. 37/НҚ), list key
     "technopark.activity_types". `sample` marks items shipped as a sample, not the official list.
+    A list that is replaced over time (the key technologies of seed 000 p.13) keeps its earlier
+    items with `valid_until` set, so the same code may appear once per `valid_from`.
     """
 
     list_key = models.CharField(max_length=60, db_index=True)
@@ -22,7 +24,9 @@ class ReferenceItem(models.Model):
 
     class Meta:
         ordering = ["list_key", "code"]
-        constraints = [models.UniqueConstraint(fields=["list_key", "code"], name="unique_reference_code")]
+        constraints = [
+            models.UniqueConstraint(fields=["list_key", "code", "valid_from"], name="unique_reference_code_from")
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name_en}"
