@@ -38,6 +38,8 @@ bench: install
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/technopark_load.py
 	$(BIN)/python bench/p2020_vs_openfisca.py
+	$(BIN)/python bench/forecast_delphi.py
+	$(BIN)/python bench/forecast_trends.py
 
 # Re-extract the strings (needs GNU gettext) and compile the catalogues (polib).
 messages: install

@@ -60,6 +60,14 @@ def test_fisher_g_exact_values():
         fisher_g_pvalue(0.5, 1)
 
 
+@pytest.mark.parametrize("values", [[7.0] * 20, [3.0 + 0.1 * k for k in range(20)], [1e6 + 2e4 * k for k in range(20)]])
+def test_exact_line_has_no_spurious_cycle(values):
+    """Paragraph 8(3): a series that is exactly a line (or constant) leaves only rounding after
+    detrending; that must not be reported as a significant cycle."""
+    with pytest.raises(ValueError, match="constant"):
+        cycle_test(list(range(2000, 2020)), values)
+
+
 def test_constant_or_short_series_is_refused():
     """Paragraph 8(3): a constant series has no cycle; fewer than 5 points give no test."""
     with pytest.raises(ValueError, match="constant"):

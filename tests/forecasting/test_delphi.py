@@ -53,7 +53,9 @@ def test_no_answers_and_single_answer_give_nan_not_errors():
     assert s.n.tolist() == [[0, 1]]
     assert math.isnan(s.median[0, 0]) and s.median[0, 1] == 3
     assert math.isnan(s.std[0, 1]) and math.isnan(s.cv[0, 1])
-    assert math.isnan(summarize(np.array([[[0.0], [0.0]]])).rel_iqr[0, 0])  # median 0: no relative IQR
+    agreed_at_zero = summarize(np.array([[[0.0], [0.0]]]))
+    assert agreed_at_zero.rel_iqr[0, 0] == 0 and agreed_at_zero.cv[0, 0] == 0  # complete agreement, even at 0
+    assert math.isnan(summarize(np.array([[[-1.0], [0.0], [1.0]]])).rel_iqr[0, 0])  # spread around 0: undefined
 
 
 @pytest.mark.parametrize("integer", [True, False])
@@ -205,3 +207,13 @@ def test_feedback_shows_group_figures_beside_own_answer():
     assert fb.own[0] == 2 and math.isnan(fb.own[1])
     assert fb.median.tolist() == [3, 4] and fb.q1.tolist() == [2, 3] and fb.q3.tolist() == [4, 4]
     assert fb.n.tolist() == [5, 3]
+
+
+def test_p11_6_level_scale_relative_spread_uses_the_size_of_the_median():
+    """Paragraph 11(6) levels run -2..+2: a negative median must not make the relative IQR or CV
+    negative (which would pass any "at most" stop rule), and experts agreeing on 0 are in consensus."""
+    split = summarize(np.array([[[-2.0], [0.0]]]))  # median -1, quartiles -1.5 and -0.5
+    assert split.rel_iqr[0, 0] == pytest.approx(1.0) and split.cv[0, 0] > 0
+    rule = StopRule(max_rel_iqr=0.5)
+    assert not verdicts(split, rule).consensus[0, 0]
+    assert verdicts(summarize(np.array([[[0.0], [0.0]]])), rule).consensus[0, 0]

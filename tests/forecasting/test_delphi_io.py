@@ -21,7 +21,7 @@ GOOD = [
     "X2,1,h2,importance,1,3",
     "X3,1,h2,importance,,",  # no answer
     "X1,1,ai,level_vs_leader,2,8",
-    "X1,1,ai,level_vs_competitor:KR,4,8",
+    "X1,1,ai,level_vs_competitor:KR,-1,8",
     "X1,1,ai,year,2032,8",
     "X1,1,ai,barrier:finance,1,8",
     "X2,1,ai,barrier:finance,0,3",
@@ -126,6 +126,13 @@ def test_cli_prints_json_and_exits_0(answers, capsys):
     assert out["items"][0]["rounds"][0]["median"] == 4.5  # competence-weighted: 3 (5), 4 (3), 5 (8)
 
 
+def test_cli_takes_every_field_of_the_stop_rule(answers, capsys):
+    """Paragraph 8(2): the study's whole stop rule can be given on the command line."""
+    code = main(["forecast", "delphi", answers, "--stop-iqr", "1", "--stop-cv", "0.3", "--min-answers", "3"])
+    assert code == 0
+    assert json.loads(capsys.readouterr().out)["stop_rule"] == {"max_iqr": 1.0, "max_cv": 0.3, "min_answers": 3}
+
+
 def test_cli_without_stop_rule(answers, capsys):
     assert main(["forecast", "delphi", answers]) == 0
     assert json.loads(capsys.readouterr().out)["stop_rule"] is None
@@ -141,7 +148,8 @@ def test_cli_duplicate_exits_2(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     ("args", "field"),
-    [(["--stop-rel-iqr", "abc"], "--stop-rel-iqr"), (["--stop-median-shift", "-1"], "--stop-median-shift")],
+    [(["--stop-rel-iqr", "abc"], "--stop-rel-iqr"), (["--stop-median-shift", "-1"], "--stop-median-shift"),
+     (["--stop-iqr", "1", "--min-answers", "2.5"], "--min-answers")],
 )
 def test_cli_bad_thresholds_exit_2(answers, capsys, args, field):
     assert main(["forecast", "delphi", answers, *args]) == 2

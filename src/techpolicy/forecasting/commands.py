@@ -1,9 +1,10 @@
 """The `techpolicy forecast` command group (seed 000, paragraph 8), registered once in `techpolicy.cli`.
 
-    techpolicy forecast trend SERIES.csv [--horizon YEAR] [--level 0.95] [--series NAME]
-    techpolicy forecast cycles SERIES.csv [--level 0.95] [--alpha 0.05] [--series NAME]
+    techpolicy forecast trend SERIES.csv|SERIES.xlsx [--horizon YEAR] [--level 0.95] [--series NAME] [--sheet NAME]
+    techpolicy forecast cycles SERIES.csv|SERIES.xlsx [--level 0.95] [--alpha 0.05] [--series NAME] [--sheet NAME]
 
-SERIES.csv has the columns year,value[,series]. Both print JSON and exit 0; invalid input exits
+SERIES is a CSV file or an Excel workbook (first sheet, or --sheet) with the columns
+year,value[,series] (see `techpolicy.forecasting.series`). Both print JSON and exit 0; invalid input exits
 with 2 and `{"error": ..., "field": ..., "row": ...}` on stderr, naming the column (or `row` for a
 ragged row, `SERIES` for the file) and the row number.
 
@@ -45,7 +46,7 @@ def _read(args: argparse.Namespace):
     from .series import SeriesError, read_series
 
     try:
-        return read_series(args.series_file, name=args.series)
+        return read_series(args.series_file, name=args.series, sheet=args.sheet)
     except SeriesError as exc:
         raise _input_error(exc.message, exc.field, row=exc.row) from None
 
@@ -95,8 +96,9 @@ def _cycles(args: argparse.Namespace) -> int:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("series_file", metavar="SERIES", help="CSV with columns year,value[,series]")
+    parser.add_argument("series_file", metavar="SERIES", help=".csv or .xlsx with columns year,value[,series]")
     parser.add_argument("--series", help="which series, when the file has a series column with several")
+    parser.add_argument("--sheet", help="the worksheet of an .xlsx file (default: the first)")
     parser.add_argument("--level", default="0.95", help="confidence level of the intervals (default 0.95)")
 
 
@@ -119,16 +121,26 @@ def _add_cycles(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=_cycles)
 
 
+# The stop rule of a study (delphi.StopRule), field by field; the methodology sets no values.
+STOP_FLAGS = (
+    ("max_rel_iqr", "--stop-rel-iqr", "consensus when IQR / |median| <= X"),
+    ("max_iqr", "--stop-iqr", "consensus when IQR <= X"),
+    ("max_cv", "--stop-cv", "consensus when the coefficient of variation <= X"),
+    ("max_median_shift", "--stop-median-shift", "stability when |median change from the previous round| <= X"),
+    ("min_answers", "--min-answers", "no consensus with fewer answers than N per item"),
+)
+
+
 def _delphi(args: argparse.Namespace) -> int:
     """Paragraph 8(2) Foresight: aggregate Delphi answers (see `techpolicy.forecasting.delphi`)."""
     from .delphi import DelphiError, StopRule, aggregate, read_answers
 
-    limits = {}
-    for name, text, flag in (("max_rel_iqr", args.stop_rel_iqr, "--stop-rel-iqr"),
-                             ("max_median_shift", args.stop_median_shift, "--stop-median-shift")):
+    limits: dict[str, float | int] = {}
+    for name, flag, _help in STOP_FLAGS:
+        text = getattr(args, name)
         if text is not None:
             try:
-                limits[name] = float(text)
+                limits[name] = int(text) if name == "min_answers" else float(text)
             except ValueError:
                 raise _input_error(f"invalid number {text!r}", flag) from None
             if not (limits[name] >= 0 and limits[name] != float("inf")):
@@ -147,9 +159,9 @@ def _add_delphi(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("answers", metavar="ANSWERS",
                         help="CSV with columns expert,round,technology,question,value[,competence]")
-    parser.add_argument("--stop-rel-iqr", metavar="X", help="consensus when IQR / median <= X (set by the study)")
-    parser.add_argument("--stop-median-shift", metavar="Y",
-                        help="stability when |median change from the previous round| <= Y (set by the study)")
+    for name, flag, text in STOP_FLAGS:
+        parser.add_argument(flag, dest=name, metavar="N" if name == "min_answers" else "X",
+                            help=f"{text} (set by the study)")
     parser.add_argument("--weighted", action="store_true", help="weight answers by the competence column (1..10)")
     parser.set_defaults(handler=_delphi)
 

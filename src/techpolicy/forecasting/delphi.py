@@ -90,8 +90,9 @@ QUESTION_TYPES: dict[str, QuestionType] = {
     for q in (
         QuestionType("importance", 1, 5, "forbidden", "Likert importance 1..5"),
         QuestionType("year", 1900, 2999, "forbidden", "expected year of practical use"),
-        QuestionType("level_vs_leader", 1, 5, "optional", "Kazakhstan's level vs leader countries, 1..5"),
-        QuestionType("level_vs_competitor", 1, 5, "optional", "Kazakhstan's level vs competitor countries, 1..5"),
+        # -2 far behind .. 0 on a par .. +2 ahead: the scale of the study questionnaire and of swot.py.
+        QuestionType("level_vs_leader", -2, 2, "optional", "Kazakhstan's level vs leader countries, -2..+2"),
+        QuestionType("level_vs_competitor", -2, 2, "optional", "Kazakhstan's level vs competitor countries, -2..+2"),
         QuestionType("barrier", 0, 1, "required", "barrier marked (1) or not (0)"),
     )
 }
@@ -152,6 +153,15 @@ def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         out = num / den
     out[~np.isfinite(out)] = np.nan
+    return out
+
+
+def _relative(spread: np.ndarray, centre: np.ndarray) -> np.ndarray:
+    """Spread relative to the size of the centre (relative IQR, CV). The level scales run -2..+2, so
+    the centre may be 0 or negative: its magnitude is used, and no spread at all is 0 (complete
+    agreement) whatever the centre; a spread around a centre of 0 has no relative size (NaN)."""
+    out = _ratio(spread, np.abs(centre))
+    out[spread == 0] = 0.0
     return out
 
 
@@ -340,8 +350,8 @@ def summarize(values: np.ndarray, weights: np.ndarray | None = None) -> Summary:
     std = np.sqrt(var)
     iqr = q3 - q1
     return Summary(
-        n=n, median=median, q1=q1, q3=q3, iqr=iqr, rel_iqr=_ratio(iqr, median), mean=mean, std=std,
-        cv=_ratio(std, mean),
+        n=n, median=median, q1=q1, q3=q3, iqr=iqr, rel_iqr=_relative(iqr, median), mean=mean, std=std,
+        cv=_relative(std, mean),
     )
 
 

@@ -155,14 +155,25 @@ class TrendFit:
         }
 
 
+# The logistic fit's search space, shared with the batch fitter (trends_batch): starting ceilings as
+# multiples of the largest observation, the range of starting rates, and the bounds of K (multiples
+# of the largest observation), r (per year) and the midpoint (spans of the observed years beyond them).
+LOGISTIC_CEILINGS = (1.05, 1.25, 1.5, 2.0, 3.0, 5.0)
+LOGISTIC_START_RATE = (1e-3, 5.0)
+LOGISTIC_K_BOUNDS = (0.5, 100.0)
+LOGISTIC_R_BOUNDS = (1e-6, 10.0)
+LOGISTIC_MID_SPANS = 3.0
+LOGIT_CLIP = 1e-4
+
+
 def _starts_logistic(t: np.ndarray, y: np.ndarray) -> list[tuple[float, float, float]]:
     top = float(y.max())
     starts = []
-    for factor in (1.05, 1.25, 1.5, 2.0, 3.0, 5.0):
+    for factor in LOGISTIC_CEILINGS:
         k = top * factor
-        z = special.logit(np.clip(y / k, 1e-4, 1 - 1e-4))
+        z = special.logit(np.clip(y / k, LOGIT_CLIP, 1 - LOGIT_CLIP))
         slope, intercept = np.polyfit(t, z, 1)
-        r = float(np.clip(slope, 1e-3, 5.0))
+        r = float(np.clip(slope, *LOGISTIC_START_RATE))
         starts.append((k, r, float(-intercept / slope) if slope > 0 else float(t.mean())))
     return starts
 
@@ -192,8 +203,8 @@ def fit_trend(years: Sequence[float], values: Sequence[float], model: str) -> Tr
         if np.any(y < 0) or y.max() <= 0:
             raise TrendError(model, "the series has negative values or none above 0")
         top = float(y.max())
-        lower = (0.5 * top, 1e-6, t[0] - 3 * span)
-        upper = (100.0 * top, 10.0, t[-1] + 3 * span)
+        lower = (LOGISTIC_K_BOUNDS[0] * top, LOGISTIC_R_BOUNDS[0], t[0] - LOGISTIC_MID_SPANS * span)
+        upper = (LOGISTIC_K_BOUNDS[1] * top, LOGISTIC_R_BOUNDS[1], t[-1] + LOGISTIC_MID_SPANS * span)
         bounds = (lower, upper)
         starts = [tuple(np.clip(s, lower, upper)) for s in _starts_logistic(t, y)]
     best: tuple[float, np.ndarray, np.ndarray] | None = None
