@@ -8,7 +8,8 @@ COMMISSION = "commission"  # selection commission member ("іріктеу жөн
 ADMINISTRATOR = "administrator"
 OPERATOR = "programme_operator"  # "Productivity 2020" programme operator, KIDI ("Бағдарлама операторы")
 LEASING_OPERATOR = "leasing_operator"  # instrument operator of long-term leasing, KDB-Leasing
-ANALYST = "analyst"  # ministry or national-institute analyst (what-if simulations, monitoring)
+ANALYST = "analyst"  # ministry or national-institute analyst (what-if simulations, monitoring, forecasts)
+EXPERT = "expert"  # domestic or foreign expert answering a forecast study (seed 000 p.5, 10(1))
 
 ROLE_NAMES = {
     APPLICANT: _("Applicant company"),
@@ -18,6 +19,7 @@ ROLE_NAMES = {
     OPERATOR: _("Programme operator (KIDI)"),
     LEASING_OPERATOR: _("Leasing operator (KDB-Leasing)"),
     ANALYST: _("Policy analyst"),
+    EXPERT: _("Forecasting expert"),
 }
 
 STAFF_ROLES = (SECRETARIAT, OPERATOR, LEASING_OPERATOR, ADMINISTRATOR)

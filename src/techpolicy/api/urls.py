@@ -7,3 +7,4 @@ from .technopark import router as technopark_router
 api = NinjaAPI(title="TechPolicy KZ API", version="1", urls_namespace="api-v1")
 api.add_router("/technopark/", technopark_router)
 api.add_router("/productivity/", "techpolicy.api.productivity.router")
+api.add_router("/forecasting/", "techpolicy.api.forecasting.router")

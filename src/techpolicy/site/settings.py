@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "techpolicy.casework",
     "techpolicy.services.technopark",
     "techpolicy.services.productivity",
+    "techpolicy.forecasting.studies",
 ]
 
 MIDDLEWARE = [

@@ -14,5 +14,6 @@ urlpatterns += i18n_patterns(
     path("cases/", include("techpolicy.casework.urls")),
     path("technopark/", include("techpolicy.services.technopark.urls")),
     path("productivity/", include("techpolicy.services.productivity.urls")),
+    path("forecasting/", include("techpolicy.forecasting.studies.urls")),
     prefix_default_language=True,
 )

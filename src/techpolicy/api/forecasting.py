@@ -1,0 +1,465 @@
+"""/api/v1/forecasting/: technology forecasting (seed 000, chapter 2).
+
+Analysts (session sign-in) read the studies, fire stage actions and read the Delphi round results,
+the trends of the series and the ranking. Everyone reads the key technologies in force (paragraph
+13(1)) and the check of a direction against them, the draft results under public discussion with
+their comments (paragraph 12(2)), and may send a comment while the discussion is open."""
+
+import dataclasses
+import datetime as dt
+from contextlib import contextmanager
+from typing import Annotated, Any, Literal, get_args
+
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import translation
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+from ninja.responses import Status
+from ninja.security import django_auth
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+from techpolicy.casework.law_context import today
+from techpolicy.forecasting.studies import analysis, discussion, evidence, key_technologies, questionnaire, stages
+from techpolicy.forecasting.studies.access import can_manage
+from techpolicy.forecasting.studies.errors import StudyError
+from techpolicy.forecasting.studies.models import Comment, DraftVersion, Study
+from techpolicy.forecasting.studies.models.study import STAGES
+from techpolicy.law.facts import InvalidFacts, parse_facts
+
+from .common import Errors, FieldError, Lang, Page, Pagination, json_object
+
+router = Router(tags=["forecasting"])
+
+Stage = Literal["preparatory", "main", "final", "submitted", "approved"]
+assert set(get_args(Stage)) == {s for s, _label in STAGES}  # the filter lists every stage of the table
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+
+
+# --- schemas -----------------------------------------------------------------------------------
+
+
+class Refusal(Schema):
+    detail: list[FieldError]
+    verdict: dict | None = Field(None, description="the law layer's verdict when the law refused")
+    failed: list[str] = Field([], description="compact references of the paragraphs that refused, e.g. 000 p.7(1)")
+
+
+class StudyQuery(Schema):
+    stage: Stage | None = None
+    q: str = Field("", max_length=100, description="part of the number, title, direction or organising body")
+
+
+class StudyOut(Schema):
+    number: str
+    title: str
+    direction: str
+    covered_sectors: list[str]
+    horizon_year: int
+    organising_body: str
+    methods: list[str]
+    stage: Stage
+    stage_name: str
+    version: int = Field(description="send it back with a stage action; a stale one is refused with 409")
+
+
+class ActionOut(Schema):
+    id: str
+    label: str
+    citation: str
+    fields: list[str]
+
+
+class StudyDetailOut(StudyOut):
+    main_stage_verdict: dict = Field(description="paragraphs 7 and 10(1): may the main stage start")
+    actions: list[ActionOut]
+
+
+class StageActionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    action: Literal["start_main", "start_final", "submit_hstc", "approve"]
+    version: int = Field(description="the study's version the request was made from")
+    reason: str = Field("", max_length=2000)
+    in_force_from: dt.date | None = Field(None, description="approve: the list of key technologies is in force from")
+    decision: str | None = Field(None, max_length=300, description="approve: number and date of the decision")
+
+
+class TechnologyOut(Schema):
+    code: str
+    name_kk: str
+    name_ru: str
+    name_en: str
+    sector: str
+
+
+def _paged(name: str, item: Any) -> type[Schema]:
+    """The {"items", "count"} answer of an analysts' list (paginated by hand to answer 403 with a reason)."""
+    return type(name, (Schema,), {"__annotations__": {"items": list[item], "count": int}})
+
+
+StudyPage, TechnologyPage, SeriesPage = (_paged("StudyPage", StudyOut), _paged("TechnologyPage", TechnologyOut),
+                                         _paged("SeriesPage", dict))
+
+
+class KeyTechnologyQuery(Schema):
+    on: dt.date | None = Field(None, description="the date the list is read for (default today)")
+    q: str = Field("", max_length=100, description="part of the code or a name")
+
+
+class CheckQuery(Schema):
+    code: str = Field(max_length=40, description="code of the technology direction, e.g. T1")
+    on: dt.date | None = Field(None, description="the date whose list applies (default today)")
+    lang: Lang = "kk"
+
+
+class KeyTechnologyOut(Schema):
+    rank: int
+    code: str
+    name_kk: str
+    name_ru: str
+    name_en: str
+    source: str
+    study: str
+    decision: str
+    valid_from: dt.date | None
+    valid_until: dt.date | None = Field(description="last day in force; null while no later list is approved")
+
+
+class RankedOut(Schema):
+    rank: int
+    code: str
+    name: str
+
+
+class Recommendation(Schema):
+    body: str
+    text: str
+
+
+class VersionOut(Schema):
+    number: int
+    published_at: dt.datetime
+    discussion_closes_on: dt.date
+    change_note: str
+
+
+class DraftOut(VersionOut):
+    study: str
+    title: str
+    organising_body: str
+    open: bool = Field(description="comments are accepted on this version now")
+    vision: str
+    goals: list[str]
+    key_technologies: list[RankedOut]
+    grant_directions: list[str]
+    programme_directions: list[str]
+    planning_proposals: list[str]
+    recommendations: list[Recommendation]
+    resolved_comments: list[int]
+    versions: list[VersionOut]
+
+
+class CommentQuery(Schema):
+    version: int | None = Field(None, ge=1, description="only the comments on this version")
+
+
+class CommentOut(Schema):
+    id: int
+    version: int
+    author_name: str
+    organisation: str
+    text: str
+    created_at: dt.datetime
+    resolution: str
+    resolution_name: str
+    response: str
+    responded_at: dt.datetime | None
+    corrected_in: int | None = Field(description="the version that took the comment into account")
+
+
+class CommentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    author_name: Text = Field(min_length=1, max_length=discussion.MAX_NAME)
+    author_email: Text = Field(min_length=3, max_length=discussion.MAX_EMAIL, description="never published")
+    organisation: Text = Field("", max_length=discussion.MAX_ORGANISATION)
+    text: Text = Field(min_length=1, max_length=discussion.MAX_TEXT)
+    version: int | None = Field(None, ge=1, description="the version commented on; refused (409) if not the latest")
+
+
+# --- shared pieces -----------------------------------------------------------------------------
+
+
+@contextmanager
+def _language(lang: str | None):
+    with translation.override(lang or translation.get_language()):
+        yield
+
+
+def _refusal(exc: StudyError) -> Status:
+    failed = [r["citation"]["ref"] for r in (exc.verdict or {}).get("rules", []) if not r["passed"]]
+    return Status(exc.status, {"detail": [{"field": exc.field or "(request)", "message": exc.message}],
+                               "verdict": exc.verdict, "failed": failed})
+
+
+def _body(request: HttpRequest, model: type[BaseModel]) -> BaseModel | Status:
+    data = json_object(request)
+    if isinstance(data, Status):
+        return data
+    try:
+        return parse_facts(model, data)
+    except InvalidFacts as exc:
+        return Status(422, {"detail": exc.errors})
+
+
+def _forbidden(reason: str) -> Status:
+    return Status(403, {"detail": [{"field": "(user)", "message": reason}], "failed": []})
+
+
+def _managed(request: HttpRequest, number: str) -> Study | Status:
+    """The study, for an analyst; a signed-in user of another role gets 403 with the reason."""
+    allowed, reason = can_manage(request.user)
+    if not allowed:
+        return _forbidden(reason)
+    return get_object_or_404(Study, number=number)
+
+
+def _page(rows, page: Page) -> dict[str, Any]:
+    """One page of `rows` (a queryset or a list) as {"items", "count"}, like the applications of common.py."""
+    return {"items": list(rows[page.offset : page.offset + page.limit]), "count": len(rows)}
+
+
+def _body_schema(model: type[BaseModel]) -> dict:
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": model.model_json_schema()}}}}
+
+
+def _study(study: Study) -> dict[str, Any]:
+    fields = ("number", "title", "direction", "covered_sectors", "horizon_year", "organising_body", "methods",
+              "stage", "version")
+    return {**{f: getattr(study, f) for f in fields}, "stage_name": str(study.get_stage_display())}
+
+
+def _detail(study: Study) -> dict[str, Any]:
+    verdict = stages.main_stage_verdict(study)
+    verdict.pop("_eligible")
+    return {**_study(study), "main_stage_verdict": verdict, "actions": [
+        {"id": a.id, "label": str(a.label), "citation": a.citation.ref, "fields": list(a.fields)}
+        for a in stages.actions_from(study.stage)]}
+
+
+# --- studies (analysts) --------------------------------------------------------------------------
+
+
+@router.get("/studies", response={200: StudyPage, 403: Refusal}, auth=django_auth,
+            summary="Forecast studies (analysts), newest first")
+def studies(request: HttpRequest, filters: Query[StudyQuery], page: Query[Page], lang: Lang | None = None):
+    allowed, reason = can_manage(request.user)
+    if not allowed:
+        return _forbidden(reason)
+    found = Study.objects.all()
+    if filters.stage:
+        found = found.filter(stage=filters.stage)
+    if q := filters.q.strip():
+        found = found.filter(Q(number__icontains=q) | Q(title__icontains=q) | Q(direction__icontains=q)
+                             | Q(organising_body__icontains=q))
+    with _language(lang):
+        listed = _page(found, page)
+        return {**listed, "items": [_study(s) for s in listed["items"]]}
+
+
+@router.get("/studies/{number}", response={200: StudyDetailOut, 403: Refusal}, auth=django_auth,
+            summary="One study with its stage and the paragraph 7 verdict on the main stage")
+def study(request: HttpRequest, number: str, lang: Lang | None = None):
+    found = _managed(request, number)
+    if isinstance(found, Status):
+        return found
+    with _language(lang):
+        return _detail(found)
+
+
+@router.post("/studies/{number}/stage", response={200: StudyDetailOut, 400: Refusal, 403: Refusal, 409: Refusal,
+                                                   422: Errors},
+             auth=django_auth, summary="Fire a stage action (paragraphs 9, 11, 12(4), 13(1))",
+             description="The body names the action and the study's `version` the request was made from: a stale "
+             "version is refused with 409. When the law refuses, 400 carries the verdict and the paragraphs.",
+             openapi_extra=_body_schema(StageActionIn))
+def stage_action(request: HttpRequest, number: str, lang: Lang | None = None):
+    found = _managed(request, number)
+    if isinstance(found, Status):
+        return found
+    body = _body(request, StageActionIn)
+    if isinstance(body, Status):
+        return body
+    payload = {k: v for k, v in (("in_force_from", body.in_force_from), ("decision", body.decision)) if v}
+    with _language(lang):
+        try:
+            moved = stages.advance(found, body.action, request.user, version=body.version, reason=body.reason,
+                                   **payload)
+        except StudyError as exc:
+            return _refusal(exc)
+        return _detail(moved)
+
+
+@router.get("/studies/{number}/technologies", response={200: TechnologyPage, 403: Refusal}, auth=django_auth,
+            summary="The study's candidate technologies (paragraph 11(7))")
+def technologies(request: HttpRequest, number: str, page: Query[Page]):
+    found = _managed(request, number)
+    return found if isinstance(found, Status) else _page(found.technologies.all(), page)
+
+
+# --- the analysis (analysts, read-only) ----------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """Service results as JSON: dataclasses as objects, numpy numbers plain, NaN as null."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.asdict(value)
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return evidence.json_safe(value)
+
+
+@router.get("/studies/{number}/rounds/{round_number}/results", response={200: dict, 403: Refusal},
+            auth=django_auth, summary="Statistics of a Delphi round (paragraph 8(2))")
+def round_results(request: HttpRequest, number: str, round_number: int, lang: Lang | None = None):
+    found = _managed(request, number)
+    if isinstance(found, Status):
+        return found
+    round_ = get_object_or_404(found.rounds, number=round_number)
+    with _language(lang):
+        return {"round": round_number, "closed": not round_.is_open,
+                **_plain(questionnaire.round_results(found, round_))}
+
+
+@router.get("/studies/{number}/series", response={200: SeriesPage, 403: Refusal}, auth=django_auth,
+            summary="The study's indicator series (paragraph 8(1), 8(3))")
+def series(request: HttpRequest, number: str, page: Query[Page]):
+    found = _managed(request, number)
+    if isinstance(found, Status):
+        return found
+    listed = _page(found.series.select_related("technology", "imported_by"), page)
+    return {**listed, "items": [evidence.series_dict(s) for s in listed["items"]]}
+
+
+@router.get("/studies/{number}/series/{series_id}/trend", response={200: dict, 400: Refusal, 403: Refusal},
+            auth=django_auth, summary="Trend fits and the forecast with expert corrections (paragraph 8(1))")
+def trend(request: HttpRequest, number: str, series_id: int, level: float = evidence.DEFAULT_LEVEL,
+          lang: Lang | None = None):
+    found = _managed(request, number)
+    if isinstance(found, Status):
+        return found
+    indicator = get_object_or_404(found.series.select_related("study", "technology", "imported_by"), pk=series_id)
+    with _language(lang):
+        try:
+            return evidence.trend_result(indicator, level).as_dict()
+        except StudyError as exc:
+            return _refusal(exc)
+
+
+@router.get("/studies/{number}/ranking", response={200: dict, 403: Refusal}, auth=django_auth,
+            summary="Multi-criteria ranking of the candidate technologies (paragraph 11(7))")
+def ranking(request: HttpRequest, number: str, lang: Lang | None = None):
+    found = _managed(request, number)
+    if isinstance(found, Status):
+        return found
+    with _language(lang):
+        return analysis.ranking(found).as_dict()
+
+
+# --- key technologies (public) -------------------------------------------------------------------
+
+
+@router.get("/key-technologies", response=list[KeyTechnologyOut], auth=None,
+            summary="The list of key (priority) technologies in force on a date (paragraph 13(1))")
+@paginate(Pagination)
+def key_technologies_in_force(request: HttpRequest, filters: Query[KeyTechnologyQuery]):
+    items = key_technologies.in_force(filters.on or today())
+    q = filters.q.strip().lower()
+    return [i for i in items if not q or any(q in i[k].lower() for k in ("code", "name_kk", "name_ru", "name_en"))]
+
+
+@router.get("/key-technologies/check", response={200: dict, 422: Errors}, auth=None,
+            summary="Is a technology direction a key technology on a date (paragraph 13(1))",
+            description="The verdict of the paragraph 13(1) rule with its citation in the language asked.")
+def check(request: HttpRequest, query: Query[CheckQuery]):
+    try:
+        verdict = key_technologies.check_direction(query.code, query.on)
+    except InvalidFacts as exc:  # the law layer names its fact `direction`; the request calls it `code`
+        return Status(422, {"detail": [{"field": "code", "message": e["message"]} for e in exc.errors]})
+    return verdict.as_dict(query.lang)
+
+
+# --- the public discussion (paragraph 12(2)) ------------------------------------------------------
+
+
+def _public(number: str) -> tuple[Study, list[DraftVersion]]:
+    found = get_object_or_404(Study, number=number, stage__in=discussion.PUBLIC_STAGES)
+    versions = list(found.drafts.order_by("number"))
+    if not versions:
+        raise Http404("no draft is published")
+    return found, versions
+
+
+def _comment(c: Comment) -> dict[str, Any]:
+    return {"id": c.pk, "version": c.draft.number, "author_name": c.author_name, "organisation": c.organisation,
+            "text": c.text, "created_at": c.created_at, "resolution": c.resolution,
+            "resolution_name": str(c.get_resolution_display()) if c.resolution else "", "response": c.response,
+            "responded_at": c.responded_at, "corrected_in": c.corrected_in.number if c.corrected_in else None}
+
+
+@router.get("/studies/{number}/draft", response=DraftOut, auth=None,
+            summary="The draft results under public discussion (paragraph 12(1)-(2)); the latest unless asked")
+def draft(request: HttpRequest, number: str, version: int | None = None, lang: Lang | None = None):
+    found, versions = _public(number)
+    chosen = versions[-1] if version is None else next((v for v in versions if v.number == version), None)
+    if chosen is None:
+        raise Http404("no such version")
+    fields = ("number", "published_at", "discussion_closes_on", "change_note")
+    with _language(lang):
+        return {
+            **{f: getattr(chosen, f) for f in fields}, "study": found.number, "title": found.title,
+            "organising_body": found.organising_body, "open": chosen == versions[-1] and discussion.is_open(chosen),
+            "vision": chosen.vision, "goals": chosen.goals,
+            "key_technologies": discussion.ranked(chosen, translation.get_language()),
+            "grant_directions": chosen.grant_directions, "programme_directions": chosen.programme_directions,
+            "planning_proposals": chosen.planning_proposals, "recommendations": chosen.recommendations,
+            "resolved_comments": list(chosen.resolved_comments.values_list("pk", flat=True)),
+            "versions": [{f: getattr(v, f) for f in fields} for v in versions],
+        }
+
+
+@router.get("/studies/{number}/comments", response=list[CommentOut], auth=None,
+            summary="Comments of the public discussion with their responses (the e-mail is never published)")
+@paginate(Pagination)
+def comments(request: HttpRequest, number: str, filters: Query[CommentQuery], lang: Lang | None = None):
+    found, _versions = _public(number)
+    rows = Comment.objects.filter(draft__study=found).select_related("draft", "corrected_in")
+    if filters.version:
+        rows = rows.filter(draft__number=filters.version)
+    with _language(lang):
+        return [_comment(c) for c in rows]
+
+
+@router.post("/studies/{number}/comments", response={201: CommentOut, 400: Errors, 409: Refusal, 422: Errors},
+             auth=None, summary="Send a comment on the latest draft while the discussion is open (paragraph 12(2))",
+             openapi_extra=_body_schema(CommentIn))
+def send_comment(request: HttpRequest, number: str, lang: Lang | None = None):
+    found, versions = _public(number)
+    body = _body(request, CommentIn)
+    if isinstance(body, Status):
+        return body
+    target = versions[-1] if body.version is None else next((v for v in versions if v.number == body.version), None)
+    with _language(lang):
+        if target is None:
+            return Status(422, {"detail": [{"field": "version", "message": _("No such version of the draft.")}]})
+        try:
+            created = discussion.add_comment(target, **body.model_dump(exclude={"version"}))
+        except StudyError as exc:
+            return _refusal(exc) if exc.status == 409 else Status(422, {"detail": [
+                {"field": exc.field or "(request)", "message": exc.message}]})
+        return Status(201, _comment(created))

@@ -1,0 +1,22 @@
+from .delphi import Answer, Response, Round
+from .discussion import Approval, Comment, DraftVersion
+from .evidence import ForecastCorrection, IndicatorSeries
+from .panel import Expert, Membership
+from .study import PlanActivity, StageChange, Study, Technology
+
+__all__ = [
+    "Answer",
+    "Approval",
+    "Comment",
+    "DraftVersion",
+    "Expert",
+    "ForecastCorrection",
+    "IndicatorSeries",
+    "Membership",
+    "PlanActivity",
+    "Response",
+    "Round",
+    "StageChange",
+    "Study",
+    "Technology",
+]

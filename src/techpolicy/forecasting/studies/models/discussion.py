@@ -1,0 +1,74 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from techpolicy.casework.models.case import AppendOnlyModel
+
+from .study import Study
+
+ACCEPTED, PARTLY, REJECTED, NOTED = "accepted", "partly", "rejected", "noted"
+RESOLUTIONS = [
+    (ACCEPTED, _("Accepted: the draft was corrected")),
+    (PARTLY, _("Partly accepted")),
+    (REJECTED, _("Not accepted")),
+    (NOTED, _("Noted, no correction needed")),
+]
+
+
+class DraftVersion(AppendOnlyModel):
+    """A published version of the draft results of paragraph 12(1). A correction after the public
+    discussion of paragraph 12(2) is a new version; published versions never change."""
+
+    append_only_name = "draft version"
+
+    study = models.ForeignKey(Study, on_delete=models.PROTECT, related_name="drafts")
+    number = models.PositiveSmallIntegerField()
+    vision = models.TextField(_("vision and goals"))
+    goals = models.JSONField(default=list)
+    key_technologies = models.JSONField(default=list)  # technology codes, in rank order
+    grant_directions = models.JSONField(default=list)
+    programme_directions = models.JSONField(default=list)
+    planning_proposals = models.JSONField(default=list)
+    recommendations = models.JSONField(default=list)  # [{"body": state body, "text": ...}]
+    change_note = models.TextField(_("what changed"), blank=True)
+    discussion_closes_on = models.DateField(_("comments accepted until"))
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    published_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["study", "number"]
+        constraints = [models.UniqueConstraint(fields=["study", "number"], name="unique_draft_number")]
+
+
+class Comment(models.Model):
+    """A comment from the public discussion (paragraph 12(2)) and the recorded response to it."""
+
+    draft = models.ForeignKey(DraftVersion, on_delete=models.PROTECT, related_name="comments")
+    author_name = models.CharField(_("name"), max_length=200)
+    author_email = models.EmailField(_("e-mail"))
+    organisation = models.CharField(_("organisation"), max_length=300, blank=True)
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolution = models.CharField(_("resolution"), max_length=10, choices=RESOLUTIONS, blank=True)
+    response = models.TextField(_("response"), blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+    corrected_in = models.ForeignKey(
+        DraftVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="resolved_comments"
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+
+class Approval(models.Model):
+    """The HSTC-reviewed results approved as the list of key technologies (paragraphs 12(4), 13(1))."""
+
+    study = models.OneToOneField(Study, on_delete=models.PROTECT, related_name="approval")
+    draft = models.ForeignKey(DraftVersion, on_delete=models.PROTECT, related_name="+")
+    in_force_from = models.DateField(_("in force from"))
+    decision = models.CharField(_("decision (number and date)"), max_length=300)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    approved_at = models.DateTimeField(auto_now_add=True)

@@ -1,0 +1,62 @@
+"""The report to the HSTC (000 p.12(1), 12(2), 12(4)) built from a study's records: the demo study is
+driven through the real services (two Delphi rounds, three series, a correction, a published draft
+with a public comment), then downloaded as PDF and DOCX."""
+
+import io
+
+import docx
+import pytest
+from django.utils import translation
+
+from techpolicy.forecasting.studies import demo
+from techpolicy.forecasting.studies.models import Study
+from techpolicy.forecasting.studies.report_data import report_data
+from tests import factories
+from tests.forecasting.report.pdftext import page_texts
+
+
+@pytest.fixture
+def demo_study(db):
+    demo.load()
+    return Study.objects.get(title=demo.TITLE)
+
+
+def test_p12_report_data_follows_the_records(demo_study):
+    data = report_data(demo_study, "en")
+    assert [k.code for k in data.key_technologies] == ["AG-01", "AG-04", "AG-02"]  # the draft's order
+    assert {"weighted_sum", "topsis"} <= set(data.key_technologies[0].scores)
+    assert data.key_technologies[0].name == "Precision farming"
+    assert len(data.trends) == 3
+    drones = next(t for t in data.trends if t.technology_code == "AG-02")
+    (correction,) = drones.corrections
+    assert correction.year == 2030 and correction.corrected == pytest.approx(correction.fitted * 0.8, rel=1e-3)
+    assert [r.label for r in data.delphi[0].rounds] == [1, 2]
+    assert data.consensus.rounds == (1, 2)
+    assert len(data.radar) == 5
+    assert data.discussion.comments == 1 and data.discussion.answered == 0
+    assert data.meta.is_draft and data.meta.version == 1
+
+
+def test_p12_4_report_downloads_as_pdf_and_docx_in_the_page_language(client, demo_study):
+    client.force_login(Study.objects.get(pk=demo_study.pk).created_by)
+    pdf = client.get(f"/kk/forecasting/{demo_study.number}/report/?format=pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf["Content-Disposition"].endswith(f'{demo_study.number}-hstc-report-kk.pdf"')
+    text = " ".join(page_texts(pdf.content))
+    assert demo.TITLE in text and "Дәлме-дәл егіншілік" in text and "ЖҒТК" in text
+    word = client.get(f"/ru/forecasting/{demo_study.number}/report/?format=docx")
+    assert word.status_code == 200
+    document = docx.Document(io.BytesIO(word.content))
+    cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
+    assert "Точное земледелие" in cells
+
+
+def test_report_of_a_study_without_a_draft_is_for_analysts_only(client, db):
+    from tests.studies.conftest import make_study
+
+    analyst = factories.make_user(roles=["analyst"])
+    study = make_study(analyst)
+    assert client.get(f"/en/forecasting/{study.number}/report/").status_code == 403
+    client.force_login(analyst)
+    assert client.get(f"/en/forecasting/{study.number}/report/?format=odt").status_code == 400
+    translation.deactivate()
