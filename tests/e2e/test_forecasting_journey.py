@@ -287,7 +287,8 @@ def new_page(world: World, name: str, **options) -> Page:
 
 @pytest.mark.django_db(transaction=True)
 def test_forecast_study_from_preparation_to_approved_key_technologies(live_server, chromium, monkeypatch,
-                                                                      tmp_path):
+                                                                      settings, tmp_path):
+    settings.TECHPOLICY_PUBLIC_URL = live_server.url  # the e-mailed links lead to this test's server
     # a. The analyst, through the ORM; everything else through the pages.
     factories.make_user(ANALYST_USERNAME, roles=[ANALYST], password=PASSWORD, first_name="Дана",
                         last_name="Талдаушы", email="dana@minagri.example.kz", language="kk")

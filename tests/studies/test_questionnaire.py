@@ -70,12 +70,14 @@ def test_only_analysts_open_rounds(main_stage_study, panel_members):
     assert refused.value.status == 403
 
 
-def test_opening_a_round_tells_each_accepted_expert_in_their_language(main_stage_study, analyst):
+def test_opening_a_round_tells_each_accepted_expert_in_their_language(main_stage_study, analyst, settings):
+    settings.TECHPOLICY_PUBLIC_URL = "https://techpolicy.gov.kz/"
     make_expert(main_stage_study, analyst, "late@example.kz", "KZ", accept=False)
     open_first(main_stage_study, analyst)
     notices = Notification.objects.order_by("recipient").filter(subject__contains="Round 1")
     assert [n.recipient for n in notices] == ["aigerim@example.kz", "hans@example.de"]
-    assert f"/en/forecasting/{main_stage_study.number}/rounds/1/answer/" in notices[0].body
+    # An absolute link on the public address, whoever opened the round (page, API or command).
+    assert f"https://techpolicy.gov.kz/en/forecasting/{main_stage_study.number}/rounds/1/answer/" in notices[0].body
 
 
 # --- answering ---------------------------------------------------------------------------------------

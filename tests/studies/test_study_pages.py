@@ -82,8 +82,9 @@ def test_p10_4_thematic_plan_activity_and_progress(client_as, study, analyst):
     assert "1 of 1 activities done (100 %)" in page
 
 
-def test_p10_1_invitation_is_sent_by_e_mail_in_the_experts_language(client_as, study, analyst, mailoutbox,
+def test_p10_1_invitation_is_sent_by_e_mail_in_the_experts_language(client_as, study, analyst, mailoutbox, settings,
                                                                       django_capture_on_commit_callbacks):
+    settings.TECHPOLICY_PUBLIC_URL = "https://techpolicy.gov.kz"
     with django_capture_on_commit_callbacks(execute=True):
         response = client_as(analyst).post(f"/kk/forecasting/{study.number}/experts/", {
             "full_name": "Hans Müller", "email": "hans@example.de", "country": "de", "organisation": "Fraunhofer",
@@ -92,7 +93,7 @@ def test_p10_1_invitation_is_sent_by_e_mail_in_the_experts_language(client_as, s
     membership = Membership.objects.get(study=study)
     assert membership.expert.country == "DE" and membership.pseudonym == "E-01"
     assert len(mail.outbox) == 1
-    assert str(membership.token) in mail.outbox[0].body
+    assert f"https://techpolicy.gov.kz/en/forecasting/invitation/{membership.token}/" in mail.outbox[0].body
     assert "Invitation to the technology forecast" in mail.outbox[0].subject
 
 

@@ -18,7 +18,6 @@ from xml.sax.saxutils import escape
 
 import matplotlib
 import qrcode
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from reportlab.lib import colors
@@ -31,6 +30,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from techpolicy.law.citation import Citation
+
+from .notifications import public_url
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -299,7 +300,7 @@ def verification_url(number: str, lang: str = "kk") -> str:
     """Absolute URL of the public verification page for a certificate number."""
     with translation.override(lang):
         path = reverse("technopark:verify")
-    return f"{settings.TECHPOLICY_PUBLIC_URL.rstrip('/')}{path}?{urlencode({'number': number})}"
+    return public_url(f"{path}?{urlencode({'number': number})}")
 
 
 def activity_name(entry: Mapping | None, lang: str) -> str:

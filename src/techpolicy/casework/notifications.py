@@ -4,6 +4,7 @@ A `Notification` row is written in the same transaction as the transition; the e
 sent by a task enqueued once the transaction commits, so a rolled-back action sends nothing and a
 failed send can be retried (`manage.py send_notifications`)."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -31,6 +32,13 @@ def notify_applicant(case, action, reason: str = "") -> list[Notification]:
             body = "\n\n".join(str(line) for line in lines)
         created.append(notify(user.email, user.language, str(subject), body, case=case))
     return created
+
+
+def public_url(path: str) -> str:
+    """`path` on the site's public address (TECHPOLICY_PUBLIC_URL): links in e-mail and printed
+    documents must work outside the request that made them, e.g. when an API call or a command
+    sends the notice."""
+    return settings.TECHPOLICY_PUBLIC_URL.rstrip("/") + path
 
 
 def notify(recipient: str, language: str, subject: str, body: str, case=None) -> Notification:

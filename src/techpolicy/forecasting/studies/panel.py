@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from techpolicy.accounts.roles import EXPERT
-from techpolicy.casework.notifications import notify
+from techpolicy.casework.notifications import notify, public_url
 
 from .errors import StudyError
 from .models import Expert, Membership, Study
@@ -29,7 +29,7 @@ def _next_pseudonym(study: Study) -> str:
 @transaction.atomic
 def invite(study: Study, invited_by, *, email: str, full_name: str, country: str, organisation: str,
            fields: Sequence[str], experience_years: int | None, language: str = "kk",
-           group: str = EXPERT_GROUP, base_url: str = "") -> Membership:
+           group: str = EXPERT_GROUP) -> Membership:
     """Invite an expert (found by e-mail, or recorded now) and send the invitation in their language."""
     expert, created = Expert.objects.get_or_create(
         email=email.strip().lower(),
@@ -52,7 +52,7 @@ def invite(study: Study, invited_by, *, email: str, full_name: str, country: str
         raise StudyError(_("Someone else changed this study meanwhile; reload the page and try again."),
                          status=409) from None
     with translation.override(expert.language):
-        link = base_url + reverse("studies:invitation", args=[membership.token])
+        link = public_url(reverse("studies:invitation", args=[membership.token]))
         subject = _("Invitation to the technology forecast %(number)s") % {"number": study.number}
         body = "\n\n".join([
             _("Dear %(name)s,") % {"name": expert.full_name},

@@ -23,7 +23,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from techpolicy.casework.law_context import today
-from techpolicy.casework.notifications import notify
+from techpolicy.casework.notifications import notify, public_url
 
 from .access import can_manage
 from .delphi_results import StudyAnswers, _num, study_answers
@@ -74,7 +74,7 @@ def _may_manage(actor) -> None:
 
 
 @transaction.atomic
-def open_round(study: Study, actor, closes_on: dt.date, *, base_url: str = "") -> Round:
+def open_round(study: Study, actor, closes_on: dt.date) -> Round:
     """Open the next round (main stage only, one open round at a time) and tell the accepted experts."""
     _may_manage(actor)
     locked = Study.objects.select_for_update().get(pk=study.pk)
@@ -95,16 +95,16 @@ def open_round(study: Study, actor, closes_on: dt.date, *, base_url: str = "") -
     except IntegrityError:
         raise StudyError(_("Someone else changed this study meanwhile; reload the page and try again."),
                          status=409) from None
-    _announce(opened, base_url)
+    _announce(opened)
     return opened
 
 
-def _announce(opened: Round, base_url: str) -> None:
+def _announce(opened: Round) -> None:
     study = opened.study
     for membership in study.memberships.filter(status=ACCEPTED).select_related("expert"):
         expert = membership.expert
         with translation.override(expert.language):
-            link = base_url + reverse("studies:questionnaire", args=[study.number, opened.number])
+            link = public_url(reverse("studies:questionnaire", args=[study.number, opened.number]))
             subject = _("Round %(n)d of the technology forecast %(number)s is open") % {
                 "n": opened.number, "number": study.number}
             body = "\n\n".join([

@@ -237,8 +237,7 @@ def rounds(request, number):
         return redirect("studies:rounds", study.number)
     if action == "open" and form.is_valid():
         try:
-            opened = questionnaire.open_round(study, request.user, form.cleaned_data["closes_on"],
-                                              base_url=request.build_absolute_uri("/")[:-1])
+            opened = questionnaire.open_round(study, request.user, form.cleaned_data["closes_on"])
         except StudyError as exc:
             show_error(request, form, exc)
             status = exc.status

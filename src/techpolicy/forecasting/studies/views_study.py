@@ -138,8 +138,7 @@ def experts(request, number):
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            membership = panel.invite(study, request.user, base_url=request.build_absolute_uri("/")[:-1],
-                                      **form.cleaned_data)
+            membership = panel.invite(study, request.user, **form.cleaned_data)
         except StudyError as exc:
             show_error(request, form, exc)
         else:
