@@ -14,15 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from reportlab.pdfbase import pdfmetrics
 
-from techpolicy.casework.documents_pdf import (
-    FONT,
-    FONT_BOLD,
-    DocumentBuilder,
-    register_fonts,
-    render_certificate,
-    verification_url,
-)
+from techpolicy.casework.documents_pdf import DocumentBuilder, render_certificate, verification_url
 from techpolicy.casework.models import Certificate, RegisterEntry
+from techpolicy.casework.pdf_fonts import FONT, FONT_BOLD, register_pdf_fonts
 from techpolicy.services.technopark.verification import normalise_number, verify_certificate
 from tests.factories import (
     make_applicant,
@@ -175,7 +169,7 @@ def _pdf_characters(pdf: bytes) -> set[str]:
 
 
 def test_every_kazakh_letter_has_a_glyph_in_the_document_fonts():
-    register_fonts()
+    register_pdf_fonts()
     for font in (FONT, FONT_BOLD):
         face = pdfmetrics.getFont(font).face
         missing = [letter for letter in KAZAKH_LETTERS if ord(letter) not in face.charToGlyph]

@@ -27,6 +27,10 @@ class Organisation(models.Model):
         return self.name
 
 
+# The languages a person reads notices and answers questionnaires in, each named in itself.
+LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
+
+
 class User(AbstractUser):
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="users"
@@ -34,7 +38,7 @@ class User(AbstractUser):
     language = models.CharField(
         _("preferred language"),
         max_length=2,
-        choices=[("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")],
+        choices=LANGUAGES,
         default="kk",
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)

@@ -1,6 +1,6 @@
 """PDF documents (certificates now, decisions and reports later) built with reportlab.
 
-Every document is set in DejaVu Sans, taken from the copy matplotlib ships, so each Kazakh
+Every document is set in DejaVu Sans (`pdf_fonts`, the copy matplotlib ships), so each Kazakh
 letter (ә ғ қ ң ө ұ ү һ і and their capitals) has a glyph and nothing is downloaded at run time.
 `DocumentBuilder` holds the layout every document shares (header, key-value table, paragraphs,
 QR code, small print, page footer); `render_certificate` is the technopark certificate built on it.
@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 from collections.abc import Iterable, Mapping
-from functools import cache
 from urllib.parse import urlencode
 from xml.sax.saxutils import escape
 
-import matplotlib
 import qrcode
 from django.urls import reverse
 from django.utils import translation
@@ -25,30 +22,17 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from techpolicy.law.citation import Citation
 
 from .notifications import public_url
+from .pdf_fonts import FONT, FONT_BOLD, register_pdf_fonts
 
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
 LANGUAGES = ("kk", "ru", "en")
 ACTIVITY_TYPES_LIST = "technopark.activity_types"
 
 Messages = Mapping[str, str]
-
-
-@cache
-def register_fonts() -> str:
-    """Register DejaVu Sans (regular and bold) with reportlab once; returns the family name."""
-    directory = os.path.join(matplotlib.get_data_path(), "fonts", "ttf")
-    pdfmetrics.registerFont(TTFont(FONT, os.path.join(directory, "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, os.path.join(directory, "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
-    return FONT
 
 
 def pick(messages: Messages, lang: str) -> str:
@@ -70,7 +54,7 @@ def qr_png(data: str, box_size: int = 8) -> bytes:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    register_fonts()
+    register_pdf_fonts()
     base = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13.5)
     return {
         "issuer": ParagraphStyle(

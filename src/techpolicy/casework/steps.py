@@ -15,9 +15,13 @@ from techpolicy.law.facts import InvalidFacts
 from .models import Remark
 from .workflow import Guard
 
+LANGUAGES = ("kk", "ru", "en")
+
 
 def current_language() -> str:
-    return translation.get_language() or "kk"
+    """The active language, one of the site's three (Kazakh outside a request or when unknown)."""
+    lang = translation.get_language() or "kk"
+    return lang if lang in LANGUAGES else "kk"
 
 
 def refusal(verdict) -> str:

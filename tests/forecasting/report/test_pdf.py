@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
+from techpolicy.casework.pdf_fonts import register_pdf_fonts
 from techpolicy.forecasting.report import ReportData, StudyMeta, render_pdf
-from techpolicy.forecasting.report.fonts import register_pdf_fonts
 from techpolicy.forecasting.report.labels import label
 from techpolicy.forecasting.report.sections import section_headings
 from tests.forecasting.report import pdftext

@@ -21,6 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from techpolicy.casework.pdf_fonts import FAMILY
 from techpolicy.forecasting.delphi import QUESTION_TYPES
 from techpolicy.forecasting.report.data import (
     SCENARIO_KEYS,
@@ -30,7 +31,6 @@ from techpolicy.forecasting.report.data import (
     ScenarioSeries,
     TrendSection,
 )
-from techpolicy.forecasting.report.fonts import FAMILY
 from techpolicy.forecasting.report.labels import check_language, label, optional_label
 
 DPI = 150
@@ -47,10 +47,12 @@ _ROUND_COLOURS = ("#9ecae1", "#4292c6", "#08519c", "#08306b")
 
 
 @contextmanager
-def _style() -> Iterator[None]:
+def _figure(lang: str, size: tuple[float, float]) -> Iterator[Figure]:
+    """A new figure of `size` inches in the report's style, once `lang` is known to be a report language."""
+    check_language(lang)
     # rc_context only while the figure is drawn: the process-wide defaults stay as they were.
     with matplotlib.rc_context(_RC):
-        yield
+        yield Figure(figsize=size, layout="constrained")
 
 
 def _png(fig: Figure) -> bytes:
@@ -79,9 +81,7 @@ def _fmt(value: float) -> str:
 
 def trend_chart(section: TrendSection, lang: str) -> bytes:
     """Observed points, the fitted trend, the forecast with its shaded interval and expert corrections."""
-    check_language(lang)
-    with _style():
-        fig = Figure(figsize=(7.0, 3.8), layout="constrained")
+    with _figure(lang, (7.0, 3.8)) as fig:
         ax = fig.add_subplot()
         obs = _finite(section.observed_years, section.observed_values) if section.observed_years else []
         fit = _finite(section.fitted_years, section.fitted_values) if section.fitted_years else []
@@ -138,9 +138,7 @@ def question_label(question: str, lang: str) -> str:
 
 def delphi_distribution_chart(dist: DelphiDistribution, lang: str) -> bytes:
     """Bars of experts per answer value, one group of bars per round, medians and quartiles in the legend."""
-    check_language(lang)
-    with _style():
-        fig = Figure(figsize=(7.0, 3.4), layout="constrained")
+    with _figure(lang, (7.0, 3.4)) as fig:
         ax = fig.add_subplot()
         scale = _answer_scale(dist)
         if not scale or not any(r.n for r in dist.rounds):
@@ -167,9 +165,7 @@ def delphi_distribution_chart(dist: DelphiDistribution, lang: str) -> bytes:
 
 def consensus_chart(consensus: Consensus, lang: str) -> bytes:
     """Relative IQR per round for each technology (lines); Kendall's W per round on the right axis."""
-    check_language(lang)
-    with _style():
-        fig = Figure(figsize=(7.0, 3.6), layout="constrained")
+    with _figure(lang, (7.0, 3.6)) as fig:
         ax = fig.add_subplot()
         rounds = list(consensus.rounds)
         series = [s for s in consensus.technologies if len(s.rel_iqr) == len(rounds)]
@@ -220,9 +216,7 @@ def radar_chart(points: Sequence[RadarPoint], lang: str, *, base_year: int | Non
     them. Technologies without a year are listed, not placed. `base_year` (e.g. the report's year)
     is the centre; earlier years are drawn at the centre.
     """
-    check_language(lang)
-    with _style():
-        fig = Figure(figsize=(7.2, 4.4), layout="constrained")
+    with _figure(lang, (7.2, 4.4)) as fig:
         grid = fig.add_gridspec(1, 2, width_ratios=(3, 2))
         placed = [(i, p) for i, p in enumerate(points, start=1) if math.isfinite(p.readiness_year)]
         if not placed:
@@ -277,9 +271,7 @@ def radar_chart(points: Sequence[RadarPoint], lang: str, *, base_year: int | Non
 
 def scenario_chart(series: ScenarioSeries, lang: str) -> bytes:
     """The trajectories of the four scenarios of paragraph 11(8) for one technology."""
-    check_language(lang)
-    with _style():
-        fig = Figure(figsize=(7.0, 3.6), layout="constrained")
+    with _figure(lang, (7.0, 3.6)) as fig:
         ax = fig.add_subplot()
         drawn = False
         for key in SCENARIO_KEYS:

@@ -34,9 +34,9 @@ from reportlab.platypus import (
     TableStyle as PdfTableStyle,
 )
 
+from techpolicy.casework.pdf_fonts import register_pdf_fonts
 from techpolicy.forecasting.report.blocks import Block, Bullets, Figure, Heading, PageBreak, Table, Text, Title
 from techpolicy.forecasting.report.data import ReportData
-from techpolicy.forecasting.report.fonts import register_pdf_fonts
 from techpolicy.forecasting.report.labels import check_language, label
 from techpolicy.forecasting.report.sections import build_blocks, status
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.utils import translation
-
 from techpolicy.casework import law_context
+from techpolicy.casework.steps import current_language
 from techpolicy.law.acts import productivity2020 as act
 from techpolicy.law.acts.productivity2020_common import REPEAL_EARLIEST
 from techpolicy.law.acts.productivity2020_procedures import statistics_consent_period
@@ -74,14 +73,10 @@ TERMS = (  # every term of section 5.4, in the order of the mechanisms
 )
 
 
-def _lang() -> str:
-    return translation.get_language() or "kk"
-
-
 def parameter_row(name: str, on: dt.date, label=None) -> dict:
     """One parameter on a date: its value, or None with `not_set` when the source sets none."""
     parameters = law_context.parameters()
-    lang = _lang()
+    lang = current_language()
     try:
         definition = parameters.definition(name)
     except KeyError:

@@ -12,13 +12,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from techpolicy.casework import law_context
 from techpolicy.casework.engine import create_case
 from techpolicy.casework.models import Case
 from techpolicy.casework.permissions import applicant_organisation
+from techpolicy.casework.steps import current_language
 from techpolicy.casework.workflow import get
 from techpolicy.law.acts import productivity2020_common as common
 from techpolicy.law.acts.productivity2020_instruments import INSTRUMENTS
@@ -40,10 +40,6 @@ def _on(request) -> dt.date:
         return PROGRAMME_LAST_DAY
 
 
-def _lang() -> str:
-    return translation.get_language() or "kk"
-
-
 def _instrument_rows(on: dt.date) -> list[dict]:
     rows = []
     for code, definition in INSTRUMENTS.items():
@@ -52,7 +48,7 @@ def _instrument_rows(on: dt.date) -> list[dict]:
             names = [n for n in law.parameter_names("p2020.leasing.") if not n.endswith("_wd")]
         rows.append({
             "code": code, "name": instruments.name(code), "operator": definition.operator,
-            "availability": definition.availability, "citation": definition.citation.text(_lang()),
+            "availability": definition.availability, "citation": definition.citation.text(current_language()),
             "parameters": [law.parameter_row(name, on) for name in names],
             "workflows": [get(w) for w in instruments.WORKFLOWS.get(code, ())],
         })
@@ -106,7 +102,7 @@ def calculator(request):
             "costs": f.cost_facts(f.filled(bound["costs"])),
         }
         try:
-            result = law.calculation(facts).as_dict(_lang())
+            result = law.calculation(facts).as_dict(current_language())
         except InvalidFacts as exc:
             errors = exc.errors
     template = "productivity/_calculation.html" if request.headers.get("HX-Request") else "productivity/calculator.html"

@@ -10,13 +10,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseForbidden, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from techpolicy.casework import law_context
 from techpolicy.casework.documents_pdf import activity_name, render_certificate
 from techpolicy.casework.models import Certificate, RegisterEntry
 from techpolicy.casework.permissions import can_view
+from techpolicy.casework.steps import current_language
+from techpolicy.site.spreadsheet import BOM, spreadsheet_cell
 
 from . import participants as register
 from .law import activity_types
@@ -33,13 +34,6 @@ CSV_HEADER = (
     "status",
     "certificate_number",
 )
-# A cell a spreadsheet would run as a formula is published with a leading apostrophe.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _lang() -> str:
-    lang = translation.get_language() or "kk"
-    return lang if lang in ("kk", "ru", "en") else "kk"
 
 
 def _activity_names(on: dt.date, lang: str) -> dict[str, str]:
@@ -52,7 +46,7 @@ def register_list(request):
     on = law_context.today()
     filters = register.ParticipantFilter.from_params(request.GET)
     page = Paginator(register.participants(filters, on), PAGE_SIZE).get_page(request.GET.get("page"))
-    names = _activity_names(on, _lang())
+    names = _activity_names(on, current_language())
     status_labels = dict(RegisterEntry.STATUS_CHOICES)
     rows = []
     for row in page.object_list:
@@ -80,11 +74,6 @@ def register_list(request):
     )
 
 
-def _csv_cell(value) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_START) else text
-
-
 class _Echo:
     """csv.writer writes into this and gets the line back, so rows can be streamed."""
 
@@ -94,11 +83,11 @@ class _Echo:
 
 def _csv_lines(rows, on: dt.date):
     writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(CSV_HEADER)  # the BOM makes Excel read UTF-8
+    yield BOM + writer.writerow(CSV_HEADER)
     for row in rows:
         item = register.published(row, on)
         item["activity_types"] = "; ".join(item["activity_types"])
-        yield writer.writerow([_csv_cell(item[column]) for column in CSV_HEADER])
+        yield writer.writerow([spreadsheet_cell(item[column]) for column in CSV_HEADER])
 
 
 def _json_items(rows, on: dt.date):
@@ -153,7 +142,7 @@ def certificate_pdf(request, number: str):
     allowed, reason = can_view(request.user, certificate.case)
     if not allowed:
         return HttpResponseForbidden(reason, content_type="text/plain; charset=utf-8")
-    lang = request.GET.get("lang") or _lang()
+    lang = request.GET.get("lang") or current_language()
     lang = lang if lang in ("kk", "ru", "en") else "kk"
     names = activity_types(certificate.issued_on)
     pdf = render_certificate(certificate, lang, activity_names=names)
