@@ -92,3 +92,17 @@ def test_p9_two_analysts_moving_the_study_at_once_move_it_once(study, analyst, p
     study.refresh_from_db()
     assert (study.stage, study.version) == (stages.MAIN, version + 1)
     assert StageChange.objects.filter(study=study, to_stage=stages.MAIN).count() == 1
+
+
+def test_p9_an_edit_racing_a_stage_change_never_undoes_it(study, analyst, panel_members):
+    version = study.version
+    edited, moved = at_once(lambda: stages.edit_study(study, {"title": "Renamed"}, version=version),
+                            lambda: stages.advance(study, "start_main", analyst, version=version))
+    [refused] = refusals([edited, moved])
+    assert refused.status == 409
+    study.refresh_from_db()
+    assert study.version == version + 1
+    if refused is edited:  # the stage moved first: the stale edit changed nothing
+        assert (study.stage, study.title) == (stages.MAIN, "Digital agriculture 2040")
+    else:  # the edit came first: the stage action saw a stale version
+        assert (study.stage, study.title) == (stages.PREPARATORY, "Renamed")

@@ -10,7 +10,6 @@ import datetime as dt
 from contextlib import contextmanager
 from typing import Annotated, Any, Literal, get_args
 
-from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -22,6 +21,7 @@ from ninja.security import django_auth
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from techpolicy.casework.law_context import today
+from techpolicy.casework.steps import current_language
 from techpolicy.forecasting.studies import analysis, discussion, evidence, key_technologies, questionnaire, stages
 from techpolicy.forecasting.studies.access import can_manage
 from techpolicy.forecasting.studies.errors import StudyError
@@ -219,12 +219,15 @@ def _forbidden(reason: str) -> Status:
     return Status(403, {"detail": [{"field": "(user)", "message": reason}], "failed": []})
 
 
+def _not_analyst(request: HttpRequest) -> Status | None:
+    """403 with the reason for a signed-in user who may not run studies; None for an analyst."""
+    allowed, reason = can_manage(request.user)
+    return None if allowed else _forbidden(reason)
+
+
 def _managed(request: HttpRequest, number: str) -> Study | Status:
     """The study, for an analyst; a signed-in user of another role gets 403 with the reason."""
-    allowed, reason = can_manage(request.user)
-    if not allowed:
-        return _forbidden(reason)
-    return get_object_or_404(Study, number=number)
+    return _not_analyst(request) or get_object_or_404(Study, number=number)
 
 
 def _page(rows, page: Page) -> dict[str, Any]:
@@ -243,8 +246,7 @@ def _study(study: Study) -> dict[str, Any]:
 
 
 def _detail(study: Study) -> dict[str, Any]:
-    verdict = stages.main_stage_verdict(study)
-    verdict.pop("_eligible")
+    verdict = stages.main_stage_verdict(study).as_dict(current_language())
     return {**_study(study), "main_stage_verdict": verdict, "actions": [
         {"id": a.id, "label": str(a.label), "citation": a.citation.ref, "fields": list(a.fields)}
         for a in stages.actions_from(study.stage)]}
@@ -256,15 +258,11 @@ def _detail(study: Study) -> dict[str, Any]:
 @router.get("/studies", response={200: StudyPage, 403: Refusal}, auth=django_auth,
             summary="Forecast studies (analysts), newest first")
 def studies(request: HttpRequest, filters: Query[StudyQuery], page: Query[Page], lang: Lang | None = None):
-    allowed, reason = can_manage(request.user)
-    if not allowed:
-        return _forbidden(reason)
-    found = Study.objects.all()
+    if refused := _not_analyst(request):
+        return refused
+    found = Study.objects.search(filters.q)
     if filters.stage:
         found = found.filter(stage=filters.stage)
-    if q := filters.q.strip():
-        found = found.filter(Q(number__icontains=q) | Q(title__icontains=q) | Q(direction__icontains=q)
-                             | Q(organising_body__icontains=q))
     with _language(lang):
         listed = _page(found, page)
         return {**listed, "items": [_study(s) for s in listed["items"]]}

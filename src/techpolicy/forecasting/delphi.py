@@ -131,11 +131,12 @@ class Summary:
     def at(self, round_index: int, item: int) -> dict[str, float | int | None]:
         out: dict[str, float | int | None] = {"n": int(self.n[round_index, item])}
         for name in ("median", "q1", "q3", "iqr", "rel_iqr", "mean", "std", "cv"):
-            out[name] = _num(getattr(self, name)[round_index, item])
+            out[name] = finite_or_none(getattr(self, name)[round_index, item])
         return out
 
 
-def _num(x: Any) -> float | None:
+def finite_or_none(x: Any) -> float | None:
+    """`x` as a float, or None when it is NaN or infinite (no value: JSON has no NaN)."""
     x = float(x)
     return None if math.isnan(x) or math.isinf(x) else x
 
@@ -648,12 +649,12 @@ def aggregate(data: DelphiData, rule: StopRule | None = None, weighted: bool = F
             entry: dict[str, Any] = {"round": label, **summary.at(r, i)}
             if question.startswith("barrier:"):
                 entry["selected"] = int(np.nansum(data.values[r, :, i]))
-                entry["share"] = _num(entry["selected"] / entry["n"]) if entry["n"] else None
+                entry["share"] = finite_or_none(entry["selected"] / entry["n"]) if entry["n"] else None
             if r > 0:
                 entry["change"] = {
-                    "median_shift": _num(changes.median_shift[r - 1, i]),
-                    "iqr_change": _num(changes.iqr_change[r - 1, i]),
-                    "revised_share": _num(changes.revised_share[r - 1, i]),
+                    "median_shift": finite_or_none(changes.median_shift[r - 1, i]),
+                    "iqr_change": finite_or_none(changes.iqr_change[r - 1, i]),
+                    "revised_share": finite_or_none(changes.revised_share[r - 1, i]),
                     "n_both": int(changes.n_both[r - 1, i]),
                 }
             if verdict is not None:
@@ -675,8 +676,8 @@ def aggregate(data: DelphiData, rule: StopRule | None = None, weighted: bool = F
             "question": question,
             "technologies": [data.items[i][0] for i in cols],
             "rounds": [
-                {"round": label, "w": _num(kw.w[r]), "chi2": _num(kw.chi2[r]), "df": kw.df,
-                 "p_value": _num(kw.p_value[r]), "experts": int(kw.experts[r])}
+                {"round": label, "w": finite_or_none(kw.w[r]), "chi2": finite_or_none(kw.chi2[r]), "df": kw.df,
+                 "p_value": finite_or_none(kw.p_value[r]), "experts": int(kw.experts[r])}
                 for r, label in enumerate(data.rounds)
             ],
         })

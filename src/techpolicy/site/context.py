@@ -1,4 +1,5 @@
-from techpolicy.accounts.roles import ADMINISTRATOR, ANALYST, COMMISSION, EXPERT, has_role, is_staff_role
+from techpolicy.accounts.roles import ADMINISTRATOR, COMMISSION, EXPERT, has_role, is_staff_role
+from techpolicy.forecasting.studies.access import can_manage
 
 
 def site_context(request):
@@ -8,6 +9,6 @@ def site_context(request):
         "is_secretariat": is_staff_role(user),
         "is_commission": has_role(user, COMMISSION),
         "is_administrator": has_role(user, ADMINISTRATOR),
-        "is_analyst": has_role(user, ANALYST) or has_role(user, ADMINISTRATOR),
+        "is_analyst": can_manage(user)[0],
         "is_expert": has_role(user, EXPERT),
     }

@@ -29,9 +29,9 @@ from dataclasses import asdict, dataclass
 from functools import cached_property
 from typing import Any
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from techpolicy.casework.steps import current_language
 from techpolicy.forecasting import ranking as mcda
 from techpolicy.forecasting import scenarios as sc
 from techpolicy.forecasting import swot as sw
@@ -49,8 +49,7 @@ class Inputs:
 
     def __init__(self, study: Study):
         self.study = study
-        lang = (get_language() or "kk")[:2]
-        self.names = {t.code: t.name(lang) for t in study.technologies.all()}
+        self.names = study.technology_names(current_language())
 
     @cached_property
     def answers(self) -> StudyAnswers:

@@ -21,6 +21,7 @@ from techpolicy.forecasting import swot as sw
 from .errors import StudyError
 from .evidence import author_name, json_safe
 from .models import Study
+from .stages import lock_study
 
 CRITERIA = (
     mcda.Criterion("importance", mcda.BENEFIT),
@@ -116,10 +117,7 @@ def save_setting(study: Study, actor, key: str, values: Mapping[str, Any] | None
         stored = {"values": json_safe(dict(values)), "is_example": is_example, "set_by": author_name(actor),
                   "set_at": timezone.now().isoformat()}
     with transaction.atomic():
-        locked = Study.objects.select_for_update().get(pk=study.pk)
-        if version is not None and locked.version != version:
-            raise StudyError(_("Someone else changed this study meanwhile; reload the page and try again."),
-                             status=409)
+        locked = lock_study(study, version)
         setattr(locked, SETTINGS[key].attr, stored)
         locked.version += 1
         locked.save(update_fields=[SETTINGS[key].attr, "version", "updated_at"])

@@ -3,7 +3,6 @@ state support. The list becomes dated reference data with the study as its citat
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -11,27 +10,19 @@ from django.utils.translation import gettext as _
 from techpolicy.casework.reference import ReferenceListError, publish_reference_list
 from techpolicy.law.acts.technology_policy import KEY_TECHNOLOGIES
 
+from .discussion import input_date, latest_draft
 from .errors import StudyError
-from .models import Approval, DraftVersion, Study
+from .models import Approval, Study
 
 REFERENCE_LIST = f"forecasting.{KEY_TECHNOLOGIES}"
 
 
-def _date(value) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise StudyError(_("Enter a valid date."), field="in_force_from") from None
-
-
 def record_approval(study: Study, actor, *, in_force_from, decision: str) -> dict[str, Any]:
     """Record the approval of the latest draft and put its key technologies in force."""
-    draft = DraftVersion.objects.filter(study=study).order_by("-number").first()
+    draft = latest_draft(study)
     if draft is None or not draft.key_technologies:
         raise StudyError(_("The draft results list no key technologies."))
-    start = _date(in_force_from)
+    start = input_date(in_force_from, "in_force_from")
     technologies = {t.code: t for t in study.technologies.filter(code__in=draft.key_technologies)}
     source = f"{study.number} «{study.title}», {decision}; Order No. 133/НҚ p.13(1)"
     try:

@@ -35,7 +35,7 @@ class StudyAnswers:
     @cached_property
     def summaries(self) -> dict[str, delphi.Summary]:
         weights = self.competence if self.weighted else None
-        return {q: delphi.summarize(*_padded(v, _weights(v, weights))) for q, v in self.values.items()}
+        return {q: delphi.summarize(*_padded(v, competence_weights(v, weights))) for q, v in self.values.items()}
 
     @cached_property
     def kendall(self) -> delphi.KendallW | None:
@@ -62,7 +62,7 @@ class StudyAnswers:
     def medians(self, round_index: int) -> dict[str, dict[str, float | None]]:
         """Per technology code: the median of each question in that round."""
         return {
-            code: {q: _num(self.summaries[q].median[round_index, j]) for q in QUESTIONS}
+            code: {q: delphi.finite_or_none(self.summaries[q].median[round_index, j]) for q in QUESTIONS}
             for j, code in enumerate(self.technologies)
         }
 
@@ -80,7 +80,8 @@ class StudyAnswers:
         return out
 
 
-def _weights(values: np.ndarray, competence: np.ndarray | None) -> np.ndarray | None:
+def competence_weights(values: np.ndarray, competence: np.ndarray | None) -> np.ndarray | None:
+    """The weights `delphi.summarize` takes for `values`: each answer's competence, None unweighted."""
     if competence is None:
         return None
     # A missing answer carries no weight; summarize() ignores NaN values, the weight just has to be valid.
@@ -93,10 +94,6 @@ def _padded(values: np.ndarray, weights: np.ndarray | None) -> tuple[np.ndarray,
         return values, weights
     empty = np.full((values.shape[0], 1, values.shape[2]), np.nan)
     return empty, None if weights is None else np.ones_like(empty)
-
-
-def _num(x: float) -> float | None:
-    return None if np.isnan(x) else float(x)
 
 
 def stop_rule_of(study: Study) -> delphi.StopRule | None:

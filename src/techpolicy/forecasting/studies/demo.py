@@ -35,7 +35,6 @@ EXPERTS = [
     ("expert-de", "Jonas Weber", "DE", "Agricultural technology institute (demo)", ["Agriculture"], 21, "en"),
     ("expert-kr", "Min-jun Park", "KR", "Smart farming research centre (demo)", ["Agriculture", "ICT"], 12, "en"),
 ]
-BARRIERS = ["funding", "skills", "regulation", "infrastructure", "demand", "access"]
 
 
 def _series_csv(years: np.ndarray, values: np.ndarray) -> bytes:
@@ -54,7 +53,7 @@ def _answers(rng: np.random.Generator, spread: float, previous: dict | None) -> 
             "year": noisy(year, 2000, 2100, 3),
             "level_vs_leader": noisy(leader, -2, 2),
             "level_vs_competitor": noisy(competitor, -2, 2),
-            "barriers": list(rng.choice(BARRIERS, size=2, replace=False)),
+            "barriers": list(rng.choice(questionnaire.BARRIER_CODES, size=2, replace=False)),
             "competence": int(rng.integers(3, 6)),
             "comment": "",
         }

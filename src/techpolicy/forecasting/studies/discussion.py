@@ -12,16 +12,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from techpolicy.casework.law_context import today
 
-from .errors import StudyError
+from .errors import StudyError, cited
 from .models import Comment, DraftVersion, Study
 from .models.discussion import NOTED, REJECTED, RESOLUTIONS
 from .models.study import APPROVED, FINAL, SUBMITTED
-from .stages import cite
 
 # Limits of the instrument, not of the law: long enough for a reasoned comment, short enough
 # that one submission cannot flood the page.
@@ -42,12 +41,8 @@ LIST_FIELDS: tuple[tuple[str, Any], ...] = (
 )
 
 
-def _lang() -> str:
-    return get_language() or "kk"
-
-
 def _p12(sub: str) -> str:
-    return cite("12", sub).text(_lang())
+    return cited("12", sub)
 
 
 def latest_draft(study: Study) -> DraftVersion | None:
@@ -56,7 +51,7 @@ def latest_draft(study: Study) -> DraftVersion | None:
 
 def ranked(draft: DraftVersion, lang: str) -> list[dict[str, Any]]:
     """A version's key technologies in rank order with their names in `lang`."""
-    names = {t.code: t.name(lang) for t in draft.study.technologies.filter(code__in=draft.key_technologies)}
+    names = draft.study.technology_names(lang)
     return [{"rank": i, "code": code, "name": names.get(code, code)}
             for i, code in enumerate(draft.key_technologies, start=1)]
 
@@ -132,14 +127,20 @@ def _recommendations(items: Iterable[Any] | None) -> list[dict[str, str]]:
     return out
 
 
-def _closing_day(value: Any) -> dt.date:
+def input_date(value: Any, field: str) -> dt.date:
+    """A date given as a date or as YYYY-MM-DD text; anything else is refused naming `field`."""
     if isinstance(value, dt.datetime):
-        value = value.date()
-    elif not isinstance(value, dt.date):
-        try:
-            value = dt.date.fromisoformat(str(value))
-        except ValueError:
-            raise StudyError(_("Enter a valid date."), field="discussion_closes_on") from None
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise StudyError(_("Enter a valid date."), field=field) from None
+
+
+def _closing_day(value: Any) -> dt.date:
+    value = input_date(value, "discussion_closes_on")
     if value <= today():
         raise StudyError(_("The public discussion must stay open after today (%(citation)s).")
                          % {"citation": _p12("2")}, field="discussion_closes_on")
@@ -192,7 +193,7 @@ def publish_draft(
     locked = Study.objects.select_for_update().get(pk=study.pk)  # one version number at a time
     if locked.stage != FINAL:
         raise StudyError(_("Draft results are published in the final stage (%(citation)s).")
-                         % {"citation": cite("12").text(_lang())}, status=409)
+                         % {"citation": cited("12")}, status=409)
     last = latest_draft(locked)
     number = last.number + 1 if last else 1
     if previous is not None and previous != number - 1:

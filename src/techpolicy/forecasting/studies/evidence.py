@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from techpolicy.forecasting import cycles, trends
 from techpolicy.forecasting import series as series_io
 
-from .errors import StudyError
+from .errors import StudyError, full_clean
 from .models import ForecastCorrection, IndicatorSeries, Study, Technology
 
 DEFAULT_LEVEL = 0.95
@@ -94,11 +93,7 @@ def import_series(study: Study, actor, *, upload_name: str, data: bytes, name: s
     record = IndicatorSeries(study=study, technology=technology, name=name, unit=(unit or "").strip(),
                              source=(source or "").strip(), file_name=upload_name[-200:], years=list(parsed.years),
                              values=list(parsed.values), imported_by=actor)
-    try:
-        record.full_clean(validate_constraints=False)
-    except ValidationError as exc:
-        field, messages = next(iter(exc.message_dict.items()))
-        raise StudyError(messages[0], field=field) from None
+    full_clean(record, validate_constraints=False)
     try:
         with transaction.atomic():
             record.save()

@@ -61,8 +61,6 @@ class StudyForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if self.instance.pk and data.get("version") != self.instance.version:
-            raise forms.ValidationError(_("Someone else changed this study meanwhile; reload the page and try again."))
         stop = {name: data.get(name) for name in self.STOP_FIELDS if data.get(name) is not None}
         if stop and set(stop) == {"min_answers"}:
             self.add_error("max_rel_iqr", _("A stop rule needs at least one threshold besides the fewest answers."))

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from techpolicy.accounts.roles import EXPERT
 from techpolicy.casework.notifications import notify, public_url
 
-from .errors import StudyError
+from .errors import StudyError, full_clean, stale_study
 from .models import Expert, Membership, Study
 from .models.panel import ACCEPTED, DECLINED, EXPERT_GROUP, INVITED
 
@@ -37,11 +37,7 @@ def invite(study: Study, invited_by, *, email: str, full_name: str, country: str
                   "fields": list(fields), "experience_years": experience_years, "language": language},
     )
     if created:
-        try:
-            expert.full_clean()
-        except ValidationError as exc:
-            field, messages = next(iter(exc.message_dict.items()))
-            raise StudyError(messages[0], field=field) from None
+        full_clean(expert)
     if study.memberships.filter(expert=expert).exists():
         raise StudyError(_("This expert is already invited to the study."), field="email")
     try:
@@ -49,8 +45,7 @@ def invite(study: Study, invited_by, *, email: str, full_name: str, country: str
             membership = Membership.objects.create(study=study, expert=expert, group=group,
                                                    pseudonym=_next_pseudonym(study), invited_by=invited_by)
     except IntegrityError:
-        raise StudyError(_("Someone else changed this study meanwhile; reload the page and try again."),
-                         status=409) from None
+        raise stale_study() from None
     with translation.override(expert.language):
         link = public_url(reverse("studies:invitation", args=[membership.token]))
         subject = _("Invitation to the technology forecast %(number)s") % {"number": study.number}

@@ -19,20 +19,20 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from techpolicy.casework.law_context import today
 from techpolicy.casework.notifications import notify, public_url
+from techpolicy.forecasting.delphi import finite_or_none
 
 from .access import can_manage
-from .delphi_results import StudyAnswers, _num, study_answers
-from .errors import StudyError
+from .delphi_results import StudyAnswers, study_answers
+from .errors import StudyError, cited, stale_study
 from .models import Answer, Membership, Response, Round, Study
 from .models.delphi import BARRIERS, COMPETENCE, IMPORTANCE, LEVEL, QUESTIONS, YEAR
 from .models.panel import ACCEPTED, DECLINED, LANGUAGES
 from .models.study import MAIN
-from .stages import cite
 
 # Every numeric answer and its scale, from the study instrument of models/delphi.py.
 SCALES: dict[str, tuple[int, int]] = {
@@ -80,7 +80,7 @@ def open_round(study: Study, actor, closes_on: dt.date) -> Round:
     locked = Study.objects.select_for_update().get(pk=study.pk)
     if locked.stage != MAIN:
         raise StudyError(_("Survey rounds are held in the main stage of the study (%(citation)s).")
-                         % {"citation": cite("11").text(get_language() or "kk")}, status=409)
+                         % {"citation": cited("11")}, status=409)
     still_open = locked.rounds.filter(closed_at=None).first()
     if still_open is not None:
         raise StudyError(_("Round %(n)d is still open: close it first.") % {"n": still_open.number}, status=409)
@@ -93,8 +93,7 @@ def open_round(study: Study, actor, closes_on: dt.date) -> Round:
         with transaction.atomic():
             opened = Round.objects.create(study=locked, number=number, closes_on=closes_on)
     except IntegrityError:
-        raise StudyError(_("Someone else changed this study meanwhile; reload the page and try again."),
-                         status=409) from None
+        raise stale_study() from None
     _announce(opened)
     return opened
 
@@ -294,8 +293,8 @@ def round_results(study: Study, round_: Round) -> dict[str, Any]:
         for j, code in enumerate(answers.technologies):
             row = {"technology": code, **summary.at(r, j)}
             if r > 0 and changes is not None:
-                row["median_shift"] = _num(changes.median_shift[r - 1, j])
-                row["revised_share"] = _num(changes.revised_share[r - 1, j])
+                row["median_shift"] = finite_or_none(changes.median_shift[r - 1, j])
+                row["revised_share"] = finite_or_none(changes.revised_share[r - 1, j])
             if verdicts is not None:
                 row["verdict"], row["stop"] = verdicts.label[r, j], bool(verdicts.stop[r, j])
             rows.append(row)
@@ -304,8 +303,9 @@ def round_results(study: Study, round_: Round) -> dict[str, Any]:
     return {
         "questions": questions,
         "kendall": [] if kendall is None else [
-            {"round": answers.rounds[i].number, "w": _num(kendall.w[i]), "p_value": _num(kendall.p_value[i]),
-             "experts": int(kendall.experts[i])} for i in range(r + 1)],
+            {"round": answers.rounds[i].number, "w": finite_or_none(kendall.w[i]),
+             "p_value": finite_or_none(kendall.p_value[i]), "experts": int(kendall.experts[i])}
+            for i in range(r + 1)],
         "barriers": {code: dict(counts.most_common()) for code, counts in answers.barriers[r].items()},
         "stop_rule": answers.stop_rule,
         "weighted": answers.weighted,

@@ -13,10 +13,12 @@ from techpolicy.forecasting import delphi
 from techpolicy.forecasting.report import data as report
 
 from . import analysis
-from .delphi_results import StudyAnswers
+from .delphi_results import StudyAnswers, competence_weights
+from .discussion import latest_draft
 from .evidence import TrendResult
 from .models import Comment, DraftVersion, Study
 from .models.delphi import QUESTIONS
+from .models.study import APPROVED
 
 
 def _trend(result: TrendResult) -> report.TrendSection | None:
@@ -35,11 +37,8 @@ def _delphi(answers: StudyAnswers, names: dict[str, str]) -> tuple[tuple, report
     # Items in the pure layout: (rounds, experts, technology x question).
     values = np.concatenate([answers.values[q] for q in QUESTIONS], axis=2)
     items = [(names[code], q) for q in QUESTIONS for code in answers.technologies]
-    weights = None
-    if answers.weighted:
-        competence = np.concatenate([answers.competence] * len(QUESTIONS), axis=2)
-        weights = np.where(np.isnan(values), 1.0, competence)
-    summary = delphi.summarize(values, weights)
+    competence = np.concatenate([answers.competence] * len(QUESTIONS), axis=2) if answers.weighted else None
+    summary = delphi.summarize(values, competence_weights(values, competence))
     labels = [r.number for r in answers.rounds]
     k = len(answers.technologies)
     importance = slice(0, k)
@@ -67,8 +66,8 @@ def report_data(study: Study, lang: str, on: dt.date | None = None) -> report.Re
     from techpolicy.casework.law_context import today
 
     with translation.override(lang):
-        names = {t.code: t.name(lang) for t in study.technologies.all()}
-        draft = DraftVersion.objects.filter(study=study).order_by("-number").first()
+        names = study.technology_names(lang)
+        draft = latest_draft(study)
         inputs = analysis.Inputs(study)  # the Delphi arrays and trend fits, computed once for every section
         ranked = analysis.ranking(study, inputs=inputs).report
         scores = {}
@@ -86,7 +85,7 @@ def report_data(study: Study, lang: str, on: dt.date | None = None) -> report.Re
             meta=report.StudyMeta(
                 number=study.number, title=study.title, direction=study.direction, horizon_year=study.horizon_year,
                 organising_body=study.organising_body, stage=study.stage, generated_on=on or today(),
-                version=draft.number if draft else 0, is_draft=study.stage != "approved"),
+                version=draft.number if draft else 0, is_draft=study.stage != APPROVED),
             vision=draft.vision if draft else "",
             goals=draft.goals if draft else (),
             key_technologies=key,

@@ -1,6 +1,7 @@
 """The stages of a study as data (paragraph 9: preparatory, main, final; then the HSTC) and the one
 way to move between them: `advance`, which locks the study, checks the version the user saw,
-asks the guard, runs the effect and writes the stage log."""
+asks the guard, runs the effect and writes the stage log. `lock_study` is that lock and version
+check, for every change of a study's own fields (`edit_study`, the analysis settings)."""
 
 from __future__ import annotations
 
@@ -11,23 +12,22 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from techpolicy.law.acts.technology_policy import evaluate_main_stage
+from techpolicy.casework.law_context import parameters, today
+from techpolicy.casework.steps import current_language
+from techpolicy.law.acts.technology_policy import cite, evaluate_main_stage
 from techpolicy.law.citation import Citation
+from techpolicy.law.rules import Verdict
 
-from .errors import StudyError
-from .models import Comment, DraftVersion, Membership, StageChange, Study
+from .errors import StudyError, cited, full_clean, stale_study
+from .models import Comment, Membership, StageChange, Study
 from .models.panel import ACCEPTED
 from .models.study import APPROVED, FINAL, MAIN, PREPARATORY, SUBMITTED
 
 # The issue's Delphi method has "two or more" rounds; the methodology itself numbers none.
 MIN_DELPHI_ROUNDS = 2
-
-
-def cite(paragraph: str, sub: str | None = None) -> Citation:
-    return Citation("000", paragraph, sub)
 
 
 def study_facts(study: Study) -> dict[str, Any]:
@@ -48,19 +48,19 @@ def study_facts(study: Study) -> dict[str, Any]:
     }
 
 
-def main_stage_verdict(study: Study, on: dt.date | None = None) -> dict[str, Any]:
-    from techpolicy.casework.law_context import parameters, today
-
-    verdict = evaluate_main_stage(study_facts(study), on or today(), parameters())
-    return verdict.as_dict(get_language() or "kk") | {"_eligible": verdict.eligible}
+def main_stage_verdict(study: Study, on: dt.date | None = None) -> Verdict:
+    """May the study start its main stage on `on` (default today)? Paragraphs 7 and 10(1) decide."""
+    return evaluate_main_stage(study_facts(study), on or today(), parameters())
 
 
 def _guard_main(study: Study, payload: dict) -> dict[str, Any]:
+    lang = current_language()
     verdict = main_stage_verdict(study)
-    if not verdict.pop("_eligible"):
-        reasons = "; ".join(f"{r['citation']['text']}: {r['reason']}" for r in verdict["rules"] if not r["passed"])
-        raise StudyError(_("The main stage cannot start. %(reasons)s") % {"reasons": reasons}, verdict=verdict)
-    return verdict
+    if not verdict.eligible:
+        reasons = "; ".join(f"{r.citation.text(lang)}: {r.reason.get(lang, '')}" for r in verdict.failed)
+        raise StudyError(_("The main stage cannot start. %(reasons)s") % {"reasons": reasons},
+                         verdict=verdict.as_dict(lang))
+    return verdict.as_dict(lang)
 
 
 def _guard_final(study: Study, payload: dict) -> None:
@@ -70,23 +70,24 @@ def _guard_final(study: Study, payload: dict) -> None:
     if "foresight" in study.methods and closed < MIN_DELPHI_ROUNDS:
         raise StudyError(
             _("The foresight method (%(citation)s) needs at least %(n)d closed survey rounds; %(closed)d closed.")
-            % {"citation": cite("8", "2").text(get_language() or "kk"), "n": MIN_DELPHI_ROUNDS, "closed": closed}
+            % {"citation": cited("8", "2"), "n": MIN_DELPHI_ROUNDS, "closed": closed}
         )
 
 
 def _guard_submit(study: Study, payload: dict) -> None:
-    lang = get_language() or "kk"
-    draft = DraftVersion.objects.filter(study=study).order_by("-number").first()
+    from .discussion import latest_draft  # discussion builds on the stages, not the other way round
+
+    draft = latest_draft(study)
     if draft is None:
         raise StudyError(_("Publish the draft results for public discussion first (%(citation)s).")
-                         % {"citation": cite("12", "2").text(lang)})
+                         % {"citation": cited("12", "2")})
     if draft.discussion_closes_on >= timezone.localdate():
         raise StudyError(_("The public discussion is open until %(date)s (%(citation)s).")
-                         % {"date": draft.discussion_closes_on.isoformat(), "citation": cite("12", "2").text(lang)})
+                         % {"date": draft.discussion_closes_on.isoformat(), "citation": cited("12", "2")})
     unanswered = Comment.objects.filter(draft__study=study, resolution="").count()
     if unanswered:
         raise StudyError(_("%(n)d comments of the public discussion have no recorded response (%(citation)s).")
-                         % {"n": unanswered, "citation": cite("12", "2").text(lang)})
+                         % {"n": unanswered, "citation": cited("12", "2")})
 
 
 def _approve(study: Study, payload: dict, actor) -> dict[str, Any]:
@@ -133,10 +134,7 @@ def advance(study: Study, action_id: str, actor, *, version: int | None, reason:
     is refused with status 409 and nothing changes."""
     step = action(action_id)
     with transaction.atomic():
-        locked = Study.objects.select_for_update().get(pk=study.pk)
-        if version is not None and locked.version != version:
-            raise StudyError(_("Someone else changed this study meanwhile; reload the page and try again."),
-                             status=409)
+        locked = lock_study(study, version)
         if locked.stage != step.source:
             raise StudyError(_("The study is not at the stage this action starts from."), status=409)
         missing = [f for f in step.fields if payload.get(f) in (None, "")]
@@ -149,6 +147,34 @@ def advance(study: Study, action_id: str, actor, *, version: int | None, reason:
         locked.stage = step.target
         locked.version += 1
         locked.save(update_fields=["stage", "version", "updated_at"])
+    return locked
+
+
+def lock_study(study: Study, version: int | None) -> Study:
+    """The study's row, locked until the surrounding transaction ends; a `version` other than the
+    stored one (someone else changed the study since the user loaded it) is refused with 409.
+    A caller that changes the study saves it with `version` + 1."""
+    locked = Study.objects.select_for_update().get(pk=study.pk)
+    if version is not None and locked.version != version:
+        raise stale_study()
+    return locked
+
+
+EDITABLE = ("title", "direction", "covered_sectors", "horizon_year", "organising_body", "methods", "weighted",
+            "stop_rule")
+
+
+@transaction.atomic
+def edit_study(study: Study, fields: dict[str, Any], *, version: int | None) -> Study:
+    """Change the study's description (`EDITABLE` fields only, never its stage) from the `version` the
+    user saw; a stale version is refused with 409 and nothing changes."""
+    locked = lock_study(study, version)
+    for name in EDITABLE:
+        if name in fields:
+            setattr(locked, name, fields[name])
+    full_clean(locked)
+    locked.version += 1
+    locked.save(update_fields=[*(name for name in EDITABLE if name in fields), "version", "updated_at"])
     return locked
 
 

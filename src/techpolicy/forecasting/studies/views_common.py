@@ -10,11 +10,16 @@ from .errors import StudyError
 from .models import Study
 
 
-def managed_study(request, number: str) -> Study:
-    """The study, for an analyst who may run it; others get 403 with the reason."""
+def require_analyst(request) -> None:
+    """403 with the reason for anyone who may not run studies."""
     allowed, reason = can_manage(request.user)
     if not allowed:
         raise PermissionDenied(reason)
+
+
+def managed_study(request, number: str) -> Study:
+    """The study, for an analyst who may run it; others get 403 with the reason."""
+    require_analyst(request)
     return get_object_or_404(Study, number=number)
 
 

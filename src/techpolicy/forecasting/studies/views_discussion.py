@@ -12,11 +12,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from techpolicy.casework.law_context import today
+from techpolicy.casework.steps import current_language
+from techpolicy.site.spreadsheet import BOM, spreadsheet_cell
 
 from . import discussion, key_technologies
 from .errors import StudyError
@@ -25,15 +27,6 @@ from .models import Comment, DraftVersion, Study
 from .models.discussion import NOTED, REJECTED, RESOLUTIONS
 from .models.study import FINAL
 from .views_common import managed_study, show_error
-
-# A cell a spreadsheet would run as a formula is exported with a leading apostrophe.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _lang() -> str:
-    lang = get_language() or "kk"
-    return lang if lang in ("kk", "ru", "en") else "kk"
-
 
 # --- forms ---------------------------------------------------------------------------------------
 
@@ -113,7 +106,7 @@ def _versions(study: Study, response_forms: dict[int, ResponseForm]) -> list[dic
     for i, draft in enumerate(drafts):
         comments = [(c, None if c.resolution else response_forms.get(c.pk) or ResponseForm(prefix=f"c{c.pk}"))
                     for c in draft.comments.all()]
-        rows.append({"draft": draft, "ranked": discussion.ranked(draft, _lang()), "comments": comments,
+        rows.append({"draft": draft, "ranked": discussion.ranked(draft, current_language()), "comments": comments,
                      "changes": discussion.changes(drafts[i - 1] if i else None, draft),
                      "resolved": list(draft.resolved_comments.all()), "open": discussion.is_open(draft)})
     return rows[::-1]
@@ -202,18 +195,14 @@ def public_discussion(request, number, version=None):
     previous = next((v for v in versions if v.number == draft.number - 1), None)
     return render(request, "studies/discussion.html", {
         "study": study, "draft": draft, "latest": latest, "versions": versions[::-1], "is_open": is_open,
-        "form": form, "ranked": discussion.ranked(draft, _lang()), "changes": discussion.changes(previous, draft),
+        "form": form, "ranked": discussion.ranked(draft, current_language()),
+        "changes": discussion.changes(previous, draft),
         "comments": draft.comments.select_related("corrected_in"),
         "resolved": draft.resolved_comments.select_related("draft"), "today": today(),
     })
 
 
 # --- the public list of key technologies -----------------------------------------------------------
-
-
-def _csv_cell(value) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_START) else text
 
 
 def _export(items: list[dict], on: dt.date, fmt: str) -> HttpResponse:
@@ -224,9 +213,8 @@ def _export(items: list[dict], on: dt.date, fmt: str) -> HttpResponse:
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(key_technologies.CSV_COLUMNS)
-        writer.writerows([_csv_cell(item[c]) for c in key_technologies.CSV_COLUMNS] for item in items)
-        # The BOM makes spreadsheet programs read the Kazakh letters as UTF-8.
-        response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+        writer.writerows([spreadsheet_cell(item[c]) for c in key_technologies.CSV_COLUMNS] for item in items)
+        response = HttpResponse(BOM + out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -249,7 +237,7 @@ def key_technologies_page(request):
     items = [] if error else key_technologies.in_force(on)
     if fmt in ("csv", "json"):
         return _export(items, on, fmt)
-    lang = _lang()
+    lang = current_language()
     for item in items:
         item["name"] = item[f"name_{lang}"] or item["name_kk"]
     return render(request, "studies/key_technologies.html", {

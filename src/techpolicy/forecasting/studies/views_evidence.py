@@ -272,7 +272,7 @@ def analysis_settings(request, number):
                 values, version = form.values(), form.cleaned_data["version"]
             try:
                 study_settings.save_setting(study, request.user, section, values, version=version,
-                                      is_example=action == "example")
+                                            is_example=action == "example")
             except StudyError as exc:
                 if not shortcut:
                     form.add_module_error(exc.message)

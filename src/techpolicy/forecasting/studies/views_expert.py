@@ -16,6 +16,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from techpolicy.casework.law_context import today
+from techpolicy.casework.steps import current_language
 
 from . import panel, questionnaire
 from .errors import StudyError
@@ -169,7 +170,7 @@ def _shown(name: str, value) -> str:
 def _card(technology, form, feedback):
     own = feedback.own if feedback else None
     groups = {name: g for name, g in feedback.group.items() if g["n"]} if feedback else {}
-    return {"technology": technology, "name": technology.name(get_language() or "kk"), "feedback": feedback, "items": [
+    return {"technology": technology, "name": technology.name(current_language()), "feedback": feedback, "items": [
         {"field": form[name], "kind": kind, "group": groups.get(name),
          "own": _shown(name, own[name]) if own and own.get(name) not in (None, "") else None}
         for name, kind in FIELDS]}
@@ -194,7 +195,7 @@ def questionnaire_page(request, number, round_number):
     if posted and refused is None and all([f.is_valid() for f in forms_]):
         answers = {t.code: f.cleaned_data for t, f in zip(technologies, forms_, strict=True)}
         try:
-            questionnaire.submit(round_, membership, answers, get_language() or "kk")
+            questionnaire.submit(round_, membership, answers, current_language())
         except StudyError as exc:
             refused = exc
         else:
@@ -265,8 +266,7 @@ def round_results(request, number, round_number):
             questionnaire.csv_rows(questionnaire.pseudonymous_answers(study, round_.number)))
         return response
     results = questionnaire.round_results(study, round_)
-    lang = get_language() or "kk"
-    names = {t.code: t.name(lang) for t in study.technologies.all()}
+    names = study.technology_names(current_language())
     for block in results["questions"]:
         block["label"] = LABELS[block["question"]]
         for row in block["rows"]:

@@ -3,9 +3,9 @@
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from techpolicy.casework.steps import current_language
 from techpolicy.forecasting.report import render_docx, render_pdf
 
 from .access import can_manage
@@ -27,7 +27,7 @@ def report(request, number):
     kind = request.GET.get("format", "pdf")
     if kind not in FORMATS:
         return HttpResponseBadRequest(_("Unknown format: choose pdf or docx."))
-    lang = get_language() or "kk"
+    lang = current_language()
     render, content_type = FORMATS[kind]
     response = HttpResponse(render(report_data(study, lang), lang), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{study.number}-hstc-report-{lang}.{kind}"'

@@ -2,45 +2,36 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from techpolicy.casework.law_context import today
+from techpolicy.casework.steps import current_language
 
 from . import panel, stages
-from .access import can_manage
 from .errors import StudyError
 from .forms import InviteForm, PlanActivityForm, StudyForm, TechnologyForm
 from .models import Study
-from .models.study import METHODS, STAGES
-from .views_common import managed_study, show_error
+from .models.study import METHODS, PREPARATORY, STAGES
+from .views_common import managed_study, require_analyst, show_error
 
 PAGE_SIZE = 25
 
 
 @login_required
 def study_list(request):
-    allowed, reason = can_manage(request.user)
-    if not allowed:
-        raise PermissionDenied(reason)
-    studies = Study.objects.all()
+    require_analyst(request)
     query = request.GET.get("q", "").strip()
-    if query:
-        studies = studies.filter(Q(number__icontains=query) | Q(title__icontains=query)
-                                 | Q(direction__icontains=query) | Q(organising_body__icontains=query))
+    studies = Study.objects.search(query)
     page = Paginator(studies, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "studies/list.html", {"page": page, "query": query})
 
 
 @login_required
 def study_create(request):
-    allowed, reason = can_manage(request.user)
-    if not allowed:
-        raise PermissionDenied(reason)
+    require_analyst(request)
     form = StudyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in StudyForm.Meta.fields}
@@ -54,13 +45,20 @@ def study_create(request):
 def study_edit(request, number):
     study = managed_study(request, number)
     form = StudyForm(request.POST or None, instance=study)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        study = form.save(commit=False)
-        study.version += 1
-        study.save()
-        messages.success(request, _("The study was saved."))
-        return redirect("studies:detail", study.number)
-    return render(request, "studies/form.html", {"form": form, "study": study})
+        fields = {name: form.cleaned_data[name] for name in StudyForm.Meta.fields}
+        version = form.cleaned_data["version"]
+        try:
+            study = stages.edit_study(study, fields | {"stop_rule": form.instance.stop_rule},
+                                      version=-1 if version is None else version)  # no version: stale
+        except StudyError as exc:
+            show_error(request, form, exc)
+            status = exc.status
+        else:
+            messages.success(request, _("The study was saved."))
+            return redirect("studies:detail", study.number)
+    return render(request, "studies/form.html", {"form": form, "study": study}, status=status)
 
 
 def _progress(study):
@@ -75,9 +73,7 @@ def _progress(study):
 @login_required
 def study_detail(request, number):
     study = managed_study(request, number)
-    verdict = stages.main_stage_verdict(study) if study.stage == "preparatory" else None
-    if verdict:
-        verdict.pop("_eligible")
+    verdict = stages.main_stage_verdict(study).as_dict(current_language()) if study.stage == PREPARATORY else None
     stage_names = dict(STAGES)
     return render(request, "studies/detail.html", {
         "study": study,

@@ -60,7 +60,7 @@ class StudyFacts(BaseModel):
 
     covered_sectors: list[Name] = Field(min_length=1)
     experts: list[PanelExpert]
-    methods: list[Literal["extrapolation", "foresight", "cyclic"]]
+    methods: list[Literal[METHODS]]
 
 
 class SupportDirectionFacts(BaseModel):

@@ -5,13 +5,14 @@ from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from techpolicy.accounts.models import LANGUAGES
+
 from .study import Study
 
 EXPERT_GROUP, WORKING_GROUP = "expert", "working"
 GROUPS = [(EXPERT_GROUP, _("Expert group")), (WORKING_GROUP, _("Working group"))]
 INVITED, ACCEPTED, DECLINED = "invited", "accepted", "declined"
 STATUSES = [(INVITED, _("Invited")), (ACCEPTED, _("Accepted")), (DECLINED, _("Declined"))]
-LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
 
 country_validator = RegexValidator(r"^[A-Z]{2}$", _("A country is a two-letter ISO code, e.g. KZ, DE, KR."))
 
@@ -37,11 +38,6 @@ class Expert(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
-
-    @property
-    def domestic(self) -> bool:
-        return self.country == "KZ"
-
 
 class Membership(models.Model):
     """An expert's place in one study's working or expert group, from invitation to acceptance.

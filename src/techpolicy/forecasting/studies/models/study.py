@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,6 +26,16 @@ METHODS = [
 ]
 
 
+class StudyQuerySet(models.QuerySet):
+    def search(self, text: str) -> StudyQuerySet:
+        """Studies whose number, title, direction or organising body contain `text` (all when blank)."""
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(models.Q(number__icontains=text) | models.Q(title__icontains=text)
+                           | models.Q(direction__icontains=text) | models.Q(organising_body__icontains=text))
+
+
 class Study(models.Model):
     """A technology forecast ("технологиялық болжау") organised by a state body (paragraph 3)."""
 
@@ -47,6 +59,8 @@ class Study(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = StudyQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("forecast study")
@@ -54,6 +68,10 @@ class Study(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
+
+    def technology_names(self, lang: str) -> dict[str, str]:
+        """Code -> name in `lang` of every candidate technology."""
+        return {t.code: t.name(lang) for t in self.technologies.all()}
 
     def clean(self):
         unknown = set(self.methods) - {m for m, _label in METHODS}
