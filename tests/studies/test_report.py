@@ -60,3 +60,12 @@ def test_report_of_a_study_without_a_draft_is_for_analysts_only(client, db):
     client.force_login(analyst)
     assert client.get(f"/en/forecasting/{study.number}/report/?format=odt").status_code == 400
     translation.deactivate()
+
+
+def test_p9_the_pure_report_knows_every_stage_a_study_can_be_in():
+    # forecasting.report imports no Django, so it keeps its own list; a stage added to the model
+    # and not to the report would make every report of such a study fail.
+    from techpolicy.forecasting.report.data import STAGES as REPORT_STAGES
+    from techpolicy.forecasting.studies.models.study import STAGES
+
+    assert tuple(key for key, _label in STAGES) == REPORT_STAGES
