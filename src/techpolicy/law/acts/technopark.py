@@ -23,7 +23,7 @@ from ..calendar import WorkingCalendar
 from ..facts import parse_facts
 from ..parameters import Parameters
 from ..rules import Context, Messages, Outcome, Rule, Verdict, evaluate, fail, ok
-from .ownership import METHOD, percent_text, state_share, validate_ownership
+from .ownership import METHOD, OwnershipLimits, percent_text, state_share, validate_ownership
 from .technopark_common import (
     LIST_FAILURE,
     SAMPLE_LIST_NOTE,
@@ -179,6 +179,9 @@ P7_3_STRATEGIC = _applicant_must_not(
 
 
 def _state_share(facts: TechnoparkFacts, ctx: Context) -> Outcome:
+    """The share, the largest chains (at most `ownership.TOP_CHAINS`) and how many chains carry
+    state ownership in all. Counts are decimal strings: they can exceed what a JSON client's
+    number holds exactly."""
     threshold = ctx.param("technopark.state_share_threshold_percent")
     share = state_share(facts.ownership, facts.applicant.name)
     details: dict[str, Any] = {
@@ -186,10 +189,14 @@ def _state_share(facts: TechnoparkFacts, ctx: Context) -> Outcome:
         "threshold": percent_text(threshold),
         "method": METHOD,
         "chains": [chain.as_dict() for chain in share.chains],
+        "chain_count": str(share.chain_count),
+        "chains_not_listed": str(share.chains_not_listed),
     }
     if share.total < threshold:
         return ok(**details)
-    details["decisive"] = "; ".join(chain.text() for chain in share.decisive(threshold))
+    decisive, _ = share.decisive(threshold)
+    details["decisive"] = "; ".join(chain.text() for chain in decisive)
+    details["decisive_not_listed"] = str(share.chain_count - len(decisive))
     return fail(**details)
 
 
@@ -214,16 +221,19 @@ P7_4 = rule(
         "мемлекетке, ұлттық басқарушы холдингтерге, ұлттық холдингтерге, ұлттық компанияларға "
         "немесе олардың еншілес ұйымдарына тиесілі, бұл {threshold} %-дан кем емес. Есептеу әдісі: "
         "үлестер әрбір иелік ету тізбегі бойынша көбейтіліп, тізбектер бойынша қосылады. Шекке "
-        "жеткізген тізбектер: {decisive}.",
+        "жеткізген тізбектер (ең үлкені бірінші): {decisive} (мемлекет үлесі бар тізбектер барлығы: "
+        "{chain_count}, мұнда көрсетілмегені: {decisive_not_listed}).",
         "ru": "{share} % акций (долей участия) заявителя прямо или косвенно принадлежат "
         "государству, национальным управляющим холдингам, национальным холдингам, национальным "
         "компаниям или их дочерним организациям, что не менее {threshold} %. Метод расчёта: доли "
         "перемножаются вдоль каждой цепочки владения и суммируются по цепочкам. Цепочки, достигшие "
-        "порога: {decisive}.",
+        "порога (сначала наибольшие): {decisive} (цепочек с участием государства всего: {chain_count}, "
+        "не показано здесь: {decisive_not_listed}).",
         "en": "{share} % of the applicant's shares (interests) belong directly or indirectly to "
         "the state, national managing holdings, national holdings, national companies or their "
         "subsidiaries, which is not less than {threshold} %. Method: {method}. Chains that reached "
-        "the threshold: {decisive}.",
+        "the threshold, largest first: {decisive} (chains carrying state ownership: {chain_count} in all, "
+        "{decisive_not_listed} more not listed here).",
     },
     _state_share,
 )
@@ -318,17 +328,19 @@ def evaluate_participation(
     parameters: Parameters | None = None,
     calendar: WorkingCalendar | None = None,
     activity_types: Mapping[str, Any] | None = None,
+    limits: OwnershipLimits | None = None,
 ) -> Verdict:
     """May the applicant register as a technopark participant (p.7, p.9, Annex 3)?
 
     `on` (default: the application date) chooses the wording in force; the tax-debt ceiling
     uses the MCI of the application date. `activity_types` is the list of priority ICT activity
     types (code -> entry); without it the SAMPLE list is used and the verdict says so.
-    Raises `InvalidFacts` for facts that cannot be evaluated (e.g. an ownership loop).
+    Raises `InvalidFacts` for facts that cannot be evaluated (e.g. an ownership loop, or a graph
+    beyond `limits`, the system limits of the ownership graph; default `OwnershipLimits()`).
     """
     if not isinstance(facts, TechnoparkFacts):
         facts = parse_facts(TechnoparkFacts, facts)
-    validate_ownership(facts.ownership)
+    validate_ownership(facts.ownership, limits=limits)
     listed = sample_activity_types() if activity_types is None else activity_types
     verdict = evaluate(
         "technopark.participation",

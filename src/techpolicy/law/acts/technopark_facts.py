@@ -36,10 +36,31 @@ STATE_KINDS = frozenset(
     }
 )
 
-Percent = Annotated[Decimal, Field(gt=0, le=100, description="per cent, 0 < share <= 100")]
-Money = Annotated[Decimal, Field(ge=0, description="tenge")]
-Code = Annotated[str, Field(min_length=1)]
+# --- input bounds --------------------------------------------------------------------------------
+# Sizes an application can reach at all, so that oversized input is refused while it is read,
+# before any rule works on it. They are generous ceilings, not law; the ownership graph has
+# tighter limits that are system settings (`ownership.OwnershipLimits`, checked after reading).
+MAX_ENTITIES = 10_000  # ceiling of ownership.entities; the system limit (default 1000) is lower
+MAX_SHAREHOLDERS = 200  # holdings of one entity, or direct shareholders of the applicant
+MAX_SHARE_DECIMALS = 10  # a share of 33.3333333333 % is fine; 1E-100000 % is not a share
+MAX_ACTIVITY_TYPES = 100
+MAX_PROJECTS = 50  # the web form stops adding project blocks at 50 as well
+MAX_LIST = 100  # commission members, grounds of termination
+MAX_ID = 200  # an entity's id and name; the web form's holder names are at most 200 characters
+MAX_NAME = 500
+MAX_SHORT_TEXT = 1_000  # contacts, stage names, URLs
+MAX_TEXT = 20_000  # one Annex 3 item or answer of the application for services, about ten pages
+
+Percent = Annotated[
+    Decimal,
+    Field(gt=0, le=100, decimal_places=MAX_SHARE_DECIMALS, description="per cent, 0 < share <= 100"),
+]
+Money = Annotated[Decimal, Field(ge=0, max_digits=20, description="tenge")]
+Code = Annotated[str, Field(min_length=1, max_length=40)]
 Annex3Item = Annotated[int, Field(ge=1, le=15)]
+Name = Annotated[str, Field(max_length=MAX_NAME)]
+ShortText = Annotated[str, Field(max_length=MAX_SHORT_TEXT)]
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
 
 
 class Facts(BaseModel):
@@ -50,7 +71,7 @@ class Facts(BaseModel):
 
 
 class Shareholding(Facts):
-    holder: str = Field(min_length=1, description="id of an entity listed in ownership.entities")
+    holder: str = Field(min_length=1, max_length=MAX_ID, description="id of an entity listed in ownership.entities")
     share: Percent
 
 
@@ -64,10 +85,10 @@ def _at_most_100(holdings: list[Shareholding]) -> list[Shareholding]:
 class Entity(Facts):
     """A holder in the ownership graph (p.7(4)); `shareholders` are *its* owners."""
 
-    id: str = Field(min_length=1)
+    id: str = Field(min_length=1, max_length=MAX_ID)
     kind: EntityKind
-    name: str = ""
-    shareholders: list[Shareholding] = Field(default_factory=list)
+    name: str = Field("", max_length=MAX_ID)
+    shareholders: list[Shareholding] = Field(default_factory=list, max_length=MAX_SHAREHOLDERS)
 
     @field_validator("shareholders")
     @classmethod
@@ -78,8 +99,8 @@ class Entity(Facts):
 class Ownership(Facts):
     """Direct owners of the applicant and every entity further up the chains (p.7(4))."""
 
-    shareholders: list[Shareholding] = Field(min_length=1)
-    entities: list[Entity] = Field(default_factory=list)
+    shareholders: list[Shareholding] = Field(min_length=1, max_length=MAX_SHAREHOLDERS)
+    entities: list[Entity] = Field(default_factory=list, max_length=MAX_ENTITIES)
 
     @field_validator("shareholders")
     @classmethod
@@ -91,7 +112,7 @@ class Ownership(Facts):
 
 
 class Applicant(Facts):
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=MAX_NAME)
     bin: str | None = Field(default=None, pattern=r"^\d{12}$", description="business id, 12 digits")
     legal_form: Literal["legal_entity", "individual_entrepreneur", "natural_person"]  # p.7(1)
     resident: bool
@@ -102,7 +123,9 @@ class Applicant(Facts):
     sez_participant: bool  # p.7(5)
     excise_payer: bool  # p.7(6), Tax Code art. 461
     activity_types: list[Code] = Field(
-        min_length=1, description="codes of the priority ICT activity types applied for (p.7(7))"
+        min_length=1,
+        max_length=MAX_ACTIVITY_TYPES,
+        description="codes of the priority ICT activity types applied for (p.7(7))",
     )
 
 
@@ -111,13 +134,13 @@ class Applicant(Facts):
 
 class Project(Facts):
     activity_type: Code
-    items: dict[Annex3Item, str] = Field(
+    items: dict[Annex3Item, Text] = Field(
         default_factory=dict, description="Annex 3 item number (1-15) -> the text given"
     )
 
 
 class BusinessPlan(Facts):
-    projects: list[Project] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list, max_length=MAX_PROJECTS)
 
 
 class TaxDebtInfo(Facts):
@@ -133,8 +156,8 @@ class PlaceOfActivity(Facts):
 
 
 class PlannedStaff(Facts):
-    residents: int = Field(ge=0)
-    non_residents: int = Field(ge=0)
+    residents: int = Field(ge=0, le=10_000_000)
+    non_residents: int = Field(ge=0, le=10_000_000)
     period_from: dt.date
     period_to: dt.date
 
@@ -173,23 +196,23 @@ class ActivityChangeFacts(Facts):
     """A participant's application to change or add activity types (p.9-1)."""
 
     received_on: dt.date
-    current_activity_types: list[Code] = Field(default_factory=list)
-    new_activity_types: list[Code] = Field(min_length=1)
+    current_activity_types: list[Code] = Field(default_factory=list, max_length=MAX_ACTIVITY_TYPES)
+    new_activity_types: list[Code] = Field(min_length=1, max_length=MAX_ACTIVITY_TYPES)
     business_plan: BusinessPlan | None = Field(description="null when not attached")
 
 
 class CommissionMemberFacts(Facts):
     """A member of the selection commission (p.13) — "іріктеу жөніндегі комиссия"."""
 
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=MAX_NAME)
     state_body_representative: bool
     it_qualified: bool = Field(description="has the appropriate qualification in IT")
-    ict_experience_years: Decimal = Field(ge=0)
+    ict_experience_years: Decimal = Field(ge=0, le=100)
     international_expert: bool
 
 
 class CommissionFacts(Facts):
-    members: list[CommissionMemberFacts] = Field(min_length=1)
+    members: list[CommissionMemberFacts] = Field(min_length=1, max_length=MAX_LIST)
 
 
 _GROUND = re.compile(r"^(?:39\()?(\d{1,2})\)?$")
@@ -198,7 +221,9 @@ _GROUND = re.compile(r"^(?:39\()?(\d{1,2})\)?$")
 class EarlyTerminationFacts(Facts):
     """Grounds of paragraph 39 (not in the seed) given for early termination (p.41)."""
 
-    grounds: list[str] = Field(min_length=1, description='sub-paragraphs of p.39, e.g. "39(1)"')
+    grounds: list[Annotated[str, Field(max_length=20)]] = Field(
+        min_length=1, max_length=MAX_LIST, description='sub-paragraphs of p.39, e.g. "39(1)"'
+    )
 
     @field_validator("grounds")
     @classmethod
@@ -220,35 +245,35 @@ class ExtensionFacts(Facts):
 
 
 class ServiceProject(Facts):  # p.48(1)
-    name: str
-    direction: str
-    description: str
-    expected_results: str
+    name: Name
+    direction: ShortText
+    description: Text
+    expected_results: Text
 
 
 class Contacts(Facts):  # p.48(2)
-    phone: str
-    email: str
-    city: str
-    country: str
+    phone: ShortText
+    email: ShortText
+    city: ShortText
+    country: ShortText
 
 
 class Readiness(Facts):  # p.48(3)
-    stage: str
-    technologies: str
-    problem: str
-    business_model: str
-    lifetime: str
+    stage: ShortText
+    technologies: Text
+    problem: Text
+    business_model: Text
+    lifetime: ShortText
 
 
 class Team(Facts):  # p.48(4)
-    participants: int = Field(ge=0)
-    involvement: str
+    participants: int = Field(ge=0, le=1_000_000)
+    involvement: Text
 
 
 class Needs(Facts):  # p.48(6)
-    needs: str
-    expected_from_technopark: str
+    needs: Text
+    expected_from_technopark: Text
 
 
 class ServicesApplicationFacts(Facts):
@@ -259,7 +284,7 @@ class ServicesApplicationFacts(Facts):
     contacts: Contacts
     readiness: Readiness
     team: Team
-    presentation_url: str  # p.48(5)
+    presentation_url: ShortText  # p.48(5)
     needs: Needs
     registered_taxpayer: bool = Field(description="registered under Tax Code art. 74 (p.48(7))")
     tax_debt: TaxDebtInfo | None = Field(description="p.48(7); null when not attached")

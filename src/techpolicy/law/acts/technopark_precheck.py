@@ -9,7 +9,7 @@ from typing import Any
 
 from ..facts import parse_facts
 from ..rules import Verdict, evaluate
-from .ownership import validate_ownership
+from .ownership import OwnershipLimits, validate_ownership
 from .technopark import PARTICIPATION_RULES
 from .technopark_common import sample_activity_types
 from .technopark_facts import Applicant, Facts, Ownership, TaxDebtInfo
@@ -37,11 +37,14 @@ def evaluate_precheck(
     parameters=None,
     calendar=None,
     activity_types: Mapping[str, Any] | None = None,
+    limits: OwnershipLimits | None = None,
 ) -> Verdict:
-    """The same rule objects as the full evaluation, restricted to what the pre-check asks."""
+    """The same rule objects as the full evaluation, restricted to what the pre-check asks.
+
+    `limits`: the system limits of the ownership graph (default `OwnershipLimits()`)."""
     if not isinstance(facts, PrecheckFacts):
         facts = parse_facts(PrecheckFacts, facts)
-    validate_ownership(facts.ownership)
+    validate_ownership(facts.ownership, limits=limits)
     listed = sample_activity_types() if activity_types is None else activity_types
     return evaluate(
         "technopark.precheck",

@@ -10,7 +10,9 @@ import datetime as dt
 import re
 
 from django import forms
+from django.forms.utils import flatatt
 from django.utils import translation
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .law import activity_types
@@ -89,15 +91,36 @@ class ApplicantForm(forms.Form):
         self.fields["activity_types"].choices = _activity_choices()
 
 
+class RowSelect(forms.Select):
+    """A select rendered in Python rather than through one template per option (the same HTML).
+    The ownership table has up to 200 rows of nine options each, and the per-option templates were
+    most of the time of its page (finding 1 of the security review)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "", '<option value="{}"{}>{}</option>',
+            ((option["value"], flatatt(option["attrs"]), option["label"])
+             for _group, group_options, _index in widget["optgroups"] for option in group_options))
+        return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
+
+
 class ShareholderForm(forms.Form):
     holder = forms.CharField(label=_("Shareholder (name)"), max_length=200)
     # The empty choice lets a blank extra row stay unchanged, so the formset skips it.
-    kind = forms.ChoiceField(label=_("Kind"), choices=[("", "—"), *HOLDER_KINDS])
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", "—"), *HOLDER_KINDS], widget=RowSelect)
     share = forms.DecimalField(label=_("Share, %"), min_value=0, max_value=100, decimal_places=4)
     owned = forms.CharField(label=_("…of (blank: the applicant)"), max_length=200, required=False)
 
 
-ShareholderFormSet = forms.formset_factory(ShareholderForm, extra=2)
+# Rows of the ownership table (001 p.7(4)). Each row is one holding, so this also bounds the
+# graph the page can describe; the system limits on its entities and depth apply after it. 200
+# rows of four fields stay well inside Django's DATA_UPLOAD_MAX_NUMBER_FIELDS (1000), so a longer
+# table is answered by the formset's own error, not by a bare 400. `absolute_max` equal to
+# `max_num`: Django builds no more forms than that whatever TOTAL_FORMS the browser sends.
+MAX_OWNERSHIP_ROWS = 200
+ShareholderFormSet = forms.formset_factory(
+    ShareholderForm, extra=2, max_num=MAX_OWNERSHIP_ROWS, validate_max=True, absolute_max=MAX_OWNERSHIP_ROWS)
 
 
 class TaxDebtForm(forms.Form):

@@ -3,12 +3,15 @@ parameters, calendar and activity-type list administrators maintain."""
 
 import datetime as dt
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from techpolicy.casework import law_context
 from techpolicy.law.acts import technopark as act
 from techpolicy.law.acts import technopark_precheck as precheck_act
+from techpolicy.law.acts.ownership import OwnershipLimits
+from techpolicy.law.acts.technopark_facts import MAX_ENTITIES
 from techpolicy.law.facts import parse_facts
 from techpolicy.law.parameters import ParameterError
 
@@ -18,6 +21,13 @@ ACTIVITY_TYPES = "technopark.activity_types"
 def activity_types(on: dt.date | None = None) -> dict[str, dict]:
     """The priority ICT activity types in the database, or the shipped sample when none is loaded."""
     return law_context.reference_list(ACTIVITY_TYPES, on) or act.sample_activity_types()
+
+
+def ownership_limits() -> OwnershipLimits:
+    """The system limits of the ownership graph (settings TECHPOLICY_OWNERSHIP_MAX_ENTITIES and
+    _MAX_DEPTH). The facts model reads at most `MAX_ENTITIES` entities whatever the setting says."""
+    return OwnershipLimits(max_entities=min(settings.TECHPOLICY_OWNERSHIP_MAX_ENTITIES, MAX_ENTITIES),
+                           max_depth=settings.TECHPOLICY_OWNERSHIP_MAX_DEPTH)
 
 
 def precheck(data: dict, on: dt.date | None = None):
@@ -30,6 +40,7 @@ def precheck(data: dict, on: dt.date | None = None):
         parameters=law_context.parameters(),
         calendar=law_context.calendar(),
         activity_types=activity_types(on),
+        limits=ownership_limits(),
     )
 
 
@@ -69,7 +80,8 @@ def precheck_conditions(data: dict, tax: dict | None = None, on: dt.date | None 
     facts = parse_facts(precheck_act.PrecheckFacts, data)
     on = on or facts.application_date
     return precheck_act.evaluate_precheck(facts, on, parameters=law_context.parameters(),
-                                          calendar=law_context.calendar(), activity_types=activity_types(on))
+                                          calendar=law_context.calendar(), activity_types=activity_types(on),
+                                          limits=ownership_limits())
 
 
 def extension_last_day(participation_end: dt.date):
