@@ -1,25 +1,47 @@
-"""Pieces every service's router shares: error and page schemas, limit/offset pagination, the
-JSON body of a law-layer request, and the applicant's own applications of one service."""
+"""Pieces every service's router shares: the text and number types of every input, error and page
+schemas, limit/offset pagination, and the applicant's own applications of one service. (The JSON
+body is read in `api.body`, the error shape and documented statuses are kept in `api.contract`.)"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import translation
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination
-from ninja.responses import Status
 from ninja.security import django_auth
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
 from techpolicy.casework import workflow as workflows
 from techpolicy.casework.models import Case
+from techpolicy.law import text
 
 Lang = Literal["kk", "ru", "en"]
 MAX_LIMIT = 500
+# Issue 8, finding 7: an offset beyond what a database integer holds failed inside the query. The
+# bound is a system setting (TECHPOLICY_API_MAX_OFFSET, one million by default): no list is longer.
+MAX_OFFSET = settings.TECHPOLICY_API_MAX_OFFSET
+DB_INT_MAX = 2**63 - 1  # the largest integer SQLite and PostgreSQL (bigint) store
+
+
+def _plain_text(value: str) -> str:
+    if (code := text.forbidden_character(value)) is not None:
+        raise PydanticCustomError("control_character", _(
+            "The text contains a control character (%(code)s), which is not allowed.") % {"code": code})
+    return value
+
+
+# Every str of an input schema, query or path parameter (finding 8): control characters are refused
+# with 422 naming the field (see law.text), and the schema documents the pattern it must match.
+SafeText = Annotated[str, AfterValidator(_plain_text), Field(json_schema_extra={"pattern": text.ALLOWED_PATTERN})]
+# Every integer that reaches a database lookup (ids, numbers, versions): beyond DB_INT_MAX it fails there.
+Id = Annotated[int, Field(ge=1, le=DB_INT_MAX)]
 
 
 class FieldError(Schema):
@@ -32,12 +54,14 @@ class Errors(Schema):
 
 
 class Page(Schema):
+    """limit/offset of every list, the paginated ones (`Pagination`) and those paginated by hand."""
+
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class Pagination(LimitOffsetPagination):
-    """limit/offset with at most 500 items a page."""
+    """limit/offset with at most 500 items a page and an offset of at most MAX_OFFSET."""
 
     Input = Page
 
@@ -68,17 +92,6 @@ class ApplicationOut(Schema):
 class ApplicationPage(Schema):
     items: list[ApplicationOut]
     count: int
-
-
-def json_object(request: HttpRequest) -> dict | Status:
-    """The request body as a JSON object, or the 400/422 answer that says why it is not one."""
-    try:
-        data = json.loads(request.body or b"")
-    except ValueError as exc:  # JSONDecodeError and undecodable bytes
-        return Status(400, {"detail": [{"field": "(body)", "message": f"The body is not valid JSON: {exc}"}]})
-    if not isinstance(data, dict):
-        return Status(422, {"detail": [{"field": "(root)", "message": "The facts must be a JSON object."}]})
-    return data
 
 
 def own_cases(request: HttpRequest, workflow_prefix: str):
@@ -136,7 +149,7 @@ def add_application_routes(router: Router, service: str) -> None:
         summary="One application of the signed-in user's organisation",
         operation_id=f"techpolicy_api_{service}_application",
     )
-    def one_application(request: HttpRequest, number: str, lang: Lang | None = None):
+    def one_application(request: HttpRequest, number: SafeText, lang: Lang | None = None):
         case = get_object_or_404(own_cases(request, workflow_prefix).prefetch_related("transitions"), number=number)
         with translation.override(lang or translation.get_language()):
             return application(case)

@@ -22,20 +22,29 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from techpolicy.casework.law_context import today
 from techpolicy.casework.steps import current_language
-from techpolicy.forecasting.studies import analysis, discussion, evidence, key_technologies, questionnaire, stages
+from techpolicy.forecasting.studies import (
+    analysis,
+    discussion,
+    evidence,
+    key_technologies,
+    moderation,
+    questionnaire,
+    stages,
+)
 from techpolicy.forecasting.studies.access import can_manage
 from techpolicy.forecasting.studies.errors import StudyError
 from techpolicy.forecasting.studies.models import Comment, DraftVersion, Study
 from techpolicy.forecasting.studies.models.study import STAGES
 from techpolicy.law.facts import InvalidFacts, parse_facts
 
-from .common import Errors, FieldError, Lang, Page, Pagination, json_object
+from .body import json_object
+from .common import DB_INT_MAX, Errors, FieldError, Id, Lang, Page, Pagination, SafeText
 
 router = Router(tags=["forecasting"])
 
 Stage = Literal["preparatory", "main", "final", "submitted", "approved"]
 assert set(get_args(Stage)) == {s for s, _label in STAGES}  # the filter lists every stage of the table
-Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+Text = Annotated[SafeText, StringConstraints(strip_whitespace=True)]
 
 
 # --- schemas -----------------------------------------------------------------------------------
@@ -49,7 +58,7 @@ class Refusal(Schema):
 
 class StudyQuery(Schema):
     stage: Stage | None = None
-    q: str = Field("", max_length=100, description="part of the number, title, direction or organising body")
+    q: SafeText = Field("", max_length=100, description="part of the number, title, direction or organising body")
 
 
 class StudyOut(Schema):
@@ -82,9 +91,9 @@ class StageActionIn(BaseModel):
 
     action: Literal["start_main", "start_final", "submit_hstc", "approve"]
     version: int = Field(description="the study's version the request was made from")
-    reason: str = Field("", max_length=2000)
+    reason: SafeText = Field("", max_length=2000)
     in_force_from: dt.date | None = Field(None, description="approve: the list of key technologies is in force from")
-    decision: str | None = Field(None, max_length=300, description="approve: number and date of the decision")
+    decision: SafeText | None = Field(None, max_length=300, description="approve: number and date of the decision")
 
 
 class TechnologyOut(Schema):
@@ -106,11 +115,11 @@ StudyPage, TechnologyPage, SeriesPage = (_paged("StudyPage", StudyOut), _paged("
 
 class KeyTechnologyQuery(Schema):
     on: dt.date | None = Field(None, description="the date the list is read for (default today)")
-    q: str = Field("", max_length=100, description="part of the code or a name")
+    q: SafeText = Field("", max_length=100, description="part of the code or a name")
 
 
 class CheckQuery(Schema):
-    code: str = Field(max_length=40, description="code of the technology direction, e.g. T1")
+    code: SafeText = Field(max_length=40, description="code of the technology direction, e.g. T1")
     on: dt.date | None = Field(None, description="the date whose list applies (default today)")
     lang: Lang = "kk"
 
@@ -163,7 +172,7 @@ class DraftOut(VersionOut):
 
 
 class CommentQuery(Schema):
-    version: int | None = Field(None, ge=1, description="only the comments on this version")
+    version: int | None = Field(None, ge=1, le=DB_INT_MAX, description="only the comments on this version")
 
 
 class CommentOut(Schema):
@@ -178,6 +187,40 @@ class CommentOut(Schema):
     response: str
     responded_at: dt.datetime | None
     corrected_in: int | None = Field(description="the version that took the comment into account")
+    moderation: Literal["pending", "published", "hidden"] = Field(
+        description="pending until an analyst publishes it; the public lists show only published comments")
+
+
+class ModerationOut(CommentOut):
+    moderated_by: str = Field(description="the analyst who made the latest decision; empty for comments published "
+                              "before moderation existed")
+    moderated_at: dt.datetime | None
+    hidden_reason: str
+    reported_at: dt.datetime | None = Field(description="when a report sent the comment back to the queue")
+    report_reason: str
+    reports: int
+
+
+class ModerationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    action: Literal["publish", "hide"]
+    reason: Text = Field("", max_length=moderation.MAX_HIDE_REASON, description="hide: why (required)")
+    state: Literal["pending", "published", "hidden"] | None = Field(
+        None, description="the moderation state the decision was made on; refused with 409 if it changed meanwhile")
+
+
+class ReportIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: Text = Field("", max_length=moderation.MAX_REPORT_REASON, description="optional; never published")
+
+
+class ReportOut(Schema):
+    id: int
+    moderation: Literal["pending", "published"] = Field(
+        description="pending: hidden until an analyst decides; published: an analyst already upheld it after an "
+        "earlier report, so the report is only counted")
 
 
 class CommentIn(BaseModel):
@@ -186,7 +229,7 @@ class CommentIn(BaseModel):
     author_name: Text = Field(min_length=1, max_length=discussion.MAX_NAME)
     author_email: Text = Field(min_length=3, max_length=discussion.MAX_EMAIL, description="never published")
     organisation: Text = Field("", max_length=discussion.MAX_ORGANISATION)
-    text: Text = Field(min_length=1, max_length=discussion.MAX_TEXT)
+    text: Text = Field(min_length=1, max_length=discussion.MAX_COMMENT)
     version: int | None = Field(None, ge=1, description="the version commented on; refused (409) if not the latest")
 
 
@@ -207,8 +250,6 @@ def _refusal(exc: StudyError) -> Status:
 
 def _body(request: HttpRequest, model: type[BaseModel]) -> BaseModel | Status:
     data = json_object(request)
-    if isinstance(data, Status):
-        return data
     try:
         return parse_facts(model, data)
     except InvalidFacts as exc:
@@ -270,7 +311,7 @@ def studies(request: HttpRequest, filters: Query[StudyQuery], page: Query[Page],
 
 @router.get("/studies/{number}", response={200: StudyDetailOut, 403: Refusal}, auth=django_auth,
             summary="One study with its stage and the paragraph 7 verdict on the main stage")
-def study(request: HttpRequest, number: str, lang: Lang | None = None):
+def study(request: HttpRequest, number: SafeText, lang: Lang | None = None):
     found = _managed(request, number)
     if isinstance(found, Status):
         return found
@@ -284,7 +325,7 @@ def study(request: HttpRequest, number: str, lang: Lang | None = None):
              description="The body names the action and the study's `version` the request was made from: a stale "
              "version is refused with 409. When the law refuses, 400 carries the verdict and the paragraphs.",
              openapi_extra=_body_schema(StageActionIn))
-def stage_action(request: HttpRequest, number: str, lang: Lang | None = None):
+def stage_action(request: HttpRequest, number: SafeText, lang: Lang | None = None):
     found = _managed(request, number)
     if isinstance(found, Status):
         return found
@@ -303,7 +344,7 @@ def stage_action(request: HttpRequest, number: str, lang: Lang | None = None):
 
 @router.get("/studies/{number}/technologies", response={200: TechnologyPage, 403: Refusal}, auth=django_auth,
             summary="The study's candidate technologies (paragraph 11(7))")
-def technologies(request: HttpRequest, number: str, page: Query[Page]):
+def technologies(request: HttpRequest, number: SafeText, page: Query[Page]):
     found = _managed(request, number)
     return found if isinstance(found, Status) else _page(found.technologies.all(), page)
 
@@ -324,7 +365,7 @@ def _plain(value: Any) -> Any:
 
 @router.get("/studies/{number}/rounds/{round_number}/results", response={200: dict, 403: Refusal},
             auth=django_auth, summary="Statistics of a Delphi round (paragraph 8(2))")
-def round_results(request: HttpRequest, number: str, round_number: int, lang: Lang | None = None):
+def round_results(request: HttpRequest, number: SafeText, round_number: Id, lang: Lang | None = None):
     found = _managed(request, number)
     if isinstance(found, Status):
         return found
@@ -336,7 +377,7 @@ def round_results(request: HttpRequest, number: str, round_number: int, lang: La
 
 @router.get("/studies/{number}/series", response={200: SeriesPage, 403: Refusal}, auth=django_auth,
             summary="The study's indicator series (paragraph 8(1), 8(3))")
-def series(request: HttpRequest, number: str, page: Query[Page]):
+def series(request: HttpRequest, number: SafeText, page: Query[Page]):
     found = _managed(request, number)
     if isinstance(found, Status):
         return found
@@ -346,7 +387,7 @@ def series(request: HttpRequest, number: str, page: Query[Page]):
 
 @router.get("/studies/{number}/series/{series_id}/trend", response={200: dict, 400: Refusal, 403: Refusal},
             auth=django_auth, summary="Trend fits and the forecast with expert corrections (paragraph 8(1))")
-def trend(request: HttpRequest, number: str, series_id: int, level: float = evidence.DEFAULT_LEVEL,
+def trend(request: HttpRequest, number: SafeText, series_id: Id, level: float = evidence.DEFAULT_LEVEL,
           lang: Lang | None = None):
     found = _managed(request, number)
     if isinstance(found, Status):
@@ -361,7 +402,7 @@ def trend(request: HttpRequest, number: str, series_id: int, level: float = evid
 
 @router.get("/studies/{number}/ranking", response={200: dict, 403: Refusal}, auth=django_auth,
             summary="Multi-criteria ranking of the candidate technologies (paragraph 11(7))")
-def ranking(request: HttpRequest, number: str, lang: Lang | None = None):
+def ranking(request: HttpRequest, number: SafeText, lang: Lang | None = None):
     found = _managed(request, number)
     if isinstance(found, Status):
         return found
@@ -407,12 +448,13 @@ def _comment(c: Comment) -> dict[str, Any]:
     return {"id": c.pk, "version": c.draft.number, "author_name": c.author_name, "organisation": c.organisation,
             "text": c.text, "created_at": c.created_at, "resolution": c.resolution,
             "resolution_name": str(c.get_resolution_display()) if c.resolution else "", "response": c.response,
-            "responded_at": c.responded_at, "corrected_in": c.corrected_in.number if c.corrected_in else None}
+            "responded_at": c.responded_at, "corrected_in": c.corrected_in.number if c.corrected_in else None,
+            "moderation": c.moderation}
 
 
 @router.get("/studies/{number}/draft", response=DraftOut, auth=None,
             summary="The draft results under public discussion (paragraph 12(1)-(2)); the latest unless asked")
-def draft(request: HttpRequest, number: str, version: int | None = None, lang: Lang | None = None):
+def draft(request: HttpRequest, number: SafeText, version: int | None = None, lang: Lang | None = None):
     found, versions = _public(number)
     chosen = versions[-1] if version is None else next((v for v in versions if v.number == version), None)
     if chosen is None:
@@ -426,7 +468,7 @@ def draft(request: HttpRequest, number: str, version: int | None = None, lang: L
             "key_technologies": discussion.ranked(chosen, translation.get_language()),
             "grant_directions": chosen.grant_directions, "programme_directions": chosen.programme_directions,
             "planning_proposals": chosen.planning_proposals, "recommendations": chosen.recommendations,
-            "resolved_comments": list(chosen.resolved_comments.values_list("pk", flat=True)),
+            "resolved_comments": list(moderation.public(chosen.resolved_comments).values_list("pk", flat=True)),
             "versions": [{f: getattr(v, f) for f in fields} for v in versions],
         }
 
@@ -434,9 +476,9 @@ def draft(request: HttpRequest, number: str, version: int | None = None, lang: L
 @router.get("/studies/{number}/comments", response=list[CommentOut], auth=None,
             summary="Comments of the public discussion with their responses (the e-mail is never published)")
 @paginate(Pagination)
-def comments(request: HttpRequest, number: str, filters: Query[CommentQuery], lang: Lang | None = None):
+def comments(request: HttpRequest, number: SafeText, filters: Query[CommentQuery], lang: Lang | None = None):
     found, _versions = _public(number)
-    rows = Comment.objects.filter(draft__study=found).select_related("draft", "corrected_in")
+    rows = moderation.public(Comment.objects.filter(draft__study=found)).select_related("draft", "corrected_in")
     if filters.version:
         rows = rows.filter(draft__number=filters.version)
     with _language(lang):
@@ -445,8 +487,10 @@ def comments(request: HttpRequest, number: str, filters: Query[CommentQuery], la
 
 @router.post("/studies/{number}/comments", response={201: CommentOut, 400: Errors, 409: Refusal, 422: Errors},
              auth=None, summary="Send a comment on the latest draft while the discussion is open (paragraph 12(2))",
+             description="Answers 201 with the comment `pending`: it is listed publicly once an analyst publishes "
+             f"it. The text has at most {discussion.MAX_COMMENT} characters (422 naming `text` otherwise).",
              openapi_extra=_body_schema(CommentIn))
-def send_comment(request: HttpRequest, number: str, lang: Lang | None = None):
+def send_comment(request: HttpRequest, number: SafeText, lang: Lang | None = None):
     found, versions = _public(number)
     body = _body(request, CommentIn)
     if isinstance(body, Status):
@@ -461,3 +505,74 @@ def send_comment(request: HttpRequest, number: str, lang: Lang | None = None):
             return _refusal(exc) if exc.status == 409 else Status(422, {"detail": [
                 {"field": exc.field or "(request)", "message": exc.message}]})
         return Status(201, _comment(created))
+
+
+# --- moderation of the public comments (paragraph 12(2); issue 8, finding 10) ---------------------
+
+
+ModerationPage = _paged("ModerationPage", ModerationOut)
+
+
+def _moderation(c: Comment) -> dict[str, Any]:
+    return {**_comment(c), "moderated_by": evidence.author_name(c.moderated_by) if c.moderated_by_id else "",
+            "moderated_at": c.moderated_at, "hidden_reason": c.hidden_reason, "reported_at": c.reported_at,
+            "report_reason": c.report_reason, "reports": c.reports}
+
+
+def _invalid(exc: StudyError) -> Status:
+    return Status(422, {"detail": [{"field": exc.field or "(request)", "message": exc.message}]})
+
+
+@router.get("/studies/{number}/moderation", response={200: ModerationPage, 403: Refusal}, auth=django_auth,
+            summary="Comments awaiting moderation (analysts): new and reported ones, oldest first")
+def moderation_queue(request: HttpRequest, number: SafeText, page: Query[Page], lang: Lang | None = None):
+    found = _managed(request, number)
+    if isinstance(found, Status):
+        return found
+    with _language(lang):
+        listed = _page(moderation.queue(found).select_related("corrected_in", "moderated_by"), page)
+        return {**listed, "items": [_moderation(c) for c in listed["items"]]}
+
+
+@router.post("/studies/{number}/comments/{comment_id}/moderation",
+             response={200: ModerationOut, 403: Refusal, 409: Refusal, 422: Errors}, auth=django_auth,
+             summary="Publish a comment or hide it with a reason (analysts)",
+             description="`state` is the moderation state the decision was made on: when another analyst decided "
+             "meanwhile, or the comment already is in the state asked for, the answer is 409.",
+             openapi_extra=_body_schema(ModerationIn))
+def moderate_comment(request: HttpRequest, number: SafeText, comment_id: Id, lang: Lang | None = None):
+    found = _managed(request, number)
+    if isinstance(found, Status):
+        return found
+    target = get_object_or_404(Comment, pk=comment_id, draft__study=found)
+    body = _body(request, ModerationIn)
+    if isinstance(body, Status):
+        return body
+    with _language(lang):
+        try:
+            done = moderation.moderate(target, request.user, action=body.action, reason=body.reason, state=body.state)
+        except StudyError as exc:
+            return _refusal(exc) if exc.status in (403, 409) else _invalid(exc)
+        return _moderation(done)
+
+
+@router.post("/studies/{number}/comments/{comment_id}/report", response={200: ReportOut, 422: Errors}, auth=None,
+             summary="Report a published comment: it is hidden until an analyst decides (paragraph 12(2))",
+             description="Anyone may report a published comment; it leaves the public lists until an analyst "
+             "publishes it again or hides it. A comment an analyst upheld after an earlier report stays published "
+             "and the report is counted. A comment that is not published answers 404.",
+             openapi_extra=_body_schema(ReportIn))
+def report_comment(request: HttpRequest, number: SafeText, comment_id: Id, lang: Lang | None = None):
+    found, _versions = _public(number)
+    target = get_object_or_404(moderation.public(Comment.objects.filter(draft__study=found)), pk=comment_id)
+    body = _body(request, ReportIn)
+    if isinstance(body, Status):
+        return body
+    with _language(lang):
+        try:
+            reported = moderation.report(target, reason=body.reason)
+        except StudyError as exc:
+            if exc.status == 404:  # hidden by another report a moment ago
+                raise Http404(exc.message) from None
+            return _invalid(exc)
+        return {"id": reported.pk, "moderation": reported.moderation}

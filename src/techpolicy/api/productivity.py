@@ -14,7 +14,8 @@ from techpolicy.law.acts.productivity2020 import ProductivityFacts
 from techpolicy.law.facts import InvalidFacts
 from techpolicy.services.productivity import law as productivity_law
 
-from .common import Errors, Lang, Pagination, add_application_routes, json_object
+from .body import json_object
+from .common import Errors, Lang, Pagination, SafeText, add_application_routes
 
 router = Router(tags=["productivity"])
 
@@ -23,7 +24,7 @@ PROGRAMME_LAST_DAY = productivity_law.PROGRAMME_LAST_DAY
 
 class ParameterQuery(Schema):
     on: dt.date = Field(PROGRAMME_LAST_DAY, description="the date the values are read for")
-    q: str = Field("", max_length=100, description="part of the parameter's name, e.g. 'i3a' or '_wd'")
+    q: SafeText = Field("", max_length=100, description="part of the parameter's name, e.g. 'i3a' or '_wd'")
     lang: Lang = "kk"
 
 
@@ -60,8 +61,6 @@ def facts_schema(request: HttpRequest):
 )
 def calculate(request: HttpRequest, lang: Lang = "kk", on: dt.date | None = None):
     data = json_object(request)
-    if isinstance(data, Status):
-        return data
     try:
         return Status(200, productivity_law.calculation(data, on=on).as_dict(lang))
     except InvalidFacts as exc:

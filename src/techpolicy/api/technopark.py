@@ -24,7 +24,8 @@ from techpolicy.services.technopark.verification import (
     verify_certificate,
 )
 
-from .common import Errors, Lang, Pagination, add_application_routes, json_object
+from .body import json_object
+from .common import Errors, Lang, Pagination, SafeText, add_application_routes
 
 router = Router(tags=["technopark"])
 
@@ -33,9 +34,9 @@ router = Router(tags=["technopark"])
 
 
 class ParticipantQuery(Schema):
-    q: str = Field("", max_length=register.MAX_QUERY, description="part of the name, or the BIN's first digits")
+    q: SafeText = Field("", max_length=register.MAX_QUERY, description="part of the name, or the BIN's first digits")
     status: Literal["active", "expired", "terminated", "all"] = "active"
-    activity_type: str = Field("", max_length=40, description="code of a priority ICT activity type")
+    activity_type: SafeText = Field("", max_length=40, description="code of a priority ICT activity type")
 
 
 class ParticipantOut(Schema):
@@ -101,8 +102,6 @@ def facts_schema(request: HttpRequest):
 )
 def precheck(request: HttpRequest, lang: Lang = "kk", on: dt.date | None = None):
     data = json_object(request)
-    if isinstance(data, Status):
-        return data
     try:
         verdict = technopark_law.precheck(data, on=on)
     except InvalidFacts as exc:
@@ -130,7 +129,7 @@ def participants(request: HttpRequest, filters: Query[ParticipantQuery]):
     response={200: CertificateOut, 404: CertificateOut, 422: Errors},
     summary="Verify a certificate (paragraphs 18 and 36)",
 )
-def certificate(request: HttpRequest, number: str, lang: Lang | None = None):
+def certificate(request: HttpRequest, number: SafeText, lang: Lang | None = None):
     with translation.override(lang or translation.get_language()):
         result = verify_certificate(number)
         if result.status in (MALFORMED, EMPTY):
