@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from techpolicy.casework.engine import WorkflowError, fire
 from techpolicy.casework.models import Remark
 from techpolicy.law.citation import Citation
+from techpolicy.services.technopark.demo import participation_facts
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +65,9 @@ def test_p9_submit_refused_when_one_document_was_superseded_and_not_replaced(dra
 
 
 def test_p7_submit_refused_for_facts_that_do_not_validate_naming_the_field(owner):
-    facts = factories.make_participation_case(owner, documents=False).facts
+    # The facts a valid draft would carry, without opening it: one open application per organisation.
+    organisation = owner.organisation
+    facts = participation_facts(organisation.name, organisation.bin, "S-01", timezone.localdate())
     del facts["applicant"]["legal_form"]
     case = factories.make_participation_case(owner, facts=facts)
     reason = refused(case, "submit", owner)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from techpolicy.law.parameters import ParameterError
 
 from . import law_context
 from .models import Case, Transition
+from .models.case import CaseNumberCounter
 from .notifications import notify_applicant
 from .permissions import can_fire
 from .workflow import Action, Workflow, get
@@ -27,38 +28,108 @@ class ConcurrentChange(WorkflowError):
     """Someone else changed the case since the form was loaded."""
 
 
+class DuplicateCase(WorkflowError):
+    """The organisation already has an open case of the workflow on the same subject
+    (`Workflow.one_open_per`); `existing` is that case, for the answer to point to."""
+
+    def __init__(self, existing: Case):
+        self.existing = existing
+        super().__init__(_("There is already an open case on the same subject: %(number)s. "
+                           "Nothing new was created.") % {"number": existing.number})
+
+
 def next_number(workflow: Workflow, year: int) -> str:
-    prefix = f"{workflow.case_prefix}-{year}-"
-    last = (
-        Case.objects.filter(number__startswith=prefix).order_by("-number").values_list("number", flat=True).first()
-    )
-    sequence = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{sequence:05d}"
+    """The next number of the workflow's prefix and year. Call it inside the transaction that creates
+    the case: the UPDATE locks the counter row until that transaction ends, so concurrent creations
+    wait for their turn instead of colliding, and a rolled-back creation leaves no gap."""
+    prefix = workflow.case_prefix
+    counter = CaseNumberCounter.objects.filter(prefix=prefix, year=year)
+    if not counter.update(last=F("last") + 1):
+        # The first case of the prefix this year. Numbers given before the counter existed are
+        # counted in (the migration fills the counters too); a concurrent first creation makes
+        # get_or_create meet the unique (prefix, year) and read the other's row instead.
+        CaseNumberCounter.objects.get_or_create(prefix=prefix, year=year,
+                                                defaults={"last": _last_sequence(prefix, year)})
+        counter.update(last=F("last") + 1)
+    while True:
+        number = f"{prefix}-{year}-{counter.values_list('last', flat=True).get():05d}"
+        # A number written past the counter (a data import) is skipped rather than collided with.
+        if not Case.objects.filter(number=number).exists():
+            return number
+        counter.update(last=F("last") + 1)
+
+
+def _last_sequence(prefix: str, year: int) -> int:
+    numbers = Case.objects.filter(number__startswith=f"{prefix}-{year}-").values_list("number", flat=True)
+    return max((int(n.rsplit("-", 1)[1]) for n in numbers if n.rsplit("-", 1)[1].isdigit()), default=0)
+
+
+def open_case(workflow: Workflow, organisation, parent=None, facts=None) -> Case | None:
+    """The organisation's open case of the workflow on the subject these inputs give, if any."""
+    return _open_on(workflow, organisation, workflow.subject(parent, facts or {}))
+
+
+def _open_on(workflow: Workflow, organisation, subject: str | None, exclude_pk=None) -> Case | None:
+    if subject is None:
+        return None
+    cases = Case.objects.filter(organisation=organisation, workflow=workflow.id, subject=subject, open=True)
+    return cases.exclude(pk=exclude_pk).first()
 
 
 def create_case(workflow: Workflow, organisation, user, title: str = "", facts=None, parent=None) -> Case:
+    """A new case in the workflow's initial state. Raises DuplicateCase when the organisation already
+    has an open case on the same subject: the unique constraint decides, so two requests at the same
+    moment cannot both pass; the look-up before it only spares the common case a wasted number."""
+    facts = facts or {}
+    subject = workflow.subject(parent, facts)
+    existing = _open_on(workflow, organisation, subject)
+    if existing is not None:
+        raise DuplicateCase(existing)
     now = timezone.now()
-    for _attempt in range(5):  # a concurrent creation may take the same number: retry
-        try:
-            with transaction.atomic():
-                case = Case.objects.create(
-                    number=next_number(workflow, timezone.localdate().year),
-                    workflow=workflow.id,
-                    title=title,
-                    organisation=organisation,
-                    created_by=user,
-                    parent=parent,
-                    state=workflow.initial,
-                    state_entered_at=now,
-                    facts=facts or {},
-                )
-                _log(case, "create", "", workflow.initial, user, "", {}, now)
-                _set_deadline(case, workflow)
-                return case
-        except Exception as exc:  # IntegrityError on the unique number
-            if "unique" not in str(exc).lower():
-                raise
-    raise WorkflowError(_("Could not allocate a case number; please try again."))
+    try:
+        with transaction.atomic():
+            case = Case.objects.create(
+                number=next_number(workflow, timezone.localdate(now).year),
+                workflow=workflow.id,
+                title=title,
+                organisation=organisation,
+                created_by=user,
+                parent=parent,
+                state=workflow.initial,
+                state_entered_at=now,
+                facts=facts,
+                subject=subject,
+                open=not workflow.state(workflow.initial).final,
+            )
+            _log(case, "create", "", workflow.initial, user, "", {}, now)
+            _set_deadline(case, workflow)
+            return case
+    except IntegrityError:
+        # The constraint fired: the case another request created while this one was on its way.
+        existing = _open_on(workflow, organisation, subject)
+        if existing is None:
+            raise
+        raise DuplicateCase(existing) from None
+
+
+def save_facts(case: Case, facts: dict, expected_version: int | None, states) -> None:
+    """Replace the facts of a case being edited. Raises ConcurrentChange when it changed since
+    `expected_version` (a form rendered before a colleague's save) or left `states`, and DuplicateCase
+    when the edit makes it the same application as another open case (its subject follows the facts)."""
+    workflow = get(case.workflow)
+    subject = workflow.subject(case.parent, facts)
+    try:
+        with transaction.atomic():
+            updated = Case.objects.filter(pk=case.pk, version=expected_version, state__in=states).update(
+                facts=facts, subject=subject, version=F("version") + 1)
+    except IntegrityError:
+        existing = _open_on(workflow, case.organisation_id, subject, exclude_pk=case.pk)
+        if existing is None:
+            raise
+        raise DuplicateCase(existing) from None
+    if not updated:
+        raise ConcurrentChange(_("The case was changed by someone else while you were editing; "
+                                 "reload to see the current version. Your changes were not saved."))
 
 
 def deadline(workflow: Workflow, case: Case, state_id: str | None = None) -> dict | None:
@@ -150,8 +221,10 @@ def fire(
                 raise WorkflowError(why)
         source = current.state
         now = timezone.now()
+        # A final state closes the case (`open`), which frees its subject for a new case.
         updated = Case.objects.filter(pk=current.pk, version=current.version).update(
-            state=action.target, state_entered_at=now, version=F("version") + 1
+            state=action.target, state_entered_at=now, version=F("version") + 1,
+            open=not workflow.state(action.target).final,
         )
         if not updated:
             raise ConcurrentChange(_("The case was changed by someone else; reload and try again."))

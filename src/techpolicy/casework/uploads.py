@@ -3,10 +3,11 @@
 import hashlib
 
 from django.conf import settings
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from .models import Document
+from .models import Case, Document
 
 # Magic numbers of the accepted types: the declared content type is not trusted.
 _SIGNATURES = {
@@ -45,11 +46,15 @@ def store(case, kind: str, upload, user) -> Document:
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
-    case.documents.filter(kind=kind, superseded=False).update(superseded=True)
     document = Document(
         case=case, kind=kind, original_name=upload.name[:255], content_type=content_type,
         size=upload.size, sha256=digest.hexdigest(), uploaded_by=user,
     )
     document.file.save("upload", upload, save=False)
-    document.save()
+    # One current document per kind even when uploads of one kind race (issue 8, finding 2): the
+    # case's row lock queues them, each superseding the one committed before it.
+    with transaction.atomic():
+        Case.objects.select_for_update().only("pk").get(pk=case.pk)
+        case.documents.filter(kind=kind, superseded=False).update(superseded=True)
+        document.save()
     return document

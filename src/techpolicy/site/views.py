@@ -1,6 +1,6 @@
 from django.contrib.auth import login
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils import translation
 
@@ -16,12 +16,19 @@ def home(request):
 def register(request):
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = form.save()
-            user.groups.add(Group.objects.get_or_create(name=APPLICANT)[0])
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        translation.activate(user.language)
-        return redirect(f"/{user.language}/cases/")
+        try:
+            with transaction.atomic():
+                user = form.save()
+                user.groups.add(Group.objects.get_or_create(name=APPLICANT)[0])
+        except IntegrityError:
+            # Another sign-up with the same BIN or user name was saved after this form was checked:
+            # the unique constraint decides, and the form says so like the check it passed (finding 4).
+            if not form.add_taken_errors():
+                raise
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            translation.activate(user.language)
+            return redirect(f"/{user.language}/cases/")
     return render(request, "registration/signup.html", {"form": form})
 
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -34,15 +35,42 @@ class Case(models.Model):
     facts = models.JSONField(default=dict, blank=True)
     verdict = models.JSONField(null=True, blank=True)  # the pre-check verdict stored at submission
     submitted_on = models.DateField(null=True, blank=True)
+    # What the case is about among its organisation's cases of the workflow (`Workflow.one_open_per`),
+    # and whether it is still open (False once it entered a final state). Both are kept by the engine;
+    # the constraint below lets the database, not a read-then-write check, refuse a second open case
+    # on one subject. NULL subject: the rules allow several open cases (NULLs never collide).
+    subject = models.CharField(max_length=100, null=True, blank=True, editable=False)
+    open = models.BooleanField(default=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["workflow", "state"])]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "workflow", "subject"], condition=Q(open=True),
+                                    name="one_open_case_per_subject"),
+        ]
 
     def __str__(self) -> str:
         return self.number
+
+
+class CaseNumberCounter(models.Model):
+    """The last sequence number given out per case prefix and year. The engine increments it with one
+    UPDATE inside the transaction that creates the case: the row lock makes concurrent creations
+    queue for their number instead of computing max()+1 and colliding, and a creation that is rolled
+    back gives its number back, so numbers stay consecutive."""
+
+    prefix = models.CharField(max_length=24)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="one_counter_per_prefix_year")]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last}"
 
 
 class AppendOnlyQuerySet(models.QuerySet):

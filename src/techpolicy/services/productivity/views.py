@@ -9,13 +9,11 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from techpolicy.casework import law_context
-from techpolicy.casework.engine import create_case
+from techpolicy.casework.engine import DuplicateCase, WorkflowError, create_case, save_facts
 from techpolicy.casework.models import Case
 from techpolicy.casework.permissions import applicant_organisation
 from techpolicy.casework.steps import current_language
@@ -193,20 +191,19 @@ def apply(request):
             _application_valid(bound):
         facts, errors = _checked_facts(bound)
         if errors is None:
-            with transaction.atomic():
-                # A double click posts the same form twice: the second finds the first's draft.
-                case = _same_draft(organisation, request.user, facts) or create_case(
-                    workflow_for(facts), organisation, request.user, title=organisation.name, facts=facts)
+            try:
+                case = create_case(workflow_for(facts), organisation, request.user, title=organisation.name,
+                                   facts=facts)
+            except DuplicateCase as duplicate:
+                # The same application posted twice (a double click, or two tabs at once): the database
+                # keeps one open case per identical application (`workflows.ONE_OPEN`); go to it.
+                messages.info(request, _("This application is already open as %(number)s.")
+                              % {"number": duplicate.existing.number})
+                return redirect("casework:detail", number=duplicate.existing.number)
             messages.success(request, _("The draft is saved. Attach the documents and submit it."))
             return redirect("casework:detail", number=case.number)
     return render(request, "productivity/application_form.html", {"forms": bound, "case": None,
                                                                    "fact_errors": errors})
-
-
-def _same_draft(organisation, user, facts: dict) -> Case | None:
-    """A draft of the same user with the very same facts (a repeated post of the form)."""
-    return Case.objects.filter(organisation=organisation, created_by=user, workflow=workflow_for(facts).id,
-                               state="draft", facts=facts).first()
 
 
 @login_required
@@ -231,12 +228,12 @@ def edit_application(request, number):
                 version = int(request.POST.get("version", ""))
             except ValueError:
                 version = -1  # a garbled form matches no version: refused like a stale one
-            updated = Case.objects.filter(pk=case.pk, version=version, state__in=EDITABLE).update(
-                facts=facts, version=F("version") + 1)
-            if updated:
+            try:
+                save_facts(case, facts, version, EDITABLE)
+            except WorkflowError as refused:  # stale, or now the same as another open application
+                messages.error(request, str(refused))
+            else:
                 messages.success(request, _("The application was saved."))
                 return redirect("casework:detail", number=number)
-            messages.error(request, _("The case was changed by someone else while you were editing; "
-                                      "reload to see the current version. Your changes were not saved."))
     return render(request, "productivity/application_form.html", {
         "forms": bound, "case": case, "fact_errors": errors})

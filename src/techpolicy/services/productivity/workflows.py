@@ -22,6 +22,7 @@ from techpolicy.casework.workflow import (
     Field,
     State,
     Workflow,
+    per_content,
     register,
     withdraw,
 )
@@ -46,6 +47,13 @@ DOCUMENT_KINDS = (
     ("signed_agreement", _("Signed reimbursement agreement"), "5.4 p.8"),
     ("other", _("Other"), ""),
 )
+
+
+# The programme lets one applicant receive several instruments at once (004, introduction: "бір өтінім
+# берушіге қатысты Бағдарлама құралдарын кешенді ұсынуға жол беріледі"), so an organisation may have
+# many open cases; what the database refuses is the same application (the very same facts) open twice
+# in one procedure: a repeated post of the form.
+ONE_OPEN = per_content
 
 
 def m1(paragraph: str, sub: str | None = None):
@@ -126,6 +134,7 @@ COMPLETENESS = term("p2020.direct.completeness_wd", m25("3"))
 
 DIRECT = register(Workflow(
     id="productivity.direct",
+    one_open_per=ONE_OPEN,
     name=_("“Productivity 2020”: instruments 2–5, application to the operator"),
     case_prefix="P20",
     initial="draft",
@@ -160,6 +169,7 @@ NCE_TAIL = agreement_tail("nce_review", m25("2"))
 
 NCE = register(Workflow(
     id="productivity.nce",
+    one_open_per=ONE_OPEN,
     name=_("“Productivity 2020”: instruments 2–5, application through the NCE"),
     case_prefix="P20-NCE",
     initial="draft",
@@ -221,6 +231,7 @@ def cluster_workflow(instrument: str) -> Workflow:
     notice = term(f"{key}.notice_wd", p(n["notice"]))
     return Workflow(
         id="productivity.cluster_strategy" if instrument == "7" else "productivity.cluster_implementation",
+        one_open_per=ONE_OPEN,
         name=(_("“Productivity 2020”: instrument 7, a territorial cluster's strategy and road map")
               if instrument == "7" else
               _("“Productivity 2020”: instrument 8, implementing a territorial cluster's strategy")),
@@ -288,6 +299,7 @@ LEASING_NOTICE = "p2020.leasing.notice_wd"
 
 LEASING = register(Workflow(
     id="productivity.leasing",
+    one_open_per=ONE_OPEN,
     name=_("“Productivity 2020”: instrument 1, long-term leasing financing"),
     case_prefix="P20-L",
     initial="draft",

@@ -6,18 +6,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from techpolicy.accounts.roles import is_staff_role
 from techpolicy.casework import law_context
-from techpolicy.casework.engine import create_case
+from techpolicy.casework.engine import DuplicateCase, WorkflowError, create_case, open_case, save_facts
 from techpolicy.casework.models import Case
-from techpolicy.casework.permissions import applicant_organisation
+from techpolicy.casework.permissions import applicant_organisation, handles_workflow
 from techpolicy.law.facts import InvalidFacts
 
 from . import forms as f
@@ -104,32 +101,32 @@ def precheck(request):
     })
 
 
-def _open_participation(organisation) -> Case | None:
-    final = [s.id for s in PARTICIPATION.states if s.final]
-    return (Case.objects.filter(workflow=PARTICIPATION.id, organisation=organisation)
-            .exclude(state__in=final).first())
+def _to_existing(request, existing: Case):
+    """The answer to a second application while one is open: the open one, with a message."""
+    messages.info(request, _("Your organisation already has an open application: %(number)s.")
+                  % {"number": existing.number})
+    return redirect("casework:detail", number=existing.number)
 
 
 @login_required
 def apply(request):
     organisation = applicant_organisation(request.user)
-    existing = _open_participation(organisation)
+    # One open application per organisation (p.7-9, `PARTICIPATION.one_open_per`): sent to it before the
+    # form is filled in; a request racing another is refused by the constraint in create_case.
+    existing = open_case(PARTICIPATION, organisation)
     if existing is not None:
-        messages.info(request, _("Your organisation already has an open application: %(number)s.")
-                      % {"number": existing.number})
-        return redirect("casework:detail", number=existing.number)
+        return _to_existing(request, existing)
     initial = {"applicant": {"name": organisation.name, "bin": organisation.bin, "legal_form": "legal_entity",
                              "resident": True}}
     bound = _application_forms(request.POST if request.method == "POST" else None, initial)
     if request.method == "POST" and "add_project" not in request.POST and _all_valid(bound):
-        with transaction.atomic():
-            # Re-check under the transaction: a double click must not open two applications.
-            existing = _open_participation(organisation)
-            if existing is None:
-                existing = create_case(PARTICIPATION, organisation, request.user,
-                                       title=organisation.name, facts=_facts(bound))
+        try:
+            case = create_case(PARTICIPATION, organisation, request.user, title=organisation.name,
+                               facts=_facts(bound))
+        except DuplicateCase as duplicate:  # a double click or a colleague at the same moment
+            return _to_existing(request, duplicate.existing)
         messages.success(request, _("The draft is saved. Attach the documents and submit it."))
-        return redirect("casework:detail", number=existing.number)
+        return redirect("casework:detail", number=case.number)
     return render(request, "technopark/application_form.html", {"forms": bound, "case": None})
 
 
@@ -148,11 +145,10 @@ def edit_application(request, number):
         except ValueError:
             version = -1  # a garbled form can match no version: refused below like a stale one
         # Saving bumps the version, so a colleague's form rendered before this save is refused.
-        updated = Case.objects.filter(pk=case.pk, version=version, state__in=EDITABLE_STATES).update(
-            facts=_facts(bound), version=F("version") + 1)
-        if not updated:
-            messages.error(request, _("The case was changed by someone else while you were editing; "
-                                      "reload to see the current version. Your changes were not saved."))
+        try:
+            save_facts(case, _facts(bound), version, EDITABLE_STATES)
+        except WorkflowError as refused:  # stale, or the same as another open application
+            messages.error(request, str(refused))
             return render(request, "technopark/application_form.html", {"forms": bound, "case": case})
         messages.success(request, _("The application was saved."))
         return redirect("casework:detail", number=number)
@@ -174,8 +170,8 @@ def start_follow_up(request, number, kind):
     workflow = FOLLOW_UPS.get(kind)
     if workflow is None:
         raise Http404
-    staff = is_staff_role(request.user)
-    if kind == "termination" and not staff:
+    # Staff of the termination workflow (the technopark secretariat), not any staff role (finding 5).
+    if kind == "termination" and not handles_workflow(request.user, workflow):
         raise PermissionDenied(_("Early termination is brought to the commission by the technopark (p. 41)."))
     if kind != "termination" and parent.organisation_id != request.user.organisation_id:
         raise PermissionDenied(_("This case belongs to another organisation."))
@@ -194,8 +190,13 @@ def start_follow_up(request, number, kind):
         projects is None or projects.is_valid())
     if valid and "add_project" not in request.POST:
         facts = _follow_up_facts(kind, form, projects, entry, today)
-        case = create_case(workflow, parent.organisation, request.user, title=parent.organisation.name,
-                           facts=facts, parent=parent)
+        try:
+            case = create_case(workflow, parent.organisation, request.user, title=parent.organisation.name,
+                               facts=facts, parent=parent)
+        except DuplicateCase as duplicate:  # one open case of the kind per participation (`one_open_per`)
+            messages.info(request, _("This participant already has an open application of this kind: "
+                                     "%(number)s.") % {"number": duplicate.existing.number})
+            return redirect("casework:detail", number=duplicate.existing.number)
         messages.success(request, _("The application %(number)s was created; check it and submit it.")
                          % {"number": case.number})
         return redirect("casework:detail", number=case.number)

@@ -13,6 +13,9 @@ from techpolicy.casework.workflow import (
     Field,
     State,
     Workflow,
+    per_organisation,
+    per_parent,
+    per_parent_and,
     register,
     withdraw,
 )
@@ -59,8 +62,25 @@ def commission_decisions(approved: str, refused: str, citation: Citation, *, on_
     )
 
 
+# How many open cases the Rules allow at once (`one_open_per`, kept by a database constraint):
+# - participation: an organisation applies to become a participant (p.7-9); one open application per
+#   organisation, a new one only after the last was refused, withdrawn or ended in registration
+#   (p.36: whoever files an extension late registers anew);
+# - activity change (p.9-1), extension (p.36) and early termination (p.41): each is about the one
+#   participation it changes, extends or ends, so one open case of each per participation;
+# - services (p.48): the application is about one project (48(1) its name), and a participant may
+#   have several projects, so one open application per participation and project name.
+
+
+def _project_name(facts: dict) -> str:
+    """The project of a services application (p.48(1)), compared without case or spacing."""
+    return " ".join(str((facts.get("project") or {}).get("name", "")).split()).casefold()
+
+
 PARTICIPATION = register(Workflow(
     id="technopark.participation",
+    one_open_per=per_organisation,
+    commission=steps.COMMISSION_KEY,  # the selection commission of p.13 decides what is on its agenda
     links=case_links,
     name=_("Registration as a technopark participant"),
     case_prefix="AH",
@@ -113,6 +133,8 @@ PARTICIPATION = register(Workflow(
 
 ACTIVITY_CHANGE = register(Workflow(
     id="technopark.activity_change",
+    one_open_per=per_parent,
+    commission=steps.COMMISSION_KEY,  # the selection commission of p.13 decides what is on its agenda
     name=_("Change of priority ICT activity types"),
     case_prefix="AH-AC",
     initial="draft",
@@ -134,6 +156,7 @@ ACTIVITY_CHANGE = register(Workflow(
 
 EXTENSION = register(Workflow(
     id="technopark.extension",
+    one_open_per=per_parent,
     name=_("Extension of participation"),
     case_prefix="AH-EX",
     initial="draft",
@@ -160,6 +183,8 @@ EXTENSION = register(Workflow(
 
 TERMINATION = register(Workflow(
     id="technopark.termination",
+    one_open_per=per_parent,
+    commission=steps.COMMISSION_KEY,  # the selection commission of p.13 decides what is on its agenda
     name=_("Early termination of participation"),
     case_prefix="AH-ET",
     initial="draft",
@@ -181,6 +206,7 @@ TERMINATION = register(Workflow(
 
 SERVICES = register(Workflow(
     id="technopark.services",
+    one_open_per=per_parent_and(_project_name),
     name=_("Acceleration and incubation services"),
     case_prefix="AH-SV",
     initial="draft",
