@@ -17,6 +17,14 @@ def member(commission):
     return commission[1][0]
 
 
+@pytest.fixture
+def other_staff(db):
+    """The fourth persona (issue 8, finding 5): staff of another service, the programme operator."""
+    from tests import factories
+
+    return factories.make_operator()
+
+
 def get(client, user, url):
     if user is not None:
         client.force_login(user)
@@ -30,7 +38,7 @@ def is_login_redirect(response) -> bool:
 # --- the case page ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("persona", "status"), [("owner", 200), ("secretariat", 200),
-                                                 ("other_applicant", 403), ("member", 403)])
+                                                 ("other_applicant", 403), ("member", 403), ("other_staff", 403)])
 def test_case_page_by_persona(client, request, draft_case, persona, status):
     user = request.getfixturevalue(persona)
     assert get(client, user, reverse("casework:detail", args=[draft_case.number])).status_code == status
@@ -101,6 +109,21 @@ def test_another_applicant_cannot_act_on_the_case(client, draft_case, other_appl
     assert draft_case.state == "draft"
 
 
+def test_finding5_staff_of_another_service_cannot_act_on_the_case(client, draft_case, owner, other_staff):
+    submitted = fire(draft_case, "submit", owner)
+    assert post_action(client, other_staff, submitted, "take_for_review").status_code == 403
+    submitted.refresh_from_db()
+    assert submitted.state == "submitted"
+
+
+def test_finding5_the_queue_of_another_services_staff_lists_no_technopark_case(client, draft_case, owner,
+                                                                               other_staff):
+    fire(draft_case, "submit", owner)
+    response = get(client, other_staff, reverse("casework:queue"))
+    assert response.status_code == 200
+    assert [row["case"].number for row in response.context["rows"]] == []
+
+
 def test_anonymous_post_is_sent_to_sign_in(client, draft_case):
     assert is_login_redirect(post_action(client, None, draft_case, "submit"))
     draft_case.refresh_from_db()
@@ -117,7 +140,7 @@ def test_actions_are_post_only(client, draft_case, owner):
 # --- documents -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("persona", "status"), [("owner", 200), ("secretariat", 200),
-                                                 ("other_applicant", 403), ("member", 403)])
+                                                 ("other_applicant", 403), ("member", 403), ("other_staff", 403)])
 def test_document_download_by_persona(client, request, draft_case, persona, status):
     document = draft_case.documents.first()
     response = get(client, request.getfixturevalue(persona), reverse("casework:download", args=[document.pk]))

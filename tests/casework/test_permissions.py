@@ -96,3 +96,27 @@ def test_can_download_follows_the_case(draft_case, owner, other_applicant, secre
     assert_refused(can_download(other_applicant, document))
     assert_refused(can_download(member, document))
     assert_refused(can_download(AnonymousUser(), document))
+
+
+# --- the fourth persona: staff of the other services (issue 8, finding 5) --------------------------
+
+@pytest.fixture(params=["operator", "leasing_operator", "analyst"])
+def other_service_staff(request, db):
+    """An employee of KIDI, of KDB-Leasing ("Productivity 2020") or an analyst: staff, but not of
+    the technopark."""
+    from techpolicy.accounts.roles import ANALYST
+
+    return {"operator": factories.make_operator, "leasing_operator": factories.make_leasing_operator,
+            "analyst": lambda: factories.make_user(roles=[ANALYST])}[request.param]()
+
+
+def test_finding5_staff_of_other_services_neither_see_nor_act(draft_case, owner, secretariat, member,
+                                                               other_service_staff):
+    assert_refused(can_view(other_service_staff, draft_case))
+    assert_refused(can_download(other_service_staff, draft_case.documents.first()))
+    case = fire(draft_case, "submit", owner)
+    assert_refused(can_fire(other_service_staff, case, TAKE))
+    assert available_actions(case, other_service_staff) == []
+    case = fire(fire(case, "take_for_review", secretariat), "send_to_commission", secretariat)
+    assert_refused(can_view(other_service_staff, case))
+    assert_refused(can_vote(other_service_staff, case))

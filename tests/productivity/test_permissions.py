@@ -106,3 +106,32 @@ def test_only_the_operator_may_pay_from_the_aftercare_page(client, owner, operat
     assert "programme_operator" in messages_of(response)[0]
     case.refresh_from_db()
     assert case.state == "payment_due"
+
+
+# --- the fourth persona: staff of the other services (issue 8, finding 5) --------------------------
+
+@pytest.fixture(params=["secretariat", "commission_member", "analyst"])
+def other_service_staff(request, db):
+    """The technopark's secretariat or a member of its selection commission, or an analyst."""
+    from techpolicy.accounts.roles import ANALYST
+
+    if request.param == "commission_member":
+        return factories.make_selection_commission()[1][0]
+    if request.param == "analyst":
+        return factories.make_user(roles=[ANALYST])
+    return factories.make_secretariat()
+
+
+def test_finding5_staff_of_other_services_neither_see_nor_act(client, owner, operator, other_service_staff):
+    case = drive(factories.make_productivity_case(owner, training(owner)), DIRECT_PATH, owner, operator)
+    assert not allowed(can_view(other_service_staff, case))
+    assert not allowed(can_fire(other_service_staff, case, DIRECT.action("close")))
+    assert available_actions(case, other_service_staff) == []
+    client.force_login(other_service_staff)
+    assert client.get(reverse("casework:detail", args=[case.number])).status_code == 403
+    assert client.get(reverse("productivity:aftercare", args=[case.number])).status_code == 403
+    assert client.post(reverse("productivity:act", args=[case.number, "close"]),
+                       {"version": case.version}).status_code == 403
+    state = case.state
+    case.refresh_from_db()
+    assert case.state == state

@@ -1,4 +1,8 @@
-"""Roles are Django groups with stable names; code asks `has_role(user, ROLE)`."""
+"""Roles are Django groups with stable names; code asks `has_role(user, ROLE)`.
+
+There is deliberately no "any staff role" test: staff rights are scoped to the workflows whose
+tables name the role (`casework.permissions.handles_workflow`), so the staff of one service never
+act on another's cases (issue 8, finding 5)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -22,8 +26,6 @@ ROLE_NAMES = {
     EXPERT: _("Forecasting expert"),
 }
 
-STAFF_ROLES = (SECRETARIAT, OPERATOR, LEASING_OPERATOR, ADMINISTRATOR)
-
 
 def has_role(user, role: str) -> bool:
     if not getattr(user, "is_authenticated", False):
@@ -31,11 +33,3 @@ def has_role(user, role: str) -> bool:
     if role == ADMINISTRATOR and user.is_superuser:
         return True
     return user.groups.filter(name=role).exists()
-
-
-def is_staff_role(user) -> bool:
-    """Secretariat, programme and leasing operators and administrators handle cases; commission
-    members only vote. Which cases a staff member sees is decided per workflow (casework.permissions)."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return user.is_superuser or user.groups.filter(name__in=STAFF_ROLES).exists()

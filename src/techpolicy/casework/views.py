@@ -12,16 +12,28 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from techpolicy.accounts.roles import COMMISSION, has_role, is_staff_role
+from techpolicy.accounts.roles import COMMISSION, has_role
 
 from . import commission as voting
 from .document_kinds import DOCUMENT_KINDS, DOCUMENT_LABELS
+from .downloads import download_headers
 from .engine import WorkflowError, available_actions, fire
 from .law_context import today
-from .models import Case, Commission, CommissionMember, Document, Vote
-from .permissions import can_download, can_view, handled_workflows
+from .models import Case, Document, Vote
+from .permissions import (
+    can_download,
+    can_upload,
+    can_view,
+    commission_of,
+    handled_workflows,
+    handles,
+    is_case_staff,
+    is_owner,
+    sits_on,
+    sitting_workflows,
+)
 from .uploads import UploadError, store
-from .workflow import get
+from .workflow import AGENDA_STATE, get
 
 PAGE_SIZE = 25
 
@@ -55,7 +67,7 @@ def _page(request, queryset):
 @login_required
 def my_cases(request):
     if request.user.organisation_id is None:
-        if is_staff_role(request.user):
+        if is_case_staff(request.user):
             return redirect("casework:queue")
         if has_role(request.user, COMMISSION):
             return redirect("casework:agenda")
@@ -69,9 +81,9 @@ def my_cases(request):
 @login_required
 def queue(request):
     """The secretariat's work queue: open cases, earliest deadline first, overdue flagged."""
-    if not is_staff_role(request.user):
-        raise PermissionDenied(_("The work queue is for the technopark secretariat."))
-    handled = handled_workflows(request.user)  # each staff role sees the procedures it handles
+    handled = handled_workflows(request.user)  # each staff role sees the procedures it handles (finding 5)
+    if handled == []:
+        raise PermissionDenied(_("The work queue is for the staff who handle cases."))
     workflows = [w for w in _workflows() if handled is None or w.id in handled]
     cases = Case.objects.select_related("organisation")
     if handled is not None:
@@ -104,7 +116,9 @@ def _workflows():
 def agenda(request):
     if not has_role(request.user, COMMISSION):
         raise PermissionDenied(_("The agenda is for members of the selection commission."))
-    cases = Case.objects.filter(state="commission").select_related("organisation").order_by("due_on", "pk")
+    # Only the cases of the workflows bound to a commission the user sits on (finding 5).
+    cases = (Case.objects.filter(state=AGENDA_STATE, workflow__in=sitting_workflows(request.user))
+             .select_related("organisation").order_by("due_on", "pk"))
     page = _page(request, cases)
     voted = set(Vote.objects.filter(member__user=request.user, case__in=list(page)).values_list("case_id", flat=True))
     rows = list(_rows(page, staff=True))
@@ -117,11 +131,12 @@ def agenda(request):
 def case_detail(request, number):
     case = _case_for(request, number)
     workflow = get(case.workflow)
-    staff = is_staff_role(request.user)
-    commission = Commission.objects.filter(members__user=request.user).first() or Commission.objects.first()
-    tally = voting.tally(case, commission) if commission and case.state == "commission" else None
+    staff = handles(request.user, case)  # staff of THIS case's workflow, not of any service (finding 5)
+    member = sits_on(request.user, case)
+    commission = commission_of(case)
+    tally = voting.tally(case, commission) if staff and commission and case.state == AGENDA_STATE else None
     my_vote = None
-    if case.state == "commission" and has_role(request.user, COMMISSION):
+    if case.state == AGENDA_STATE and member:
         my_vote = Vote.objects.filter(
             case=case, member__user=request.user, round=voting.agenda_round(case)).first()
     return render(request, "casework/case_detail.html", {
@@ -129,7 +144,7 @@ def case_detail(request, number):
         "workflow": workflow,
         "state": workflow.state(case.state),
         "staff": staff,
-        "owner": request.user.organisation_id == case.organisation_id,
+        "owner": is_owner(request.user, case),
         "actions": available_actions(case, request.user),
         "transitions": _labelled(workflow, case.transitions.select_related("actor")),
         "documents": [(d, _document_labels(workflow).get(d.kind, d.kind))
@@ -140,7 +155,7 @@ def case_detail(request, number):
         "votes": case.votes.select_related("member") if staff else None,
         "tally": tally,
         "my_vote": my_vote,
-        "is_member": CommissionMember.objects.filter(user=request.user, active=True).exists(),
+        "is_member": member,
         "overdue": bool(case.due_on and case.due_on < today()),
         "children": case.children.all(),
         "document_kinds": workflow.document_kinds or DOCUMENT_KINDS,
@@ -194,8 +209,9 @@ def fire_action(request, number, action):
 @login_required
 def upload_document(request, number):
     case = _case_for(request, number)
-    if request.user.organisation_id != case.organisation_id and not is_staff_role(request.user):
-        raise PermissionDenied(_("Only the applicant organisation attaches documents."))
+    allowed, why = can_upload(request.user, case)
+    if not allowed:
+        raise PermissionDenied(why)
     if get(case.workflow).state(case.state).final:
         messages.error(request, _("The case is closed; documents can no longer be attached."))
         return redirect("casework:detail", number=number)
@@ -224,16 +240,21 @@ def download_document(request, pk):
     allowed, reason = can_download(request.user, document)
     if not allowed:
         raise PermissionDenied(reason)
-    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.original_name,
-                        content_type=document.content_type)
+    # Served under a name built from the case, the kind and the sniffed type, never the client's
+    # name (finding 12): an "invoice.html" that is a PDF downloads as "<case>-<kind>.pdf".
+    filename, content_type = download_headers(document)
+    response = FileResponse(document.file.open("rb"), as_attachment=True, filename=filename,
+                            content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_POST
 @login_required
 def vote(request, number):
     case = _case_for(request, number)
-    commission = Commission.objects.filter(members__user=request.user).first()
-    if commission is None:
+    commission = commission_of(case)  # the commission bound to the case's workflow, not the user's first one
+    if commission is None or not sits_on(request.user, case):
         messages.error(request, _("You are not a member of a commission."))
     else:
         try:

@@ -8,6 +8,8 @@ state they lead to, the role that may fire them, a guard and an effect. The engi
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from techpolicy.law.citation import Citation
 
 OWNER = "owner"  # the applicant organisation that owns the case
+AGENDA_STATE = "commission"  # the state of a case on a commission's agenda (votes are cast in it)
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,10 @@ class Field:
 
 
 Guard = Callable[..., tuple[bool, str]]  # guard(case, actor, payload) -> (ok, reason)
+# subject(parent, facts) -> what a case is about. The database keeps at most one open case per
+# organisation, workflow and subject (`Case.subject`); None as the workflow's `one_open_per`: the
+# rules allow an organisation several open cases of it at once.
+Subject = Callable[[Any, dict], str]
 Effect = Callable[..., None]  # effect(case, actor, payload) inside the transaction
 
 
@@ -84,6 +91,13 @@ class Workflow:
     # Pages of the service about one case, shown on the generic case page: links(case, user) ->
     # [(label, url)]. The service decides what to offer; the case page stays generic.
     links: Callable[..., list[tuple[Any, str]]] | None = None
+    # The key of the commission (`casework.Commission.key`) that decides the cases this workflow puts
+    # on its agenda: only its members see and vote on them (casework.permissions). Empty: none.
+    commission: str = ""
+    # What a case is about, so that the database refuses a second open case of the organisation on
+    # the same subject (a double click, twenty parallel posts). Each service states the rule it reads
+    # in its table: `per_organisation`, `per_parent`, `per_parent_and(...)`, `per_content`, or None.
+    one_open_per: Subject | None = None
     _state_index: dict[str, State] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
@@ -92,6 +106,13 @@ class Workflow:
             for state in (*action.sources, action.target):
                 if state not in self._state_index:
                     raise ValueError(f"{self.id}: action {action.id} names unknown state {state!r}")
+            # A final state closes the case for good: `Case.open` only ever goes from True to False,
+            # so a closed case can never come back and collide with a newer open one.
+            if any(self._state_index[s].final for s in action.sources):
+                raise ValueError(f"{self.id}: action {action.id} leaves a final state")
+        if AGENDA_STATE in self._state_index and not self.commission:
+            # Without it no one could see or vote on the agenda (casework.permissions): fail at import.
+            raise ValueError(f"{self.id}: a workflow with the state {AGENDA_STATE!r} names its commission")
 
     def state(self, state_id: str) -> State:
         return self._state_index[state_id]
@@ -101,6 +122,10 @@ class Workflow:
 
     def actions_from(self, state_id: str) -> list[Action]:
         return [a for a in self.actions if state_id in a.sources]
+
+    def subject(self, parent, facts: dict) -> str | None:
+        """What a new case with these facts (and this parent case) is about; None: not guarded."""
+        return self.one_open_per(parent, facts or {}) if self.one_open_per else None
 
     def staff_roles(self) -> set[str]:
         """The roles the table names for staff actions: who handles this workflow's cases."""
@@ -116,6 +141,39 @@ def withdraw(*sources: str) -> Action:
     """The applicant withdraws the application from any of `sources`."""
     return Action("withdraw", sources, "withdrawn", OWNER, _("Withdraw the application"), notify_applicant=False,
                   style="danger")
+
+
+# The subjects a workflow may declare: what the rules of its service allow at once.
+
+def digest(value: Any) -> str:
+    """A short fixed-length fingerprint of JSON data (key order does not matter)."""
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def per_organisation(parent, facts: dict) -> str:
+    """One open case of the workflow per organisation."""
+    return "organisation"
+
+
+def per_parent(parent, facts: dict) -> str:
+    """One open case of the workflow per parent case (a follow-up of one participation)."""
+    return f"parent:{parent.pk if parent is not None else '-'}"
+
+
+def per_parent_and(key: Callable[[dict], Any]) -> Subject:
+    """One open case per parent case and per `key(facts)` (e.g. the project an application is about)."""
+
+    def subject(parent, facts: dict) -> str:
+        return f"{per_parent(parent, facts)}:{digest(key(facts))}"
+
+    return subject
+
+
+def per_content(parent, facts: dict) -> str:
+    """One open case per identical application: the rules allow several applications at once, but the
+    same one filed twice (a repeated post) is a duplicate."""
+    return f"content:{digest(facts)}"
 
 
 _REGISTRY: dict[str, Workflow] = {}
