@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone, translation
 
 from techpolicy.accounts.roles import ANALYST
-from techpolicy.forecasting.studies import discussion, panel, stages
+from techpolicy.forecasting.studies import discussion, moderation, panel, stages
 from techpolicy.forecasting.studies.models import Technology
 from tests import factories
 
@@ -133,9 +133,12 @@ def publish(study, analyst, closes_on: dt.date, **changes):
     return discussion.publish_draft(study, analyst, **(DRAFT | {"discussion_closes_on": closes_on} | changes))
 
 
-def comment(draft, text="Add irrigation sensors.", email="citizen@example.kz", **fields):
-    return discussion.add_comment(draft, **({"author_name": "Aliya", "author_email": email,
-                                             "organisation": "Farmers' union", "text": text} | fields))
+def comment(draft, text="Add irrigation sensors.", email="citizen@example.kz", *, published=True, **fields):
+    """A comment of the public discussion; `published` (the default) as an analyst accepted it for the
+    public (tests/studies/test_comment_moderation.py covers the moderation itself)."""
+    received = discussion.add_comment(draft, **({"author_name": "Aliya", "author_email": email,
+                                                 "organisation": "Farmers' union", "text": text} | fields))
+    return moderation.moderate(received, draft.published_by, action="publish") if published else received
 
 
 def approved_study(analyst, today: Today, in_force_from: dt.date, codes, decision="HSTC minutes No. 1"):

@@ -6,7 +6,8 @@
 SERIES is a CSV file or an Excel workbook (first sheet, or --sheet) with the columns
 year,value[,series] (see `techpolicy.forecasting.series`). Both print JSON and exit 0; invalid input exits
 with 2 and `{"error": ..., "field": ..., "row": ...}` on stderr, naming the column (or `row` for a
-ragged row, `SERIES` for the file) and the row number.
+ragged row, `SERIES` for the file) and the row number. Years lie in 1900..2100 and --horizon at most
+100 years after the last observation (`techpolicy.forecasting.limits`).
 
 A new sub-command is one more entry in `FORECAST_COMMANDS`: a function that adds its parser to
 the group's sub-parsers and sets `handler`.
@@ -51,23 +52,26 @@ def _read(args: argparse.Namespace):
         raise _input_error(exc.message, exc.field, row=exc.row) from None
 
 
+def _horizon(text: str | None, last_year: int) -> int:
+    from .limits import MAX_YEAR, LimitError, check_horizon
+
+    wanted = min(last_year + DEFAULT_HORIZON_YEARS, MAX_YEAR) if text is None else text.strip()
+    try:
+        return check_horizon(wanted, last_year)  # a series ending in 2100 has no year left to forecast
+    except LimitError as exc:
+        raise _input_error(exc.message, "--horizon") from None
+
+
 def _trend(args: argparse.Namespace) -> int:
+    from .limits import LimitError
     from .trends import TrendError, fit_trends, forecast
 
     level = _probability(args.level, "--level")
     series = _read(args)
-    horizon = series.last_year + DEFAULT_HORIZON_YEARS
-    if args.horizon is not None:
-        try:
-            horizon = int(args.horizon)
-        except ValueError:
-            raise _input_error(f"invalid year {args.horizon!r}", "--horizon") from None
-        if horizon <= series.last_year:
-            raise _input_error(f"horizon {horizon} must be after the last observed year {series.last_year}",
-                               "--horizon")
+    horizon = _horizon(args.horizon, series.last_year)
     try:
         selection = fit_trends(series.years, series.values)
-    except TrendError as exc:
+    except (TrendError, LimitError) as exc:
         raise _input_error(str(exc), "SERIES") from None
     result = forecast(selection.chosen, horizon, level)
     _print_json({"series": series.as_dict(), "selection": selection.as_dict(), "forecast": result.as_dict()})

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 from scipy import stats
 
+from .limits import check_observations
 from .trends import TrendFit, fit_trend
 
 # Phase by the fitted share s = y(last year) / K. NOT set by the methodology: a convention.
@@ -113,13 +114,13 @@ class CycleTest:
 def cycle_test(
     years: Sequence[float], values: Sequence[float], *, detrend: str = "linear", alpha: float = 0.05
 ) -> CycleTest:
-    """Periodogram of the detrended series and Fisher's g test for its largest ordinate."""
-    t = np.asarray(years, dtype=float)
-    y = np.asarray(values, dtype=float)
-    n = len(y)
+    """Periodogram of the detrended series and Fisher's g test for its largest ordinate; a series
+    outside the bounds of `limits` raises `limits.LimitError` before any computation."""
+    n = len(values)
     m = (n - 1) // 2
     if m < 2:
         raise ValueError(f"{n} points: at least 5 are needed for a periodogram test")
+    t, y = check_observations(years, values)
     x = _detrend(t, y, detrend)
     power = np.abs(np.fft.rfft(x)) ** 2 / n
     ordinates = power[1 : m + 1]

@@ -12,12 +12,17 @@ Every problem raises `SeriesError(field, message)`, where `field` is the column 
 (`year`, `value`, `series`), `row` for a ragged row, `sheet` for a sheet that is not in the
 workbook, or `SERIES` for the file as a whole (unreadable, not a workbook, unsupported type, empty,
 too short); `row` carries the row number when there is one.
+
+Bounds (`techpolicy.forecasting.limits`, system limits, not law): a year lies in 1900..2100, so a
+series has at most 201 years, and a file has at most `MAX_ROWS` rows (header and blank rows counted).
+A bound error also carries `code` and `params`, for a caller that words it in the user's language.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import math
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,11 +32,16 @@ from typing import Any
 
 import numpy as np
 
+from .limits import MAX_YEAR, MIN_YEAR
+
 COLUMNS = ("year", "value", "series")
 REQUIRED = ("year", "value")
 # A logistic trend has 3 parameters plus the residual variance (k = 4), and AICc needs n > k + 1.
 MIN_YEARS = 6
 FILE_TYPES = (".csv", ".xlsx")
+# Rows read from a file at most, header and blank rows included: room for 49 series of 201 years, and
+# a bound on the time a hostile file (a million rows of one year) can take before it is refused.
+MAX_ROWS = 10_000
 
 Row = tuple[int, Sequence[Any]]  # (row number as in a spreadsheet, cells)
 Grouped = dict[str | None, list[tuple[int, int, float]]]  # series name -> (row, year, value)
@@ -40,11 +50,14 @@ Grouped = dict[str | None, list[tuple[int, int, float]]]  # series name -> (row,
 class SeriesError(ValueError):
     """A series that cannot be read or is unfit for forecasting; `field` names the column at fault."""
 
-    def __init__(self, field: str, message: str, *, row: int | None = None):
+    def __init__(self, field: str, message: str, *, row: int | None = None, code: str | None = None,
+                 **params: Any):
         super().__init__(message)
         self.field = field
         self.message = message
         self.row = row
+        self.code = code  # set for the bound errors, which callers may word in the user's language
+        self.params = params
 
     def as_dict(self) -> dict[str, Any]:
         return {"error": self.message, "field": self.field, "row": self.row}
@@ -192,7 +205,8 @@ def _xlsx_rows(data: bytes, source: str, sheet: str | None) -> list[Row]:
             worksheet = sheets[sheet] if sheet is not None else book.worksheets[0]
             # Some writers record a wrong sheet size, and read-only mode would cut the rows to it.
             worksheet.reset_dimensions()
-            return [(number, _trimmed(cells)) for number, cells in enumerate(worksheet.iter_rows(values_only=True), 1)]
+            rows = itertools.islice(worksheet.iter_rows(values_only=True), MAX_ROWS + 1)  # one more tells "too many"
+            return [(number, _trimmed(cells)) for number, cells in enumerate(rows, 1)]
     except SeriesError:
         raise
     except Exception as exc:
@@ -245,15 +259,22 @@ def _header(rows: Iterator[Row]) -> dict[str, int]:
 
 def _year(cell: Any, row: int) -> int:
     if isinstance(cell, float) and cell.is_integer():  # a workbook stores 2019 as 2019.0 at times
-        return int(cell)
-    if isinstance(cell, int) and not isinstance(cell, bool):
-        return cell
-    text = _text(cell)
-    try:
-        return int(text)
-    except ValueError:
-        shown = repr(text) if text else "an empty cell"
-        raise SeriesError("year", f"row {row}, column 'year': {shown} is not a whole year", row=row) from None
+        year = int(cell)
+    elif isinstance(cell, int) and not isinstance(cell, bool):
+        year = cell
+    else:
+        text = _text(cell)
+        try:
+            year = int(text)
+        except ValueError:
+            shown = repr(text[:40]) if text else "an empty cell"
+            raise SeriesError("year", f"row {row}, column 'year': {shown} is not a whole year", row=row) from None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        shown = str(year) if abs(year) < 10**12 else f"{str(year)[:12]}…"  # a 4,000-digit "year" stays short
+        raise SeriesError("year", f"row {row}, column 'year': {shown} is outside {MIN_YEAR}-{MAX_YEAR}, the years "
+                          f"a series may cover", row=row, code="year_range", year=shown, first=MIN_YEAR,
+                          last=MAX_YEAR)
+    return year
 
 
 def _value(cell: Any, row: int) -> float:
@@ -271,6 +292,14 @@ def _value(cell: Any, row: int) -> float:
     return value
 
 
+def _bounded(rows: Iterable[Row]) -> Iterator[Row]:
+    for row, cells in rows:
+        if row > MAX_ROWS:
+            raise SeriesError("SERIES", f"row {row}: a file may have at most {MAX_ROWS} rows", row=row,
+                              code="too_many_rows", max=MAX_ROWS)
+        yield row, cells
+
+
 def _group(rows: Iterable[Row], *, exact_width: bool, min_years: int) -> tuple[Grouped, bool]:
     """Data rows by series, and whether there is a `series` column.
 
@@ -278,7 +307,7 @@ def _group(rows: Iterable[Row], *, exact_width: bool, min_years: int) -> tuple[G
     empty cells are not stored) a shorter row has empty cells at its end and only a filled cell
     beyond the header makes it ragged.
     """
-    rows = iter(rows)
+    rows = _bounded(rows)
     columns = _header(rows)
     width = len(columns)
     grouped: Grouped = {}

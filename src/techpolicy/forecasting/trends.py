@@ -18,6 +18,9 @@ of freedom. The method is deterministic (no random numbers).
 
 An `ExpertCorrection` records who changed a forecast value, why, and both values; applying it
 returns a new `Forecast` in which the model value is kept next to the corrected one.
+
+The input is bounded by `limits` (years 1900-2100, increasing, finite values; a forecast at most 100
+years ahead): anything else raises `limits.LimitError` at once, before any fitting.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from typing import Any
 
 import numpy as np
 from scipy import optimize, special, stats
+
+from .limits import check_horizon, check_observations
 
 MODELS = ("linear", "exponential", "logistic")
 INTERVAL_METHOD = "delta"
@@ -183,8 +188,7 @@ def fit_trend(years: Sequence[float], values: Sequence[float], model: str) -> Tr
     if model not in CURVES:
         raise ValueError(f"unknown trend model {model!r}; expected one of {', '.join(MODELS)}")
     curve, _, names = CURVES[model]
-    years_arr = np.asarray(years, dtype=float)
-    y = np.asarray(values, dtype=float)
+    years_arr, y = check_observations(years, values)
     n, p = len(y), len(names)
     if n < p + 3:  # AICc with k = p + 1 needs n > k + 1
         raise TrendError(model, f"{n} points; at least {p + 3} are needed")
@@ -265,7 +269,9 @@ class TrendSelection:
 
 
 def fit_trends(years: Sequence[float], values: Sequence[float], models: Sequence[str] = MODELS) -> TrendSelection:
-    """Fit every model that applies and rank by AICc; raises `TrendError` if none can be fitted."""
+    """Fit every model that applies and rank by AICc; raises `TrendError` if none can be fitted, and
+    `limits.LimitError` for a series outside the bounds."""
+    years, values = check_observations(years, values)  # once, not once per model
     fits, skipped = [], {}
     for model in models:
         try:
@@ -357,12 +363,12 @@ class Forecast:
 
 
 def forecast(fit: TrendFit, horizon: int, level: float = 0.95, *, last_year: int | None = None) -> Forecast:
-    """Forecast from the year after the last observation (`year0 + n - 1` by default) to `horizon`."""
+    """Forecast from the year after the last observation (`year0 + n - 1` by default) to `horizon`,
+    which `limits.check_horizon` bounds (a `LimitError`, a ValueError, otherwise)."""
     if not 0 < level < 1:
         raise ValueError(f"level {level} must be between 0 and 1")
     last = fit.year0 + fit.n - 1 if last_year is None else last_year
-    if horizon <= last:
-        raise ValueError(f"horizon {horizon} must be after the last observed year {last}")
+    horizon = check_horizon(horizon, last)
     years = np.arange(last + 1, horizon + 1)
     values = fit.predict(years)
     se = np.sqrt(fit.mean_se(years) ** 2 + fit.residual_se**2)

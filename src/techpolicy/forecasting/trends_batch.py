@@ -18,7 +18,8 @@ make progress, keeps its last parameters but is flagged (`converged` False) and 
 `trends.fit_trends` skips a fit whose least squares did not converge. A model that does not apply
 to a series (too few years for its parameters, values <= 0 for the exponential, negative or all
 zero for the logistic, a non-finite value for every model) has NaN parameters, SSE and AICc, and
-`applicable` False.
+`applicable` False. The years, shared or per series, are bounded as in `limits.check_years` (at most
+201 of them, 1900-2100, strictly increasing); other years raise `limits.LimitError` before any fitting.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 from scipy import special
 
+from .limits import MAX_POINTS, MAX_YEAR, MIN_YEAR, LimitError, check_years
 from .trends import (
     CURVES,
     LOGISTIC_CEILINGS,
@@ -99,6 +101,7 @@ def fit_trends_batch(
     for model in models:
         if model not in CURVES:
             raise ValueError(f"unknown trend model {model!r}; expected one of {', '.join(MODELS)}")
+    _check_grid(grid)
     m, n = y.shape
     year0 = np.broadcast_to(grid[:, 0], (m,)).astype(int)
     t = grid - year0[: grid.shape[0], None]
@@ -125,6 +128,21 @@ def fit_trends_batch(
     # argmin takes the first of equal values: ties go to the earlier model, as the stable sort of fit_trends.
     chosen = np.where(usable.any(axis=1), np.argmin(np.where(usable, aicc, np.inf), axis=1), -1)
     return BatchTrends(tuple(models), n, year0, theta, sse, aicc, applicable, converged, chosen)
+
+
+def _check_grid(grid: np.ndarray) -> None:
+    """Every row of years within the bounds of `limits`; the first row at fault goes through
+    `check_years` itself, so the error is the one a single series gets (with `series`, its row, added)."""
+    with np.errstate(invalid="ignore"):
+        good = (np.isfinite(grid) & (grid >= MIN_YEAR) & (grid <= MAX_YEAR)).all(axis=1)
+        good &= (np.diff(grid, axis=1) > 0).all(axis=1)
+    rows = [0] if grid.shape[1] > MAX_POINTS else np.flatnonzero(~good)[:1].tolist()
+    for row in rows:
+        try:
+            check_years(grid[row])
+        except LimitError as exc:
+            exc.params["series"] = row
+            raise
 
 
 def _aicc(sse: np.ndarray, n: int, p: int) -> np.ndarray:

@@ -247,6 +247,7 @@ class ReportData:
     planning_proposals: tuple[str, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     trends: tuple[TrendSection, ...] = ()
+    trend_notes: tuple[str, ...] = ()  # series left out of `trends`, each with the reason, in the report's language
     delphi: tuple[DelphiDistribution, ...] = ()
     consensus: Consensus = field(default_factory=Consensus)
     radar: tuple[RadarPoint, ...] = ()
@@ -256,7 +257,7 @@ class ReportData:
 
     def __post_init__(self) -> None:
         for name in ("goals", "key_technologies", "grant_directions", "programme_directions", "planning_proposals",
-                     "trends", "delphi", "radar", "scenarios"):
+                     "trends", "trend_notes", "delphi", "radar", "scenarios"):
             _set(self, name, tuple(getattr(self, name)))
         _set(self, "recommendations", tuple(Recommendation(*r) for r in self.recommendations))
         unknown = set(self.swot) - set(SWOT_QUADRANTS)

@@ -101,9 +101,10 @@ def _evidence(data: ReportData, lang: str) -> list[Block]:
 
 
 def _trends(data: ReportData, lang: str) -> list[Block]:
+    notes: list[Block] = [Text(note, "note") for note in data.trend_notes]  # series left out, and why
     if not data.trends:
-        return [Text(label("no_data", lang))]
-    blocks: list[Block] = []
+        return [Text(label("no_data", lang)), *notes]
+    blocks: list[Block] = notes
     for section in data.trends:
         title = section.name + (f" ({section.unit})" if section.unit else "")
         model = optional_label("model_" + section.model, lang, section.model)

@@ -1,7 +1,8 @@
 """A fictional demo study driven through the real services: "Digital agriculture 2040", organised
 by a ministry with four accepted experts (two domestic, two foreign), two closed Delphi rounds,
 three imported indicator series (one with an expert correction), the analysis settings marked as
-the illustrative examples they are, and the draft results open for public discussion.
+the illustrative examples they are, and the draft results open for public discussion with one comment
+the analyst has published.
 
 Every name, answer and number here is invented for demonstration; the series are generated from
 known curves so the fits can be checked by eye."""
@@ -15,8 +16,9 @@ import numpy as np
 from techpolicy.accounts.roles import ANALYST
 from techpolicy.casework.law_context import today
 
-from . import analysis_settings, discussion, evidence, panel, questionnaire, stages
+from . import analysis_settings, discussion, evidence, moderation, panel, questionnaire, stages
 from .models import Study, Technology
+from .models.discussion import PUBLISH
 
 TITLE = "Цифрлық ауыл шаруашылығы 2040 (демо)"
 TECHNOLOGIES = [
@@ -146,8 +148,9 @@ def load() -> list[str]:
         recommendations=[{"body": "Ауыл шаруашылығы министрлігі",
                           "text": "Дрондарды сертификаттау тәртібін жеңілдету"}],
         discussion_closes_on=now + dt.timedelta(days=30))
-    discussion.add_comment(draft, author_name="Ерлан Ахметов", author_email="erlan@example.kz",
-                           organisation="Фермерлер қауымдастығы (демо)",
-                           text="Вертикалды фермаларды да тізбеге қосуды ұсынамыз.")
+    received = discussion.add_comment(draft, author_name="Ерлан Ахметов", author_email="erlan@example.kz",
+                                      organisation="Фермерлер қауымдастығы (демо)",
+                                      text="Вертикалды фермаларды да тізбеге қосуды ұсынамыз.")
+    moderation.moderate(received, analyst, action=PUBLISH)  # the demo's analyst accepted it for the public
     return [f"Forecast demo study {study.number}: final stage, draft v{draft.number} open for comments",
             "Demo expert logins: " + ", ".join(e[0] for e in EXPERTS) + "; analyst: analyst"]

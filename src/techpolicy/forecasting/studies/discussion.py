@@ -24,7 +24,8 @@ from .models.study import APPROVED, FINAL, SUBMITTED
 
 # Limits of the instrument, not of the law: long enough for a reasoned comment, short enough
 # that one submission cannot flood the page.
-MAX_TEXT = 10_000  # a comment, a response, the vision, a change note
+MAX_TEXT = 10_000  # a response, the vision, a change note (the analysts' texts)
+MAX_COMMENT = 5_000  # a public comment: about two pages, room for a reasoned comment (issue 8, finding 10)
 MAX_ITEM = 2_000  # one goal, direction, proposal or recommendation
 MAX_ITEMS = 200
 MAX_NAME, MAX_ORGANISATION, MAX_EMAIL = 200, 300, 254
@@ -66,7 +67,8 @@ def is_open(draft: DraftVersion, on: dt.date | None = None) -> bool:
 # --- publishing a version ------------------------------------------------------------------------
 
 
-def _text(value: Any, field: str, limit: int, *, required: bool = True) -> str:
+def input_text(value: Any, field: str, limit: int, *, required: bool = True) -> str:
+    """`value` stripped, refused naming `field` when it is not text, empty while `required`, or too long."""
     text = value.strip() if isinstance(value, str) else ""
     if value is not None and not isinstance(value, str):
         raise StudyError(_("Enter text."), field=field)
@@ -83,7 +85,7 @@ def _lines(values: Iterable[Any] | None, field: str) -> list[str]:
         return []
     if isinstance(values, str | dict) or not isinstance(values, Iterable):
         raise StudyError(_("Enter a list."), field=field)
-    items = [_text(v, field, MAX_ITEM, required=False) for v in values]
+    items = [input_text(v, field, MAX_ITEM, required=False) for v in values]
     items = [item for item in items if item]
     if len(items) > MAX_ITEMS:
         raise StudyError(_("At most %(n)d items.") % {"n": MAX_ITEMS}, field=field)
@@ -115,8 +117,8 @@ def _recommendations(items: Iterable[Any] | None) -> list[dict[str, str]]:
         if not isinstance(item, dict):
             raise StudyError(_("A recommendation names the state body and the recommendation."),
                              field="recommendations")
-        body = _text(item.get("body"), "recommendations", MAX_ITEM, required=False)
-        text = _text(item.get("text"), "recommendations", MAX_ITEM, required=False)
+        body = input_text(item.get("body"), "recommendations", MAX_ITEM, required=False)
+        text = input_text(item.get("text"), "recommendations", MAX_ITEM, required=False)
         if body or text:
             if not (body and text):
                 raise StudyError(_("A recommendation names the state body and the recommendation."),
@@ -199,7 +201,7 @@ def publish_draft(
     if previous is not None and previous != number - 1:
         raise StudyError(_("Someone else published a version meanwhile; reload the page and try again."), status=409)
     fields = {
-        "vision": _text(vision, "vision", MAX_TEXT),
+        "vision": input_text(vision, "vision", MAX_TEXT),
         "goals": _lines(goals, "goals"),
         "key_technologies": _key_technologies(locked, key_technologies),
         "grant_directions": _lines(grant_directions, "grant_directions"),
@@ -207,7 +209,7 @@ def publish_draft(
         "planning_proposals": _lines(planning_proposals, "planning_proposals"),
         "recommendations": _recommendations(recommendations),
         "discussion_closes_on": _closing_day(discussion_closes_on),
-        "change_note": _text(change_note, "change_note", MAX_TEXT, required=False),
+        "change_note": input_text(change_note, "change_note", MAX_TEXT, required=False),
     }
     if number > 1 and not fields["change_note"]:
         raise StudyError(_("Say what changed since version %(n)d after the discussion (%(citation)s).")
@@ -230,16 +232,17 @@ def publish_draft(
 def add_comment(draft: DraftVersion, *, author_name: str, author_email: str, organisation: str = "",
                 text: str) -> Comment:
     """A comment of the public discussion (paragraph 12(2)) on the latest version while it is open.
-    The same text from the same e-mail on the same version is refused as a duplicate submission."""
+    The same text from the same e-mail on the same version is refused as a duplicate submission. The
+    comment is `pending`: the public sees it once an analyst publishes it (`moderation.moderate`)."""
     locked = DraftVersion.objects.select_for_update().select_related("study").get(pk=draft.pk)
-    name = _text(author_name, "author_name", MAX_NAME)
-    email = _text(author_email, "author_email", MAX_EMAIL).lower()
+    name = input_text(author_name, "author_name", MAX_NAME)
+    email = input_text(author_email, "author_email", MAX_EMAIL).lower()
     try:
         validate_email(email)
     except ValidationError:
         raise StudyError(_("Enter a valid e-mail address."), field="author_email") from None
-    organisation = _text(organisation, "organisation", MAX_ORGANISATION, required=False)
-    body = _text(text, "text", MAX_TEXT)
+    organisation = input_text(organisation, "organisation", MAX_ORGANISATION, required=False)
+    body = input_text(text, "text", MAX_COMMENT)
     if latest_draft(locked.study).pk != locked.pk:
         raise StudyError(_("A newer version of the draft is published; comment on it (%(citation)s).")
                          % {"citation": _p12("2")}, status=409)
@@ -261,7 +264,7 @@ def respond(comment: Comment, actor, *, resolution: str, response: str) -> Comme
         raise StudyError(_("This comment already has a recorded response."), status=409)
     if resolution not in dict(RESOLUTIONS):
         raise StudyError(_("Choose how the comment was resolved."), field="resolution")
-    locked.response = _text(response, "response", MAX_TEXT)
+    locked.response = input_text(response, "response", MAX_TEXT)
     locked.resolution = resolution
     locked.responded_by = actor
     locked.responded_at = timezone.now()

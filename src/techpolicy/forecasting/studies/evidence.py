@@ -5,6 +5,10 @@ The maths lives in the pure modules (`series`, `trends`, `cycles`); these servic
 records: importing a file into an `IndicatorSeries`, the trend fits and the forecast to the study's
 horizon with the recorded expert corrections applied, recording a correction, and the cycle analysis.
 They take no request objects: the analysts' pages and the REST API call the same functions.
+
+Every series passes the bounds of `forecasting.limits` (years 1900-2100, at most 201, finite values)
+and the forecast runs at most 100 years ahead; a series stored before those bounds gets a clear error
+instead of a fit, so no stored record can make a page, the API or the report hang.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from techpolicy.forecasting import cycles, trends
+from techpolicy.forecasting import cycles, limits, trends
 from techpolicy.forecasting import series as series_io
 
 from .errors import StudyError, full_clean
@@ -57,12 +61,43 @@ def author_name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+# The bound errors of the pure modules, worded in the user's language (their `code` and `params`).
+FILE_LIMITS = {
+    "year_range": gettext_lazy("row %(row)d, column “year”: %(year)s is outside %(first)d–%(last)d, the years a "
+                               "series may cover"),
+    "too_many_rows": gettext_lazy("row %(row)d: a file may have at most %(max)d rows"),
+}
+SERIES_LIMITS = {
+    "too_many": gettext_lazy("the series has %(n)d points; at most %(max)d years (%(first)d–%(last)d) can be "
+                             "analysed"),
+    "not_numbers": gettext_lazy("the stored years or values are not all numbers"),
+    "not_a_row": gettext_lazy("the stored years or values are not all numbers"),
+    "lengths": gettext_lazy("the series has %(years)d years but %(values)d values"),
+    "year_not_finite": gettext_lazy("the year at position %(position)d is not a number"),
+    "year_range": gettext_lazy("the year %(year)s at position %(position)d is outside %(first)d–%(last)d"),
+    "year_order": gettext_lazy("the year %(year)s at position %(position)d does not follow %(previous)s: the "
+                               "years must increase"),
+    "value_not_finite": gettext_lazy("the value of %(year)s is not a finite number"),
+    "horizon_range": gettext_lazy("the study's horizon %(horizon)d is more than %(ahead)d years after the last "
+                                  "observed year %(last)d or after %(max)d"),
+}
+
+
+def limit_message(exc: limits.LimitError) -> str:
+    """A bound error of `forecasting.limits` in the user's language (its English text as a fallback)."""
+    wording = SERIES_LIMITS.get(exc.code)
+    params = {k: f"{v:g}" if isinstance(v, float) else v for k, v in exc.params.items()}
+    return str(wording) % params if wording else exc.message
+
+
 class SeriesFileError(StudyError):
     """An uploaded file that is not a usable series. `field` is the series module's: the column at fault
     (`year`, `value`, `series`), `row` for a ragged row, `sheet`, or `SERIES` for the whole file."""
 
     def __init__(self, exc: series_io.SeriesError):
-        super().__init__(_("The file cannot be imported: %(detail)s") % {"detail": exc.message}, field=exc.field)
+        wording = FILE_LIMITS.get(exc.code or "")
+        detail = str(wording) % {"row": exc.row, **exc.params} if wording else exc.message
+        super().__init__(_("The file cannot be imported: %(detail)s") % {"detail": detail}, field=exc.field)
         self.row = exc.row
 
     def as_dict(self) -> dict[str, Any]:
@@ -160,11 +195,31 @@ class TrendResult:
         })
 
 
+def stored_problem(series: IndicatorSeries) -> str | None:
+    """Why a stored series cannot be analysed (one imported before the bounds of `limits`), or None."""
+    try:
+        limits.check_observations(series.years, series.values)
+    except limits.LimitError as exc:
+        return _("This series cannot be analysed: %(detail)s.") % {"detail": limit_message(exc)}
+    return None
+
+
+def shown_points(series: IndicatorSeries) -> list[tuple[Any, Any]]:
+    """(year, value) pairs to show, at most `limits.MAX_POINTS` of them (a longer stored series is clipped)."""
+    years, values = series.years, series.values
+    if not isinstance(years, list) or not isinstance(values, list):
+        return []
+    return list(zip(years[: limits.MAX_POINTS], values[: limits.MAX_POINTS], strict=False))
+
+
 def series_dict(series: IndicatorSeries) -> dict[str, Any]:
+    points = shown_points(series)
+    n = len(series.years) if isinstance(series.years, list) else 0
     return {
         "id": series.pk, "name": series.name, "unit": series.unit, "source": series.source,
         "file_name": series.file_name, "technology": series.technology.code if series.technology_id else None,
-        "years": list(series.years), "values": list(series.values),
+        "years": [y for y, _v in points], "values": [v for _y, v in points], "n": n,
+        "clipped": len(points) < n,
         "imported_by": author_name(series.imported_by), "imported_at": series.imported_at.isoformat(),
     }
 
@@ -200,16 +255,22 @@ def trend_result(series: IndicatorSeries, level: float = DEFAULT_LEVEL) -> Trend
     horizon = series.study.horizon_year
     corrections = tuple(series.corrections.select_related("author"))
     base = TrendResult(series, horizon, level, None, None, corrections)
+    problem = stored_problem(series)
+    if problem:
+        return replace(base, error=problem)
     try:
         selection = trends.fit_trends(series.years, series.values)
     except trends.TrendError as exc:
         return replace(base, error=_("No trend can be fitted to this series: %(detail)s") % {"detail": exc})
-    last = series.years[-1]
+    last = int(series.years[-1])
     if horizon <= last:
         return replace(base, selection=selection, error=_(
             "The study's horizon %(horizon)d is not after the last observed year %(last)d: there is nothing "
             "to forecast.") % {"horizon": horizon, "last": last})
-    result = trends.forecast(selection.chosen, horizon, level)
+    try:
+        result = trends.forecast(selection.chosen, horizon, level)
+    except limits.LimitError as exc:
+        return replace(base, selection=selection, error=_("No forecast: %(detail)s.") % {"detail": limit_message(exc)})
     not_applied = []
     for c in corrections:
         result, reason = _apply(result, c)
@@ -285,6 +346,9 @@ def cycle_result(series: IndicatorSeries, *, alpha: float = DEFAULT_ALPHA, level
     if not 0 < alpha < 1:
         raise StudyError(_("The significance level is a number between 0 and 1."), field="alpha")
     test = life = test_error = life_error = None
+    problem = stored_problem(series)
+    if problem:
+        return CycleResult(series, None, problem, None, problem)
     try:
         test = cycles.cycle_test(series.years, series.values, alpha=alpha)
     except ValueError as exc:

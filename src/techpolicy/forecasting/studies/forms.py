@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from .models import PlanActivity, Study, Technology
 from .models.panel import GROUPS, LANGUAGES, country_validator
-from .models.study import METHODS
+from .models.study import FIRST_HORIZON_YEAR, MAX_YEAR, METHODS
 
 
 class LinesField(forms.CharField):
@@ -55,7 +55,7 @@ class StudyForm(forms.ModelForm):
 
     def clean_horizon_year(self):
         year = self.cleaned_data["horizon_year"]
-        if not 2000 <= year <= 2100:
+        if not FIRST_HORIZON_YEAR <= year <= MAX_YEAR:  # the model's own bounds, with a friendlier message
             raise forms.ValidationError(_("Give a year between 2000 and 2100."))
         return year
 

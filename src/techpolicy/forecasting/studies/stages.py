@@ -23,6 +23,7 @@ from techpolicy.law.rules import Verdict
 
 from .errors import StudyError, cited, full_clean, stale_study
 from .models import Comment, Membership, StageChange, Study
+from .models.discussion import HIDDEN
 from .models.panel import ACCEPTED
 from .models.study import APPROVED, FINAL, MAIN, PREPARATORY, SUBMITTED
 
@@ -84,7 +85,8 @@ def _guard_submit(study: Study, payload: dict) -> None:
     if draft.discussion_closes_on >= timezone.localdate():
         raise StudyError(_("The public discussion is open until %(date)s (%(citation)s).")
                          % {"date": draft.discussion_closes_on.isoformat(), "citation": cited("12", "2")})
-    unanswered = Comment.objects.filter(draft__study=study, resolution="").count()
+    # A comment an analyst hid (abuse, spam) carries the reason for hiding instead of a response.
+    unanswered = Comment.objects.filter(draft__study=study, resolution="").exclude(moderation=HIDDEN).count()
     if unanswered:
         raise StudyError(_("%(n)d comments of the public discussion have no recorded response (%(citation)s).")
                          % {"n": unanswered, "citation": cited("12", "2")})

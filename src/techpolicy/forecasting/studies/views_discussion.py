@@ -20,11 +20,12 @@ from techpolicy.casework.law_context import today
 from techpolicy.casework.steps import current_language
 from techpolicy.site.spreadsheet import BOM, spreadsheet_cell
 
-from . import discussion, key_technologies
+from . import discussion, key_technologies, moderation
+from .access import can_manage
 from .errors import StudyError
 from .forms import LinesField
 from .models import Comment, DraftVersion, Study
-from .models.discussion import NOTED, REJECTED, RESOLUTIONS
+from .models.discussion import HIDDEN, NOTED, PUBLISH, PUBLISHED, REJECTED, RESOLUTIONS
 from .models.study import FINAL
 from .views_common import managed_study, show_error
 
@@ -58,7 +59,7 @@ class DraftForm(forms.Form):
         self.fields["key_technologies"].help_text = _("The study's technologies: %(codes)s") % {"codes": codes}
         self.fields["previous"].initial = latest.number if latest else 0
         pending = (Comment.objects.filter(draft__study=study, corrected_in=None)
-                   .exclude(resolution__in=(REJECTED, NOTED)))
+                   .exclude(resolution__in=(REJECTED, NOTED)).exclude(moderation=HIDDEN))
         self.fields["resolves"].choices = [(c.pk, f"#{c.pk} {c.author_name}: {c.text[:80]}") for c in pending]
         if latest is None:
             del self.fields["change_note"], self.fields["resolves"]
@@ -91,20 +92,43 @@ class CommentForm(forms.Form):
                                    required=False)
     author_email = forms.EmailField(label=gettext_lazy("E-mail"), max_length=discussion.MAX_EMAIL,
                                     help_text=gettext_lazy("Never published."))
-    text = forms.CharField(label=gettext_lazy("Comment"), widget=forms.Textarea, max_length=discussion.MAX_TEXT)
+    text = forms.CharField(label=gettext_lazy("Comment"), widget=forms.Textarea, max_length=discussion.MAX_COMMENT)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].help_text = _("At most %(n)d characters. A comment is published once an analyst has "
+                                          "reviewed it.") % {"n": discussion.MAX_COMMENT}
+
+
+class HideForm(forms.Form):
+    """Hiding a comment from the public needs a reason and an explicit confirmation (works without JavaScript)."""
+
+    reason = forms.CharField(label=gettext_lazy("Reason for hiding"), max_length=moderation.MAX_HIDE_REASON,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+    confirm = forms.BooleanField(label=gettext_lazy("Yes, hide this comment from the public"))
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(label=gettext_lazy("Why should this comment not be public? (optional)"),
+                             max_length=moderation.MAX_REPORT_REASON, required=False)
 
 
 # --- the analysts' page --------------------------------------------------------------------------
 
 
-def _versions(study: Study, response_forms: dict[int, ResponseForm]) -> list[dict]:
+def _hide_form(c: Comment, hide_forms: dict[int, HideForm]) -> HideForm:
+    return hide_forms.get(c.pk) or HideForm(prefix=f"h{c.pk}")
+
+
+def _versions(study: Study, response_forms: dict[int, ResponseForm], hide_forms: dict[int, HideForm]) -> list[dict]:
     """Each version, newest first, with what it changed, what it resolved, and its comments (a
-    response form beside each comment without a response)."""
+    response form beside each comment without a response, a hide form beside each published one)."""
     drafts = list(study.drafts.order_by("number").prefetch_related(
-        "comments__corrected_in", "comments__responded_by", "resolved_comments"))
+        "comments__corrected_in", "comments__responded_by", "comments__moderated_by", "resolved_comments"))
     rows = []
     for i, draft in enumerate(drafts):
-        comments = [(c, None if c.resolution else response_forms.get(c.pk) or ResponseForm(prefix=f"c{c.pk}"))
+        comments = [(c, None if c.resolution else response_forms.get(c.pk) or ResponseForm(prefix=f"c{c.pk}"),
+                     _hide_form(c, hide_forms) if c.moderation == PUBLISHED else None)
                     for c in draft.comments.all()]
         rows.append({"draft": draft, "ranked": discussion.ranked(draft, current_language()), "comments": comments,
                      "changes": discussion.changes(drafts[i - 1] if i else None, draft),
@@ -140,26 +164,56 @@ def _respond(request, study: Study, response_forms: dict[int, ResponseForm]) -> 
     return True
 
 
+def _moderate(request, study: Study, hide_forms: dict[int, HideForm]) -> bool:
+    """Publish a comment, or hide it with a reason once the analyst has confirmed it."""
+    pk, decision = request.POST.get("comment", ""), request.POST.get("decision", "")
+    comment = get_object_or_404(Comment, pk=pk if pk.isdigit() else 0, draft__study=study)
+    form, reason = None, ""
+    if decision != PUBLISH:
+        form = hide_forms[comment.pk] = HideForm(request.POST, prefix=f"h{comment.pk}")
+        if not form.is_valid():
+            return False
+        reason = form.cleaned_data["reason"]
+    try:
+        moderation.moderate(comment, request.user, action=decision, reason=reason,
+                            state=request.POST.get("state") or None)
+    except StudyError as exc:
+        show_error(request, None if exc.status == 409 else form, exc)
+        return exc.status == 409  # decided meanwhile: show the current state
+    done = (_("Comment #%(id)d is published.") if decision == PUBLISH
+            else _("Comment #%(id)d is hidden from the public."))
+    messages.success(request, done % {"id": comment.pk})
+    return True
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def drafts(request, number):
-    """Paragraph 12(1)-(2): publish a version of the draft results, see what each version changed and
-    record the response to every comment."""
+    """Paragraph 12(1)-(2): publish a version of the draft results, see what each version changed,
+    moderate the public comments and record the response to every comment."""
     study = managed_study(request, number)
     latest = discussion.latest_draft(study)
-    publishing = request.method == "POST" and request.POST.get("action") == "publish"
+    action = request.POST.get("action") if request.method == "POST" else None
+    publishing = action == "publish"
     form = DraftForm(request.POST if publishing else None, study=study, latest=latest) if study.stage == FINAL else None
     response_forms: dict[int, ResponseForm] = {}
+    hide_forms: dict[int, HideForm] = {}
     if request.method == "POST":
         if publishing and form is None:
             messages.error(request, _("Draft results are published in the final stage."))
             return redirect("studies:drafts", study.number)
-        done = _publish(request, study, form) if publishing else _respond(request, study, response_forms)
+        if publishing:
+            done = _publish(request, study, form)
+        elif action == "moderate":
+            done = _moderate(request, study, hide_forms)
+        else:
+            done = _respond(request, study, response_forms)
         if done:
             return redirect("studies:drafts", study.number)
     return render(request, "studies/drafts.html", {
-        "study": study, "form": form, "versions": _versions(study, response_forms),
-        "unanswered": Comment.objects.filter(draft__study=study, resolution="").count(),
+        "study": study, "form": form, "versions": _versions(study, response_forms, hide_forms),
+        "queue": [(c, _hide_form(c, hide_forms)) for c in moderation.queue(study)],
+        "unanswered": Comment.objects.filter(draft__study=study, resolution="").exclude(moderation=HIDDEN).count(),
     })
 
 
@@ -179,6 +233,8 @@ def public_discussion(request, number, version=None):
     if draft is None:
         raise Http404("no such version")
     is_open = draft == latest and discussion.is_open(latest)
+    if request.method == "POST" and request.POST.get("action") == "report":
+        return _report(request, study, draft)
     form = CommentForm(request.POST or None) if is_open else None
     if request.method == "POST":
         if form is None:
@@ -190,16 +246,41 @@ def public_discussion(request, number, version=None):
             except StudyError as exc:
                 show_error(request, form, exc)
             else:
-                messages.success(request, _("Thank you: your comment is recorded and will receive a response."))
+                messages.success(request, _("Thank you: your comment is recorded. It is published once an analyst "
+                                            "has reviewed it, and it will receive a response."))
                 return redirect("studies:discussion", study.number)
     previous = next((v for v in versions if v.number == draft.number - 1), None)
     return render(request, "studies/discussion.html", {
         "study": study, "draft": draft, "latest": latest, "versions": versions[::-1], "is_open": is_open,
         "form": form, "ranked": discussion.ranked(draft, current_language()),
         "changes": discussion.changes(previous, draft),
-        "comments": draft.comments.select_related("corrected_in"),
-        "resolved": draft.resolved_comments.select_related("draft"), "today": today(),
+        "comments": moderation.public(draft.comments.select_related("corrected_in")),
+        "resolved": moderation.public(draft.resolved_comments.select_related("draft")), "today": today(),
+        "report_form": ReportForm(),
+        # an analyst reading the public page is pointed to the queue of comments the public does not see yet
+        "awaiting": moderation.queue(study).count() if can_manage(request.user)[0] else None,
     })
+
+
+def _report(request, study: Study, draft: DraftVersion):
+    """Anyone reports a published comment: hidden until an analyst decides (see `moderation.report`)."""
+    pk = request.POST.get("comment", "")
+    comment = get_object_or_404(Comment, pk=pk if pk.isdigit() else 0, draft__study=study, moderation=PUBLISHED)
+    form = ReportForm(request.POST)
+    back = redirect("studies:discussion_version", study.number, draft.number)
+    if not form.is_valid():
+        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
+        return back
+    try:
+        reported = moderation.report(comment, reason=form.cleaned_data["reason"])
+    except StudyError as exc:  # reported and hidden by someone else a moment ago
+        messages.error(request, exc.message)
+        return back
+    messages.success(request, _("Thank you: the comment is hidden until an analyst has reviewed it.")
+                     if reported.moderation != PUBLISHED else
+                     _("Thank you: the report is recorded. An analyst already reviewed this comment after an "
+                       "earlier report, so it stays published."))
+    return back
 
 
 # --- the public list of key technologies -----------------------------------------------------------

@@ -215,11 +215,12 @@ def series_detail(request, number, pk):
              "delta": fit.aicc - result.selection.chosen.aicc}
             for fit in (result.selection.candidates if result.selection else ())]
     life = cycle.life_cycle
+    observed = evidence.shown_points(series)  # a series stored before the bounds may be huge: clipped
     return render(request, "studies/series_detail.html", {
         "study": study, "series": series, "result": result, "fits": fits, "form": form,
-        "observed": list(zip(series.years, series.values, strict=True)), "cycle": cycle,
-        "phase": evidence.PHASE_LABELS[life.phase] if life else None,
-        "chart": _chart(result), "corrections": reversed(result.corrections),
+        "observed": observed, "stored_points": len(series.years) if isinstance(series.years, list) else 0,
+        "cycle": cycle, "phase": evidence.PHASE_LABELS[life.phase] if life else None,
+        "chart": _chart(result) if result.forecast else None, "corrections": reversed(result.corrections),
         "skipped": [(evidence.MODEL_LABELS[m], why) for m, why in (result.selection.skipped.items()
                                                                   if result.selection else ())],
     })

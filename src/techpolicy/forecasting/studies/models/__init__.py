@@ -1,5 +1,5 @@
 from .delphi import Answer, Response, Round
-from .discussion import Approval, Comment, DraftVersion
+from .discussion import Approval, Comment, DraftVersion, ModerationEvent
 from .evidence import ForecastCorrection, IndicatorSeries
 from .panel import Expert, Membership
 from .study import PlanActivity, StageChange, Study, Technology
@@ -13,6 +13,7 @@ __all__ = [
     "ForecastCorrection",
     "IndicatorSeries",
     "Membership",
+    "ModerationEvent",
     "PlanActivity",
     "Response",
     "Round",

@@ -15,6 +15,18 @@ RESOLUTIONS = [
 ]
 
 
+# Moderation of public comments: a comment is shown to the public only once an analyst accepts it, and
+# a published comment that anyone reports goes back to the queue (hidden) until an analyst decides.
+PENDING, PUBLISHED, HIDDEN = "pending", "published", "hidden"
+MODERATION = [
+    (PENDING, _("Awaiting moderation")),
+    (PUBLISHED, _("Published")),
+    (HIDDEN, _("Hidden")),
+]
+PUBLISH, HIDE, REPORT = "publish", "hide", "report"
+MODERATION_ACTIONS = [(PUBLISH, _("published")), (HIDE, _("hidden")), (REPORT, _("reported"))]
+
+
 class DraftVersion(AppendOnlyModel):
     """A published version of the draft results of paragraph 12(1). A correction after the public
     discussion of paragraph 12(2) is a new version; published versions never change."""
@@ -58,9 +70,43 @@ class Comment(models.Model):
     corrected_in = models.ForeignKey(
         DraftVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="resolved_comments"
     )
+    # The latest moderation decision (the whole history is in ModerationEvent). Comments received
+    # before moderation existed were published at once: the migration marks them published, with no
+    # moderator and no date.
+    moderation = models.CharField(_("moderation"), max_length=10, choices=MODERATION, default=PENDING,
+                                  db_index=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    # Set by the first report that sent a published comment back to the queue; once an analyst has
+    # published it again, later reports are counted but no longer hide it.
+    reported_at = models.DateTimeField(null=True, blank=True)
+    report_reason = models.TextField(_("reason given in the report"), blank=True)
+    reports = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+
+class ModerationEvent(AppendOnlyModel):
+    """One moderation step of a comment: an analyst published or hid it, or someone reported it."""
+
+    append_only_name = "moderation log"
+
+    comment = models.ForeignKey(Comment, on_delete=models.PROTECT, related_name="moderation_events")
+    action = models.CharField(max_length=10, choices=MODERATION_ACTIONS)
+    from_state = models.CharField(max_length=10, choices=MODERATION)
+    to_state = models.CharField(max_length=10, choices=MODERATION)
+    actor = models.ForeignKey(  # None for an anonymous report
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
 
 
 class Approval(models.Model):

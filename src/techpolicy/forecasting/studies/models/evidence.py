@@ -1,8 +1,10 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from techpolicy.casework.models.case import AppendOnlyModel
+from techpolicy.forecasting.limits import LimitError, check_observations
 
 from .study import Study, Technology
 
@@ -28,6 +30,13 @@ class IndicatorSeries(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        # The bounds of every entry point (forecasting.limits), also for a record written another way.
+        try:
+            check_observations(self.years, self.values)
+        except LimitError as exc:
+            raise ValidationError({"years" if exc.field == "year" else "values": exc.message}) from None
 
 
 class ForecastCorrection(AppendOnlyModel):

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from techpolicy.casework.models.case import AppendOnlyModel
+from techpolicy.forecasting.limits import MAX_YEAR
 
 PREPARATORY, MAIN, FINAL, SUBMITTED, APPROVED = "preparatory", "main", "final", "submitted", "approved"
 # Paragraph 9 names three stages; the last two record paragraph 12(4) (submission to the HSTC)
@@ -18,6 +20,8 @@ STAGES = [
     (APPROVED, _("Results approved")),
 ]
 PLAN_STAGES = STAGES[:3]  # the thematic plan covers the three stages of paragraph 9
+
+FIRST_HORIZON_YEAR = 2000
 
 METHODS = [
     ("extrapolation", _("Linear extrapolation with expert correction")),
@@ -43,7 +47,10 @@ class Study(models.Model):
     title = models.CharField(_("title"), max_length=300)
     direction = models.CharField(_("sector or technology direction"), max_length=300)
     covered_sectors = models.JSONField(_("covered sectors"), default=list)
-    horizon_year = models.PositiveSmallIntegerField(_("forecast horizon (year)"))
+    # The study form has offered 2000..2100 from the start; the model holds every other entry point to it
+    # (2100 is forecasting.limits.MAX_YEAR, the last year a series or a forecast may reach).
+    horizon_year = models.PositiveSmallIntegerField(_("forecast horizon (year)"), validators=[
+        MinValueValidator(FIRST_HORIZON_YEAR), MaxValueValidator(MAX_YEAR)])
     organising_body = models.CharField(_("organising state body"), max_length=300)
     methods = models.JSONField(_("forecasting methods"), default=list)
     stage = models.CharField(_("stage"), max_length=20, choices=STAGES, default=PREPARATORY, db_index=True)
