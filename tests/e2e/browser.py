@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -26,10 +27,42 @@ TIMEOUT_MS = 30_000  # generous: a shared CI machine can be slow to render the f
 
 def open_page(playwright, chromium: Path) -> tuple:
     browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+    watch_content_security_policy(browser)
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="kk-KZ")
     page.set_default_timeout(TIMEOUT_MS)
     expect.set_options(timeout=TIMEOUT_MS)
     return browser, page
+
+
+def watch_content_security_policy(browser) -> None:
+    """Chromium reports on the console every script, style or handler the Content-Security-Policy
+    blocked (security review finding 13); closing the browser then fails the journey, or adds them
+    to the failure it already has."""
+    blocked: list[str] = []
+
+    def watch(context):
+        context.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+        return context
+
+    def new_page(**options) -> Page:
+        page = open_new_page(**options)
+        watch(page.context)
+        return page
+
+    open_context, open_new_page, close = browser.new_context, browser.new_page, browser.close
+    browser.new_context = lambda **options: watch(open_context(**options))
+    browser.new_page = new_page
+
+    def close_and_check() -> None:
+        close()
+        if blocked:
+            report = "the Content-Security-Policy blocked: " + " | ".join(blocked)
+            failing = sys.exc_info()[1]
+            if failing is None:
+                raise AssertionError(report)
+            failing.add_note(report)
+
+    browser.close = close_and_check
 
 
 def make_pdf(path: Path, title: str) -> Path:
