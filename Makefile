@@ -1,4 +1,4 @@
-# TechPolicy KZ. `make run` starts the system on SQLite with demo data; `make test` runs every test.
+# TechPolicy KZ. `make run` starts the system (web server and worker) on SQLite with demo data; `make test` runs every test.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -21,8 +21,9 @@ run: install
 	$(BIN)/python manage.py load_demo
 	@echo ""
 	@echo "  TechPolicy KZ: http://$(HOST):$(PORT)/   (demo logins: see README.md)"
+	@echo "  The web server and the background worker run together; Ctrl-C stops both."
 	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py serve $(HOST):$(PORT)
 
 # The end-to-end test drives Debian's Chromium; install it when it is missing.
 browser:

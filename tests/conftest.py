@@ -15,12 +15,29 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _anonymous_write_limit(settings):
+    """The suite sends far more writes without signing in than one client may send in a minute
+    (site.throttle); the tests of that limit set their own."""
+    settings.TECHPOLICY_ANON_WRITES_PER_MINUTE = 1_000_000
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Start and end every test in the default language (kk): a request through the test client
     leaves its URL's language active in the thread, which would leak into the next test."""
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def run_tasks(db):
+    """Run the queued background tasks through the real database backend (tests/tasks.py):
+    `run_tasks()` returns how many ran. Tasks are queued in the transaction that asks for them, so
+    the worker sees them in a test's own transaction as well."""
+    from tests.tasks import run_queued
+
+    return run_queued
 
 
 @pytest.fixture

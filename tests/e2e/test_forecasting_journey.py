@@ -9,8 +9,8 @@ approved list of key technologies and the report to the HSTC.
   the page's message cites them; the study stays in the preparatory stage;
 - the analyst invites a domestic (KZ, Kazakh) and a foreign (DE, English) expert on the groups
   page; the invitation links are read from the e-mails (`django.core.mail.outbox`: the live server
-  runs in this process with the locmem backend, and the notice is sent by the task enqueued
-  on commit, which really happens under `transaction=True`);
+  runs in this process with the locmem backend; the notices are queued on the database task
+  backend and sent by the worker, run here in batch mode between the steps, `tests/tasks.py`);
 - each expert opens the link in a browser context of their own (the domestic one on a phone-sized,
   touch viewport), declares no conflict of interest, sets a password and lands signed in;
 - the main stage now starts (paragraph 11) and round 1 of the Delphi survey opens (paragraph 8(2));
@@ -32,13 +32,16 @@ approved list of key technologies and the report to the HSTC.
   illustrative examples); the analysis ranks the technologies by weighted sum and TOPSIS and shows
   the four scenarios of paragraph 11(8) and the SWOT of paragraph 11(6);
 - the final stage (paragraph 12): the draft results are published for public discussion
-  (paragraph 12(1)-(2)); an anonymous visitor comments; the analyst records a response;
+  (paragraph 12(1)-(2)); an anonymous visitor comments, which the public sees only once the analyst
+  has published it from the moderation queue; the analyst records a response;
 - submitting to the HSTC is refused while the discussion is open; "today" then moves past its
   closing date (see below), the results are submitted (paragraph 12(4)) and the approval recorded
   (paragraph 13(1)) with an in-force date after the closing date;
 - the public list of key technologies (anonymous) lists the approved technologies from that date
   with the study as their source, and none the day before;
-- the HSTC report downloads from the study's navigation as PDF and DOCX, both readable.
+- the HSTC report downloads from the study's navigation as PDF and DOCX, both readable: each link
+  leads to the report's status page ("being prepared"), the worker renders it, and the page's
+  download link gives the file.
 
 The study's stage is checked on its page after every stage action. Expected texts are the
 application's own messages translated with gettext into the page's language, so the test follows
@@ -75,6 +78,7 @@ from techpolicy.casework.models import Notification
 from techpolicy.forecasting.studies.models import Expert, IndicatorSeries, Study
 from tests import factories
 from tests.e2e.browser import TIMEOUT_MS, login, messages, open_page
+from tests.tasks import run_queued_beside
 
 pytestmark = pytest.mark.browser
 
@@ -433,7 +437,8 @@ def invite_experts(page: Page, world: World) -> dict[str, str]:
         row = page.locator("table tbody tr", has_text=person.full_name)
         expect(row).to_contain_text(person.country)
         expect(row).to_contain_text(kk("Invited"))
-    # The notice is a task enqueued on commit; the live server's transactions commit, so it was sent.
+    assert len(mail.outbox) == sent_before  # queued with the invitation, not sent inside the request
+    run_queued_beside()  # the worker sends the two invitations
     assert len(mail.outbox) == sent_before + 2, [m.to for m in mail.outbox]
     links = invitation_links(sent_before)
     assert set(links) == {DOMESTIC.email, FOREIGN.email}
@@ -495,6 +500,7 @@ def open_round(page: Page, world: World, number: int) -> dict[str, str]:
     form.locator('button[type="submit"]').click()
     expect_message(page, kk("Round %(n)d is open; the experts were notified.", n=number))
     expect(page.locator(f"#round-{number}")).to_contain_text(kk("open"))
+    run_queued_beside()  # the worker sends the round's notices
     assert len(mail.outbox) == sent_before + 2, [m.subject for m in mail.outbox]
     return round_links(sent_before, number)
 
@@ -804,7 +810,7 @@ def publish_draft(page: Page, world: World) -> None:
 
 
 def public_comment_and_response(page: Page, world: World) -> None:
-    """11. Anyone reads the draft and comments; the analyst records the response."""
+    """11. Anyone reads the draft and comments; the analyst publishes the comment, then records the response."""
     visitor = new_page(world, "visitor")
     visitor.goto(world.url("discussion/"))
     expect(visitor.locator("h1")).to_have_text(TITLE)
@@ -820,19 +826,28 @@ def public_comment_and_response(page: Page, world: World) -> None:
     form.locator('[name="author_email"]').fill("erlan@fermer.example.kz")
     form.locator('[name="text"]').fill(COMMENT_TEXT)
     form.locator('button[type="submit"]').click()
-    expect_message(visitor, kk("Thank you: your comment is recorded and will receive a response."))
+    expect_message(visitor, kk("Thank you: your comment is recorded. It is published once an analyst has reviewed "
+                               "it, and it will receive a response."))
+    expect(visitor.locator("#comments")).not_to_contain_text(COMMENT_TEXT)  # not public before moderation
+
+    page.goto(world.url("drafts/"))
+    queued = page.locator("#moderation .card[id^='moderate-']", has_text=COMMENT_TEXT)
+    expect(queued).to_contain_text("erlan@fermer.example.kz")  # the analysts see who wrote
+    comment_id = queued.get_attribute("id").removeprefix("moderate-")
+    queued.locator("form.publish button[type='submit']").click()
+    expect_message(page, kk("Comment #%(id)d is published.", id=int(comment_id)))
+    expect(page.locator("#moderation")).to_have_count(0)  # the queue is empty again
+
+    visitor.reload()
     comment = visitor.locator("#comments .verdict-rule", has_text=COMMENT_TEXT)
     expect(comment).to_contain_text("Ерлан Ахметов")
     expect(comment).to_contain_text(kk("Awaiting a response."))
     expect(visitor.locator("#comments")).not_to_contain_text("erlan@fermer.example.kz")  # the e-mail stays private
 
-    page.goto(world.url("drafts/"))
     card = page.locator("#version-1 .card[id^='comment-']", has_text=COMMENT_TEXT)
-    expect(card).to_contain_text("erlan@fermer.example.kz")  # the analysts see it
-    comment_id = card.get_attribute("id").removeprefix("comment-")
     card.locator('[name$="-resolution"]').select_option("noted")
     card.locator('[name$="-response"]').fill(RESPONSE_TEXT)
-    card.locator('button[type="submit"]').click()
+    card.locator("form.respond button[type='submit']").click()
     expect_message(page, kk("The response to comment #%(id)d is recorded.", id=int(comment_id)))
     expect(page.locator(f"#comment-{comment_id}")).to_contain_text(RESPONSE_TEXT)
 
@@ -895,22 +910,33 @@ def key_technologies_list(world: World) -> None:
 
 
 def download_report(page: Page, world: World) -> None:
-    """14. The HSTC report from the study's navigation, as PDF and as DOCX."""
-    page.goto(world.url())
-    nav = page.locator("nav.study-nav")
-    with page.expect_download() as info:
-        nav.locator('a[href$="format=pdf"]').click()
-    pdf = world.tmp_path / info.value.suggested_filename
-    info.value.save_as(pdf)
+    """14. The HSTC report from the study's navigation, as PDF and as DOCX: each link shows the
+    report's status page while the worker renders it, then the page's download link gives the file."""
+    pdf = fetch_report(page, world, 'a[href$="format=pdf"]')
     assert pdf.name == f"{world.number}-hstc-report-kk.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
 
-    with page.expect_download() as info:
-        nav.locator('a[href$="format=docx"]').click()
-    path = world.tmp_path / info.value.suggested_filename
-    info.value.save_as(path)
-    assert path.suffix == ".docx"
+    path = fetch_report(page, world, 'a[href$="format=docx"]')
+    assert path.name == f"{world.number}-hstc-report-kk.docx"
     document = docx.Document(str(path))
     text = "\n".join([p.text for p in document.paragraphs]
                      + [cell.text for table in document.tables for row in table.rows for cell in row.cells])
     assert TITLE in text
+
+
+def fetch_report(page: Page, world: World, link: str) -> Path:
+    page.goto(world.url())
+    page.locator("nav.study-nav").locator(link).click()
+    state = page.get_by_test_id("generated-file")
+    expect(state).to_have_attribute("data-status", "pending")
+    expect(state).to_contain_text(kk("Being prepared…"))
+    status_url = page.url
+    page.goto("about:blank")  # nothing polls the server while the worker writes to the database
+    run_queued_beside()
+    page.goto(status_url)
+    expect(state).to_have_attribute("data-status", "ready")
+    with page.expect_download() as info:
+        page.get_by_test_id("file-download").click()
+    path = world.tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    return path

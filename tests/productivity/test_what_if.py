@@ -1,5 +1,6 @@
 """The analysts' what-if page (law of 2012, art. 19(4)): the programme's rules over the stored
-applications, with the parameters in force and with a reform, side by side."""
+applications, with the parameters in force and with a reform, side by side. The comparison is run
+by the background worker (issue 8, background work); the page shows its state, then its result."""
 
 import datetime as dt
 from decimal import Decimal
@@ -19,8 +20,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world():
+def world(run_tasks):
     demo.load()
+    run_tasks()  # the demo's notices, so that the tests count only their own tasks
     return Case.objects.get(workflow="productivity.direct", facts__instrument="3a")
 
 
@@ -35,15 +37,26 @@ def post(client, **changes):
     return client.post(reverse("productivity:what_if"), data)
 
 
-def test_s5_3_raising_the_3a_share_changes_the_3a_case_by_the_hand_computed_amount(client, world):
+def compare(client, run_tasks, **changes):
+    """Send the form, let the worker run the comparison, open the page it leads to."""
+    sent = post(client, **changes)
+    assert sent.status_code == 302, sent.content.decode()[:300]
+    pending = client.get(sent["Location"])
+    assert pending.context["job"].status == "pending" and pending.context["comparison"] is None
+    assert run_tasks() == 1
+    return client.get(sent["Location"])
+
+
+def test_s5_3_raising_the_3a_share_changes_the_3a_case_by_the_hand_computed_amount(client, world, run_tasks):
     client.force_login(analyst())
     now = assess(world.facts).amount
     applied_on = dt.date.fromisoformat(world.facts["application_date"])
     share = Parameters.from_source().value("p2020.i3a.share", applied_on)
     change = {"p2020.i3a.share": str(share + 10)}
     expected = assess(world.facts, parameters=reform_parameters(Parameters.from_source(), change)).amount
-    response = post(client, **change)
+    response = compare(client, run_tasks, **change)
     assert response.status_code == 200
+    assert response.context["formset"].initial == [{"parameter": "p2020.i3a.share", "value": change["p2020.i3a.share"]}]
     comparison = response.context["comparison"]
     row = next(s for s in comparison["instruments"] if s["instrument"] == "3a")
     assert Decimal(row["total_baseline"]) == now
@@ -55,12 +68,29 @@ def test_s5_3_raising_the_3a_share_changes_the_3a_case_by_the_hand_computed_amou
     assert all(Decimal(s["total_change"]) == 0 for s in comparison["instruments"] if s["instrument"] in ("4b", "5a"))
 
 
-def test_a_malformed_value_names_the_parameter_and_runs_nothing(client, world):
+def test_the_same_comparison_asked_again_is_not_run_again(client, world, run_tasks):
+    client.force_login(analyst())
+    first = compare(client, run_tasks, **{"p2020.i3a.share": "60"})
+    again = post(client, **{"p2020.i3a.share": "60"})
+    assert again["Location"] == first.request["PATH_INFO"] + "?" + first.request["QUERY_STRING"]
+    assert run_tasks() == 0
+    assert client.get(again["Location"]).context["comparison"] == first.context["comparison"]
+
+
+def test_a_changed_application_gives_a_new_comparison(client, world, run_tasks):
+    client.force_login(analyst())
+    first = post(client, **{"p2020.i3a.share": "60"})
+    world.save()  # any change of a stored application (its updated_at moves)
+    assert post(client, **{"p2020.i3a.share": "60"})["Location"] != first["Location"]
+
+
+def test_a_malformed_value_names_the_parameter_and_runs_nothing(client, world, run_tasks):
     client.force_login(analyst())
     response = post(client, **{"p2020.i3a.share": "forty"})
     assert response.status_code == 200
     assert response.context["comparison"] is None
     assert "p2020.i3a.share" in str(response.context["formset"].non_form_errors())
+    assert run_tasks() == 0
 
 
 def test_no_change_chosen_is_a_clear_error(client, world):
@@ -70,6 +100,13 @@ def test_no_change_chosen_is_a_clear_error(client, world):
     assert response.context["formset"].non_form_errors()
 
 
-def test_applicants_may_not_run_the_comparison(client, world):
+def test_applicants_may_not_run_the_comparison(client, world, run_tasks):
     client.force_login(world.created_by)
     assert client.get(reverse("productivity:what_if")).status_code == 403
+    # Nor see a comparison an analyst ran, through the generated file's pages.
+    client.force_login(analyst())
+    job = compare(client, run_tasks, **{"p2020.i3a.share": "60"}).context["job"]
+    client.force_login(world.created_by)
+    assert client.get(reverse("casework:file_status", args=[job.pk])).status_code == 403
+    assert client.get(reverse("casework:file_download", args=[job.pk])).status_code == 403
+    assert client.get(reverse("productivity:what_if"), {"job": str(job.pk)}).status_code == 403

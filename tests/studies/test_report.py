@@ -16,8 +16,9 @@ from tests.forecasting.report.pdftext import page_texts
 
 
 @pytest.fixture
-def demo_study(db):
+def demo_study(db, run_tasks):
     demo.load()
+    run_tasks()  # the demo's invitations, so that the tests count only their own tasks
     return Study.objects.get(title=demo.TITLE)
 
 
@@ -37,18 +38,56 @@ def test_p12_report_data_follows_the_records(demo_study):
     assert data.meta.is_draft and data.meta.version == 1
 
 
-def test_p12_4_report_downloads_as_pdf_and_docx_in_the_page_language(client, demo_study):
+def _content(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+def test_p12_4_report_downloads_as_pdf_and_docx_in_the_page_language(client, demo_study, run_tasks):
+    # Rendered by the worker (issue 8, background work): first the status page, then the file.
     client.force_login(Study.objects.get(pk=demo_study.pk).created_by)
-    pdf = client.get(f"/kk/forecasting/{demo_study.number}/report/?format=pdf")
+    pdf_url = f"/kk/forecasting/{demo_study.number}/report/?format=pdf"
+    word_url = f"/ru/forecasting/{demo_study.number}/report/?format=docx"
+    for url in (pdf_url, word_url):
+        waiting = client.get(url)
+        assert waiting.status_code == 302 and "/cases/files/" in waiting["Location"]
+    assert client.get(waiting["Location"]).context["job"].status == "pending"
+    assert run_tasks() == 2
+    pdf = client.get(pdf_url)
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
-    assert pdf["Content-Disposition"].endswith(f'{demo_study.number}-hstc-report-kk.pdf"')
-    text = " ".join(page_texts(pdf.content))
+    assert pdf["Content-Disposition"] == f'attachment; filename="{demo_study.number}-hstc-report-kk.pdf"'
+    text = " ".join(page_texts(_content(pdf)))
     assert demo.TITLE in text and "Дәлме-дәл егіншілік" in text and "ЖҒТК" in text
-    word = client.get(f"/ru/forecasting/{demo_study.number}/report/?format=docx")
+    word = client.get(word_url)
     assert word.status_code == 200
-    document = docx.Document(io.BytesIO(word.content))
+    document = docx.Document(io.BytesIO(_content(word)))
     cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
     assert "Точное земледелие" in cells
+
+
+def test_p12_4_the_report_key_changes_with_the_studys_data(demo_study):
+    from techpolicy.forecasting.studies.models import Comment
+    from techpolicy.forecasting.studies.views_report import report_key
+
+    keys = {report_key(demo_study, "kk", "pdf")}
+    assert report_key(demo_study, "kk", "pdf") in keys  # asked again, nothing changed: the same file
+    assert report_key(demo_study, "ru", "pdf") not in keys
+    Comment.objects.filter(draft__study=demo_study).update(resolution="accepted", response="Thank you.")
+    keys.add(report_key(demo_study, "kk", "pdf"))
+    demo_study.technologies.filter(code="AG-01").update(name_kk="Дәл егіншілік")
+    keys.add(report_key(demo_study, "kk", "pdf"))
+    Study.objects.filter(pk=demo_study.pk).update(version=demo_study.version + 1)
+    keys.add(report_key(Study.objects.get(pk=demo_study.pk), "kk", "pdf"))
+    assert len(keys) == 4
+
+
+def test_p12_2_anyone_may_have_the_report_of_a_published_draft(client, demo_study, run_tasks):
+    url = f"/en/forecasting/{demo_study.number}/report/?format=docx"
+    waiting = client.get(url)
+    assert waiting.status_code == 302
+    status = client.get(waiting["Location"])
+    assert status.status_code == 200 and status.context["job"].status == "pending"
+    run_tasks()
+    assert client.get(url)["Content-Disposition"].endswith('-hstc-report-en.docx"')
 
 
 def test_report_of_a_study_without_a_draft_is_for_analysts_only(client, db):

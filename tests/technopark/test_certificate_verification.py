@@ -1,6 +1,7 @@
 """Paragraph 18 (registration certificate) and paragraph 36 (extension certificate): anyone can
 verify a certificate by its number; only those who may see the case download its PDF, which
-carries every Kazakh letter."""
+carries every Kazakh letter. The PDF is made by the background worker (issue 8, background work):
+the first request shows its status page, the worker renders it, and the next request gets it."""
 
 import base64
 import contextlib
@@ -15,7 +16,7 @@ from django.utils import timezone
 from reportlab.pdfbase import pdfmetrics
 
 from techpolicy.casework.documents_pdf import DocumentBuilder, render_certificate, verification_url
-from techpolicy.casework.models import Certificate, RegisterEntry
+from techpolicy.casework.models import Certificate, GeneratedFile, RegisterEntry
 from techpolicy.casework.pdf_fonts import FONT, FONT_BOLD, register_pdf_fonts
 from techpolicy.services.technopark.verification import normalise_number, verify_certificate
 from tests.factories import (
@@ -25,6 +26,7 @@ from tests.factories import (
     make_participant,
     make_secretariat,
 )
+from tests.forecasting.report.pdftext import page_texts
 
 pytestmark = pytest.mark.django_db
 
@@ -231,39 +233,90 @@ def _pdf_url(certificate) -> str:
     return reverse("technopark:certificate_pdf", args=[certificate.number])
 
 
-def test_paragraph_18_owner_downloads_the_certificate(client, issued):
+@pytest.fixture
+def download(client, run_tasks):
+    """Ask for the certificate, let the worker make it, ask again; the last response."""
+
+    def get(certificate, **params):
+        first = client.get(_pdf_url(certificate), params)
+        if first.status_code != 302 or "/files/" not in first["Location"]:
+            return first
+        assert run_tasks() == 1
+        return client.get(_pdf_url(certificate), params)
+
+    return get
+
+
+def _content(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+def test_paragraph_18_owner_downloads_the_certificate(client, issued, run_tasks):
     owner, certificate = issued
     client.force_login(owner)
+    waiting = client.get(_pdf_url(certificate))
+    assert waiting.status_code == 302  # to the status page while the worker renders it
+    assert client.get(waiting["Location"]).context["job"].status == "pending"
+    assert run_tasks() == 1
     response = client.get(_pdf_url(certificate))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert f"{certificate.number}.pdf" in response["Content-Disposition"]
-    assert response.content.startswith(b"%PDF")
-    assert b"DejaVuSans" in response.content
-    assert set("ӨҒҚҺҰҮІ") <= _pdf_characters(response.content)
+    assert response["Content-Disposition"] == f'attachment; filename="{certificate.number}-kk.pdf"'
+    assert response["Cache-Control"] == "private, no-store"
+    pdf = _content(response)
+    assert pdf.startswith(b"%PDF")
+    assert b"DejaVuSans" in pdf
+    assert set("ӨҒҚҺҰҮІ") <= _pdf_characters(pdf)
 
 
-def test_paragraph_18_colleague_of_the_owner_downloads_the_certificate(client, issued):
+def test_paragraph_18_the_certificate_is_rendered_once_for_every_request(client, issued, download, run_tasks):
+    owner, certificate = issued
+    client.force_login(owner)
+    assert download(certificate).status_code == 200
+    assert client.get(_pdf_url(certificate)).status_code == 200
+    assert run_tasks() == 0  # nothing queued again
+
+
+def test_paragraph_18_a_revoked_certificate_gets_a_new_file(client, issued, download):
+    owner, certificate = issued
+    client.force_login(owner)
+    assert "revoked" not in " ".join(page_texts(_content(download(certificate, lang="en"))))
+    Certificate.objects.filter(pk=certificate.pk).update(revoked_on=_today())
+    after = download(certificate, lang="en")  # a new key, so a new job and a new render
+    assert after.status_code == 200
+    assert "This certificate was revoked on" in " ".join(page_texts(_content(after)))
+    assert GeneratedFile.objects.filter(kind="certificate").count() == 2
+
+
+def test_paragraph_18_colleague_of_the_owner_downloads_the_certificate(client, issued, download):
     owner, certificate = issued
     client.force_login(make_applicant(owner.organisation))
-    assert client.get(_pdf_url(certificate)).status_code == 200
+    assert download(certificate).status_code == 200
 
 
-def test_paragraph_18_another_applicant_is_refused_with_the_reason(client, issued):
-    _, certificate = issued
+def test_paragraph_18_another_applicant_is_refused_with_the_reason(client, issued, download):
+    owner, certificate = issued
     client.force_login(make_applicant())
     response = client.get(_pdf_url(certificate))
     assert response.status_code == 403
     assert response.content.decode()  # the reason from casework.permissions.can_view
     assert not response.content.startswith(b"%PDF")
+    # Nor through the generated file's own pages, once the owner had it made.
+    client.force_login(owner)
+    assert download(certificate).status_code == 200
+    job = GeneratedFile.objects.get(kind="certificate")
+    client.force_login(make_applicant())
+    assert client.get(reverse("casework:file_status", args=[job.pk])).status_code == 403
+    assert client.get(reverse("casework:file_download", args=[job.pk])).status_code == 403
 
 
-def test_paragraph_18_secretariat_downloads_the_certificate(client, issued):
+def test_paragraph_18_secretariat_downloads_the_certificate(client, issued, download):
     _, certificate = issued
     client.force_login(make_secretariat())
-    response = client.get(_pdf_url(certificate), {"lang": "ru"})
+    response = download(certificate, lang="ru")
     assert response.status_code == 200
-    assert set("Свидетельство") <= _pdf_characters(response.content)
+    assert response["Content-Disposition"].endswith(f'{certificate.number}-ru.pdf"')
+    assert set("Свидетельство") <= _pdf_characters(_content(response))
 
 
 def test_paragraph_18_anonymous_is_sent_to_sign_in(client, issued):

@@ -1,8 +1,9 @@
 """Notices to the applicant about their case, written in each recipient's language.
 
-A `Notification` row is written in the same transaction as the transition; the e-mail itself is
-sent by a task enqueued once the transaction commits, so a rolled-back action sends nothing and a
-failed send can be retried (`manage.py send_notifications`)."""
+A `Notification` row is written in the same transaction as the transition, and so is the task
+that sends it (`casework.tasks.enqueue_with_transaction`): a rolled-back action sends nothing, a
+committed one is always sent by a worker, and a failed send can be retried
+(`manage.py send_notifications`)."""
 
 from django.conf import settings
 from django.db import transaction
@@ -42,11 +43,13 @@ def public_url(path: str) -> str:
 
 
 def notify(recipient: str, language: str, subject: str, body: str, case=None) -> Notification:
-    """Record a notice and send it once the surrounding transaction commits (the published way for
-    other apps, e.g. forecast-study invitations, to send e-mail)."""
-    notice = Notification.objects.create(case=case, recipient=recipient, language=language, subject=subject,
-                                         body=body)
-    from .tasks import send_notification
+    """Record a notice and queue its sending in the same transaction (the published way for other
+    apps, e.g. forecast-study invitations, to send e-mail); a worker sends it after the commit."""
+    from .tasks import enqueue_with_transaction, send_notification
 
-    transaction.on_commit(lambda: send_notification.enqueue(notice.pk))
+    # One transaction even when the caller has none, so the notice never exists without its task.
+    with transaction.atomic():
+        notice = Notification.objects.create(case=case, recipient=recipient, language=language, subject=subject,
+                                             body=body)
+        enqueue_with_transaction(send_notification, notice.pk)
     return notice

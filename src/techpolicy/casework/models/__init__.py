@@ -1,6 +1,7 @@
 """Casework records shared by every service: cases and their log, documents, commissions,
 decisions, contracts, certificates, register entries, and the reference data administrators keep."""
 
+from .background import GeneratedFile, WorkerHeartbeat
 from .case import Case, Remark, Transition
 from .commission import Commission, CommissionMember, Decision, Vote
 from .documents import Document
@@ -16,6 +17,7 @@ __all__ = [
     "DayTransferEntry",
     "Decision",
     "Document",
+    "GeneratedFile",
     "Notification",
     "ParameterEntry",
     "ReferenceItem",
@@ -23,4 +25,5 @@ __all__ = [
     "Remark",
     "Transition",
     "Vote",
+    "WorkerHeartbeat",
 ]

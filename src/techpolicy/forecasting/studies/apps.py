@@ -6,3 +6,6 @@ class StudiesConfig(AppConfig):
     name = "techpolicy.forecasting.studies"
     label = "studies"
     verbose_name = _("Technology forecasting")
+
+    def ready(self):
+        from . import views_report  # noqa: F401  (registers the report's file kind, for the workers too)

@@ -8,6 +8,7 @@ import datetime as dt
 
 import numpy as np
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from techpolicy.forecasting import delphi
 from techpolicy.forecasting.report import data as report
@@ -18,6 +19,7 @@ from .discussion import latest_draft
 from .evidence import TrendResult
 from .models import Comment, DraftVersion, Study
 from .models.delphi import QUESTIONS
+from .models.discussion import HIDDEN
 from .models.study import APPROVED
 
 
@@ -55,7 +57,7 @@ def _slice(summary: delphi.Summary, columns: slice) -> delphi.Summary:
 
 
 def _discussion(study: Study) -> report.Discussion:
-    comments = Comment.objects.filter(draft__study=study)
+    comments = Comment.objects.filter(draft__study=study).exclude(moderation=HIDDEN)  # hidden: abuse, not comments
     corrections = [report.DiscussionCorrection(d.number, d.change_note)
                    for d in DraftVersion.objects.filter(study=study, number__gt=1).order_by("number")]
     return report.Discussion(comments.count(), comments.exclude(resolution="").count(), corrections)
@@ -95,6 +97,8 @@ def report_data(study: Study, lang: str, on: dt.date | None = None) -> report.Re
             recommendations=[report.Recommendation(r["body"], r["text"]) for r in (draft.recommendations if draft
                                                                                     else [])],
             trends=[t for t in (_trend(r) for r in inputs.trends) if t is not None],
+            trend_notes=[_("Series “%(name)s” is left out of the report: %(why)s") % {
+                "name": r.series.name, "why": r.error} for r in inputs.trends if r.error],
             delphi=distributions,
             consensus=consensus,
             radar=radar,

@@ -8,4 +8,4 @@ class ProductivityConfig(AppConfig):
     verbose_name = _("“Productivity 2020” programme")
 
     def ready(self):
-        from . import workflows  # noqa: F401  (registers the programme's workflows)
+        from . import whatif, workflows  # noqa: F401  (register the programme's workflows and the what-if job)

@@ -8,4 +8,4 @@ class TechnoparkConfig(AppConfig):
     verbose_name = _("Astana Hub technopark")
 
     def ready(self):
-        from . import workflows  # noqa: F401  (registers the service's workflows)
+        from . import certificate_file, workflows  # noqa: F401  (register the workflows and the certificate file)

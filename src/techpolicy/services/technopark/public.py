@@ -8,17 +8,19 @@ import datetime as dt
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseForbidden, StreamingHttpResponse
+from django.http import Http404, HttpResponseForbidden, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from techpolicy.casework import law_context
-from techpolicy.casework.documents_pdf import activity_name, render_certificate
+from techpolicy.casework.documents_pdf import activity_name
+from techpolicy.casework.jobs import download, request_file
 from techpolicy.casework.models import Certificate, RegisterEntry
 from techpolicy.casework.permissions import can_view
 from techpolicy.casework.steps import current_language
 from techpolicy.site.spreadsheet import BOM, spreadsheet_cell
 
+from . import certificate_file
 from . import participants as register
 from .law import activity_types
 from .verification import MALFORMED, MALFORMED_HELP, normalise_number, verify_certificate
@@ -135,7 +137,8 @@ def verify(request):
 @login_required
 @require_safe
 def certificate_pdf(request, number: str):
-    """The certificate as a PDF, for the owning organisation, the secretariat and administrators."""
+    """The certificate as a PDF, for the owning organisation, the secretariat and administrators
+    (the same check as the generated file's kind, made here before any job is created)."""
     certificate = get_object_or_404(
         Certificate.objects.select_related("organisation", "case"), number=normalise_number(number)
     )
@@ -143,10 +146,8 @@ def certificate_pdf(request, number: str):
     if not allowed:
         return HttpResponseForbidden(reason, content_type="text/plain; charset=utf-8")
     lang = request.GET.get("lang") or current_language()
-    lang = lang if lang in ("kk", "ru", "en") else "kk"
-    names = activity_types(certificate.issued_on)
-    pdf = render_certificate(certificate, lang, activity_names=names)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{certificate.number}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    lang = lang if lang in certificate_file.LANGUAGES else "kk"
+    # Rendered by a worker: the file itself once it is ready, its status page until then.
+    job = request_file(certificate_file.CERTIFICATE.name, certificate_file.key(certificate, lang), certificate.number,
+                       lang, user=request.user)
+    return download(job)
