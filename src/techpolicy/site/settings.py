@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    # django-ninja as an app serves the API documentation from this site's static files; without it
+    # the page loads its script from a CDN, which the Content-Security-Policy (and offline use) forbids.
+    "ninja",
     "techpolicy.site",
     "techpolicy.accounts",
     "techpolicy.casework",
@@ -59,6 +62,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # The limit on anonymous writes (site.throttle): after authentication (signed-in users are not
+    # limited by it) and the locale (its page speaks the user's language), and inside the
+    # middlewares that add security headers, so that its refusals carry them too.
+    "techpolicy.site.throttle.AnonymousWriteThrottle",
+    # Refuses control characters in a page's path, query and form fields with a 400 page, before
+    # any view reads them (issue 8, finding 8); after the middlewares whose headers that page needs.
+    "techpolicy.site.input_guard.RefuseControlCharacters",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -111,11 +121,21 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("TECHPOLICY_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = _dt.timedelta(minutes=env_int("TECHPOLICY_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-# Behind a TLS-terminating proxy the client's address is in X-Forwarded-For (axes reads it through
-# django-ipware); only when the proxy is declared, since otherwise any client could forge it.
-AXES_IPWARE_PROXY_COUNT = env_int("TECHPOLICY_PROXY_COUNT", 0, minimum=0)
+# A success forgets only that account's failures from that address (site.login_throttle): axes's
+# AXES_RESET_ON_SUCCESS would also clear every failure from the address, a way round the limit.
+AXES_RESET_ON_SUCCESS = False
+# The lockout page in the user's language, 429 with Retry-After (site.login_throttle.locked_out).
+AXES_LOCKOUT_CALLABLE = "techpolicy.site.login_throttle.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_USERNAME_CALLABLE = "techpolicy.site.login_throttle.attempted_username"  # bounded to axes's column
+# Behind TECHPOLICY_PROXY_COUNT reverse proxies the client's address is read from X-Forwarded-For
+# (site.client), by the login throttle and the anonymous write limit alike; with no proxy declared
+# the header is ignored, since any client could forge it. (axes's own AXES_IPWARE_* settings would
+# need django-ipware, which is not installed.)
+TECHPOLICY_PROXY_COUNT = env_int("TECHPOLICY_PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "techpolicy.site.client.client_address"
+# Writes (POST, PUT, PATCH, DELETE) without signing in, per client network and minute (site.throttle).
+TECHPOLICY_ANON_WRITES_PER_MINUTE = env_int("TECHPOLICY_ANON_WRITES_PER_MINUTE", 30, minimum=1)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -168,6 +188,10 @@ TECHPOLICY_PUBLIC_URL = env_str("TECHPOLICY_PUBLIC_URL", "http://127.0.0.1:8000"
 # database, written in the transaction that asks for it, and the worker (`manage.py run_worker`)
 # runs it; a task whose worker died is handed to another (casework.worker).
 TASKS = {"default": {"BACKEND": env_str("TECHPOLICY_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A running task whose worker has not written its heartbeat for this long is given to another worker.
+TECHPOLICY_TASK_LEASE_SECONDS = env_int("TECHPOLICY_TASK_LEASE_SECONDS", 30, minimum=1)
+# Generated files (certificates, reports, what-if results) are kept this long, then made anew on request.
+TECHPOLICY_GENERATED_FILE_DAYS = env_int("TECHPOLICY_GENERATED_FILE_DAYS", 30, minimum=1)
 
 # --- transport security (production) --------------------------------------------------------
 # On by default whenever debug is off; a TLS-terminating proxy in front declares itself with
@@ -212,3 +236,10 @@ LOGGING = {
 # size and depth are bounded so that no request can make the server work without end.
 TECHPOLICY_OWNERSHIP_MAX_ENTITIES = env_int("TECHPOLICY_OWNERSHIP_MAX_ENTITIES", 1000, minimum=1)
 TECHPOLICY_OWNERSHIP_MAX_DEPTH = env_int("TECHPOLICY_OWNERSHIP_MAX_DEPTH", 64, minimum=1)
+# The REST API's JSON bodies and lists (issue 8, findings 6-7; see api/body.py, api/common.py):
+# a body larger than MAX_BODY_BYTES is refused with 413 before it is read, one nesting arrays and
+# objects deeper than MAX_JSON_DEPTH with 422 before it is decoded; `offset` of a list is at most
+# MAX_OFFSET (read when the API is loaded).
+TECHPOLICY_API_MAX_BODY_BYTES = env_int("TECHPOLICY_API_MAX_BODY_BYTES", 1024 * 1024, minimum=1024)
+TECHPOLICY_API_MAX_JSON_DEPTH = env_int("TECHPOLICY_API_MAX_JSON_DEPTH", 32, minimum=2)
+TECHPOLICY_API_MAX_OFFSET = env_int("TECHPOLICY_API_MAX_OFFSET", 1_000_000, minimum=0)
