@@ -14,8 +14,8 @@ from techpolicy.law.parameters import ParameterError
 
 from . import law_context
 from .models import Case, Transition
-from .models.case import CaseNumberCounter
 from .notifications import notify_applicant
+from .numbering import last_in_use, next_sequence
 from .permissions import can_fire
 from .workflow import Action, Workflow, get
 
@@ -39,29 +39,19 @@ class DuplicateCase(WorkflowError):
 
 
 def next_number(workflow: Workflow, year: int) -> str:
-    """The next number of the workflow's prefix and year. Call it inside the transaction that creates
-    the case: the UPDATE locks the counter row until that transaction ends, so concurrent creations
-    wait for their turn instead of colliding, and a rolled-back creation leaves no gap."""
+    """The next case number of the workflow's prefix and year (`casework.numbering`); call it inside
+    the transaction that creates the case."""
     prefix = workflow.case_prefix
-    counter = CaseNumberCounter.objects.filter(prefix=prefix, year=year)
-    if not counter.update(last=F("last") + 1):
-        # The first case of the prefix this year. Numbers given before the counter existed are
-        # counted in (the migration fills the counters too); a concurrent first creation makes
-        # get_or_create meet the unique (prefix, year) and read the other's row instead.
-        CaseNumberCounter.objects.get_or_create(prefix=prefix, year=year,
-                                                defaults={"last": _last_sequence(prefix, year)})
-        counter.update(last=F("last") + 1)
-    while True:
-        number = f"{prefix}-{year}-{counter.values_list('last', flat=True).get():05d}"
-        # A number written past the counter (a data import) is skipped rather than collided with.
-        if not Case.objects.filter(number=number).exists():
-            return number
-        counter.update(last=F("last") + 1)
 
+    def number(sequence: int) -> str:
+        return f"{prefix}-{year}-{sequence:05d}"
 
-def _last_sequence(prefix: str, year: int) -> int:
-    numbers = Case.objects.filter(number__startswith=f"{prefix}-{year}-").values_list("number", flat=True)
-    return max((int(n.rsplit("-", 1)[1]) for n in numbers if n.rsplit("-", 1)[1].isdigit()), default=0)
+    sequence = next_sequence(
+        prefix, year,
+        in_use=lambda: last_in_use(Case.objects.filter(number__startswith=f"{prefix}-{year}-")
+                                   .values_list("number", flat=True)),
+        taken=lambda n: Case.objects.filter(number=number(n)).exists())
+    return number(sequence)
 
 
 def open_case(workflow: Workflow, organisation, parent=None, facts=None) -> Case | None:

@@ -18,3 +18,14 @@ class AnonymousWriteCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} @ {self.window}: {self.count}"
+
+
+class SubmittedForm(models.Model):
+    """The token of a form that was taken (`site.once`): its unique key lets only the first of
+    several identical posts create a record. Tokens older than two days are deleted."""
+
+    token = models.CharField(max_length=32, unique=True)
+    submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return self.token

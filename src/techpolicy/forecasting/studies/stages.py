@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from techpolicy.casework.law_context import parameters, today
+from techpolicy.casework.numbering import last_in_use, next_sequence
 from techpolicy.casework.steps import current_language
 from techpolicy.law.acts.technology_policy import cite, evaluate_main_stage
 from techpolicy.law.citation import Citation
@@ -185,8 +186,12 @@ def create_study(actor, **fields) -> Study:
     """A new study in the preparatory stage, numbered FS-<year>-<n>."""
     year = timezone.localdate().year
     prefix = f"FS-{year}-"
-    last = Study.objects.select_for_update().filter(number__startswith=prefix).order_by("-number").first()
-    n = int(last.number.removeprefix(prefix)) + 1 if last else 1
+    # One counter row per year hands out the numbers (casework.numbering): reading the last number
+    # and adding one let two analysts creating studies at once collide on the same number.
+    n = next_sequence("FS", year,
+                      in_use=lambda: last_in_use(Study.objects.filter(number__startswith=prefix)
+                                                 .values_list("number", flat=True)),
+                      taken=lambda k: Study.objects.filter(number=f"{prefix}{k:04d}").exists())
     study = Study(number=f"{prefix}{n:04d}", created_by=actor, **fields)
     study.full_clean()
     study.save()

@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from techpolicy.casework.law_context import today
 from techpolicy.casework.steps import current_language
+from techpolicy.site.once import already_sent, first_submission
 
 from . import panel, stages
 from .errors import StudyError
@@ -35,7 +37,11 @@ def study_create(request):
     form = StudyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in StudyForm.Meta.fields}
-        study = stages.create_study(request.user, stop_rule=form.instance.stop_rule, **fields)
+        with transaction.atomic():
+            if not first_submission(request):
+                messages.info(request, already_sent())
+                return redirect("studies:list")
+            study = stages.create_study(request.user, stop_rule=form.instance.stop_rule, **fields)
         messages.success(request, _("Study %(number)s created.") % {"number": study.number})
         return redirect("studies:detail", study.number)
     return render(request, "studies/form.html", {"form": form, "study": None})
@@ -122,7 +128,11 @@ def plan(request, number):
             return redirect("studies:plan", study.number)
         form.instance.study = study
         if form.is_valid():
-            form.save()
+            with transaction.atomic():
+                if first_submission(request):
+                    form.save()
+                else:
+                    messages.info(request, already_sent())
             return redirect("studies:plan", study.number)
     return render(request, "studies/plan.html", {"study": study, "form": form, "plan": study.plan.all(),
                                                  "progress": _progress(study)})
@@ -149,7 +159,12 @@ def technologies(request, number):
     study = managed_study(request, number)
     form = TechnologyForm(request.POST or None, study=study)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        return redirect("studies:technologies", study.number)
+        try:
+            with transaction.atomic():
+                form.save()
+        except IntegrityError:  # the same code added by a colleague between the form's check and the save
+            form.add_error("code", _("This study already has a technology with this code."))
+        else:
+            return redirect("studies:technologies", study.number)
     return render(request, "studies/technologies.html", {
         "study": study, "form": form, "technologies": study.technologies.all()})

@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -25,6 +26,7 @@ from techpolicy.casework.models import Case
 from techpolicy.casework.permissions import handles, is_owner
 from techpolicy.casework.workflow import get
 from techpolicy.law.parameters import ParameterError
+from techpolicy.site.once import already_sent, first_submission
 
 from . import law
 from .models import InformationRequest, ProductivityReport, ReimbursementAgreement
@@ -116,9 +118,13 @@ def add_request(request, number):
     elif not form.is_valid():
         messages.error(request, _("Write what the operator asks."))
     else:
-        InformationRequest.objects.create(agreement=agreement, text=form.cleaned_data["text"],
-                                          requested_by=request.user)
-        messages.success(request, _("The request was sent to the applicant."))
+        with transaction.atomic():
+            if first_submission(request):
+                InformationRequest.objects.create(agreement=agreement, text=form.cleaned_data["text"],
+                                                  requested_by=request.user)
+                messages.success(request, _("The request was sent to the applicant."))
+            else:
+                messages.info(request, already_sent())
     return redirect("productivity:aftercare", number=number)
 
 
@@ -169,8 +175,12 @@ def add_report(request, number):
         return redirect("productivity:aftercare", number=number)
     data = form.cleaned_data
     met, verdict = obligation_verdict(data["before"], data["after"])
-    ProductivityReport.objects.create(case=case, period=data["period"], before=data["before"], after=data["after"],
-                                      unit=data.get("unit", ""), obligation_met=met, verdict=verdict,
-                                      reported_by=request.user)
+    with transaction.atomic():
+        if not first_submission(request):
+            messages.info(request, already_sent())
+            return redirect("productivity:aftercare", number=number)
+        ProductivityReport.objects.create(case=case, period=data["period"], before=data["before"],
+                                          after=data["after"], unit=data.get("unit", ""), obligation_met=met,
+                                          verdict=verdict, reported_by=request.user)
     messages.success(request, _("The report was recorded."))
     return redirect("productivity:aftercare", number=number)

@@ -24,3 +24,13 @@ def citation_text(citation: dict) -> str:
     lang = translation.get_language() or "kk"
     return Citation(citation["act"], citation.get("paragraph") or "", citation.get("sub"),
                     note=citation.get("note"), section=citation.get("section")).text(lang)
+
+
+@register.simple_tag
+def once_token():
+    """The hidden one-time token of a form that creates a record (`site.once`)."""
+    from django.utils.html import format_html
+
+    from techpolicy.site.once import FIELD, new_token
+
+    return format_html('<input type="hidden" name="{}" value="{}">', FIELD, new_token())
