@@ -134,3 +134,14 @@ def test_closed_case_takes_no_documents(client, empty_case, owner, messages_of):
     response = upload(client, owner, empty_case, demo_pdf("late"))
     assert messages_of(response) == ["The case is closed; documents can no longer be attached."]
     assert not Document.objects.exists()
+
+
+@pytest.mark.django_db
+def test_finding2_an_upload_racing_the_withdrawal_is_refused_under_the_case_lock(empty_case, owner):
+    """The page checked the case open; the applicant withdrew it in another tab before the file was
+    stored: the state read again under the case's row lock refuses the upload, and nothing is kept."""
+    page_view = type(empty_case).objects.get(pk=empty_case.pk)  # the case as the upload page read it
+    fire(empty_case, "withdraw", owner)
+    with translation.override("en"), pytest.raises(UploadError, match="The case is closed"):
+        store(page_view, "business_plan", demo_pdf("plan"), owner)
+    assert not Document.objects.filter(case=empty_case).exists()

@@ -151,7 +151,11 @@ def test_finding10_report_through_the_api_hides_and_only_published_comments_can_
     c = comment(draft)
     answer = post_json(client, f"/studies/{final.number}/comments/{c.pk}/report", {})
     assert answer.status_code == 200 and answer.json()["moderation"] == "pending"
-    assert post_json(client, f"/studies/{final.number}/comments/{c.pk}/report", {}).status_code == 404
+    # A second report of the comment a report has just hidden is told so (409), not "not found".
+    again = post_json(client, f"/studies/{final.number}/comments/{c.pk}/report?lang=en", {})
+    assert again.status_code == 409 and "already reported" in again.json()["detail"][0]["message"]
+    c.refresh_from_db()
+    assert c.reports == 1
     pending = comment(draft, text="Not yet public.", published=False)
     assert post_json(client, f"/studies/{final.number}/comments/{pending.pk}/report", {}).status_code == 404
     other = comment(draft, text="Another one.")

@@ -556,7 +556,8 @@ def moderate_comment(request: HttpRequest, number: SafeText, comment_id: Id, lan
         return _moderation(done)
 
 
-@router.post("/studies/{number}/comments/{comment_id}/report", response={200: ReportOut, 422: Errors}, auth=None,
+@router.post("/studies/{number}/comments/{comment_id}/report", response={200: ReportOut, 409: Refusal, 422: Errors},
+             auth=None,
              summary="Report a published comment: it is hidden until an analyst decides (paragraph 12(2))",
              description="Anyone may report a published comment; it leaves the public lists until an analyst "
              "publishes it again or hides it. A comment an analyst upheld after an earlier report stays published "
@@ -564,7 +565,7 @@ def moderate_comment(request: HttpRequest, number: SafeText, comment_id: Id, lan
              openapi_extra=_body_schema(ReportIn))
 def report_comment(request: HttpRequest, number: SafeText, comment_id: Id, lang: Lang | None = None):
     found, _versions = _public(number)
-    target = get_object_or_404(moderation.public(Comment.objects.filter(draft__study=found)), pk=comment_id)
+    target = get_object_or_404(moderation.reportable(Comment.objects.filter(draft__study=found)), pk=comment_id)
     body = _body(request, ReportIn)
     if isinstance(body, Status):
         return body
@@ -572,7 +573,7 @@ def report_comment(request: HttpRequest, number: SafeText, comment_id: Id, lang:
         try:
             reported = moderation.report(target, reason=body.reason)
         except StudyError as exc:
-            if exc.status == 404:  # hidden by another report a moment ago
+            if exc.status == 404:  # hidden by an analyst a moment ago
                 raise Http404(exc.message) from None
-            return _invalid(exc)
+            return _refusal(exc) if exc.status == 409 else _invalid(exc)
         return {"id": reported.pk, "moderation": reported.moderation}

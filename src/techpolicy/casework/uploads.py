@@ -8,6 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from .models import Case, Document
+from .workflow import get
 
 # Magic numbers of the accepted types: the declared content type is not trusted.
 _SIGNATURES = {
@@ -52,9 +53,13 @@ def store(case, kind: str, upload, user) -> Document:
     )
     document.file.save("upload", upload, save=False)
     # One current document per kind even when uploads of one kind race (issue 8, finding 2): the
-    # case's row lock queues them, each superseding the one committed before it.
+    # case's row lock queues them, each superseding the one committed before it. The state is read
+    # again under the lock: an upload racing the withdrawal or closing of the case is refused.
     with transaction.atomic():
-        Case.objects.select_for_update().only("pk").get(pk=case.pk)
+        locked = Case.objects.select_for_update().only("pk", "workflow", "state").get(pk=case.pk)
+        if get(locked.workflow).state(locked.state).final:
+            document.file.delete(save=False)
+            raise UploadError(_("The case is closed; documents can no longer be attached."))
         case.documents.filter(kind=kind, superseded=False).update(superseded=True)
         document.save()
     return document

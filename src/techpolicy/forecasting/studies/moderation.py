@@ -13,7 +13,7 @@ The response to a comment (`discussion.respond`) is independent of its moderatio
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +31,12 @@ DECISIONS = (PUBLISH, HIDE)
 def public(comments: QuerySet) -> QuerySet:
     """Only the comments the public may see."""
     return comments.filter(moderation=PUBLISHED)
+
+
+def reportable(comments: QuerySet) -> QuerySet:
+    """The comments a report may name: the published ones and those a report has just hidden (a
+    second report of those is told so, not answered "not found")."""
+    return comments.filter(Q(moderation=PUBLISHED) | Q(moderation=PENDING, reported_at__isnull=False))
 
 
 def queue(study: Study) -> QuerySet:
@@ -80,6 +86,9 @@ def report(comment: Comment, *, reason: str = "") -> Comment:
     already published it again after an earlier report (then the report is only counted)."""
     reason = input_text(reason, "reason", MAX_REPORT_REASON, required=False)
     locked = Comment.objects.select_for_update().get(pk=comment.pk)
+    if locked.moderation == PENDING and locked.reported_at is not None:
+        raise StudyError(_("This comment was already reported; it is hidden until an analyst has reviewed it."),
+                         status=409)
     if locked.moderation != PUBLISHED:
         raise StudyError(_("Only a published comment can be reported."), status=404)
     before = locked.moderation

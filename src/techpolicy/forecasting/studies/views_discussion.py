@@ -265,7 +265,8 @@ def public_discussion(request, number, version=None):
 def _report(request, study: Study, draft: DraftVersion):
     """Anyone reports a published comment: hidden until an analyst decides (see `moderation.report`)."""
     pk = request.POST.get("comment", "")
-    comment = get_object_or_404(Comment, pk=pk if pk.isdigit() else 0, draft__study=study, moderation=PUBLISHED)
+    comment = get_object_or_404(moderation.reportable(Comment.objects.filter(draft__study=study)),
+                                pk=pk if pk.isdigit() else 0)
     form = ReportForm(request.POST)
     back = redirect("studies:discussion_version", study.number, draft.number)
     if not form.is_valid():
