@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.core import signals
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.log import log_response
 from django.utils.translation import gettext as _
@@ -169,3 +169,27 @@ class DocumentedSchema(OpenAPISchema):
             result.setdefault(status, {"description": DESCRIPTIONS[status],
                                        "content": {self.api.renderer.media_type: {"schema": errors_schema}}})
         return dict(sorted(result.items()))
+
+
+class DjangoErrorsInTheAPIShape:
+    """Middleware: the 404 of an address under /api/ that no operation serves and the 405 of a method
+    an operation does not take come from Django, not from an operation, as HTML; they are answered
+    in the `Errors` shape too (the Allow header kept), so a client reads every refusal one way."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (not request.path_info.startswith("/api/") or response.status_code not in (404, 405)
+                or response.get("Content-Type", "").startswith(JSON)):
+            return response
+        if response.status_code == 404:
+            status, body = errors(404, "(path)", _("Nothing was found at this address."))
+        else:
+            status, body = errors(405, "(method)", _("The method %(method)s is not accepted here; use %(allowed)s.")
+                                  % {"method": request.method, "allowed": response.get("Allow", "")})
+        answer = JsonResponse(body, status=status)
+        if "Allow" in response:
+            answer["Allow"] = response["Allow"]
+        return answer
