@@ -69,9 +69,18 @@ def world(owner):
                                           [("submit", {})], owner, people["operator"])
     leased = factories.make_productivity_case(owner, leasing(owner))
     for case in (registered, direct, leased):
-        store(case, "charter_registration", demo_pdf("charter"), case.created_by)
+        attach_document(case)
     cases = {"tp_agenda": agenda, "tp_registered": registered, "p20_direct": direct, "p20_leasing": leased}
     return people, cases
+
+
+def attach_document(case: Case) -> None:
+    """A document the case was submitted with. A registered participant's case is closed to uploads
+    (its state is final), so the document is stored while the case is briefly shown as a draft."""
+    state = case.state
+    Case.objects.filter(pk=case.pk).update(state="draft")
+    store(case, "charter_registration", demo_pdf("charter"), case.created_by)
+    Case.objects.filter(pk=case.pk).update(state=state)
 
 
 def _snapshot(case: Case) -> tuple:
