@@ -40,12 +40,12 @@ def _aggregate(queryset, *extra) -> dict:
     return queryset.aggregate(n=Count("pk"), last=Max("pk"), **{f"x{i}": e for i, e in enumerate(extra)})
 
 
-def data_state(study: Study) -> str:
+def data_state(study: Study, draft) -> str:
     """A fingerprint of what the report reads: the study's own row (its version and settings), the
     candidate technologies, the drafts, the Delphi rounds and answers, the series and corrections,
     the public comments and their responses, and the date the report is made on. A few aggregate
-    queries, so asking for the report costs little until a worker makes it."""
-    draft = latest_draft(study)
+    queries, so asking for the report costs little until a worker makes it. `draft` is the latest
+    draft version (or None), read once by the caller."""
     return digest(
         study.version, study.updated_at, study.stage, today(),
         list(study.technologies.order_by("pk").values_list("code", "name_kk", "name_ru", "name_en", "sector")),
@@ -62,7 +62,7 @@ def data_state(study: Study) -> str:
 def report_key(study: Study, lang: str, fmt: str) -> str:
     draft = latest_draft(study)
     return (f"forecast-report:{study.number}:v{study.version}:d{draft.number if draft else 0}:"
-            f"{data_state(study)}:{lang}:{fmt}")
+            f"{data_state(study, draft)}:{lang}:{fmt}")
 
 
 def render(number: str, lang: str, fmt: str) -> Rendered:
