@@ -26,8 +26,8 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 
 from techpolicy.forecasting.commands import add_commands as _add_forecast
-from techpolicy.law.acts.productivity2020 import INSTRUMENTS, ProductivityFacts, assess, evaluate_eligibility
-from techpolicy.law.acts.technopark import TechnoparkFacts, evaluate_participation
+from techpolicy.law.acts.act001_technopark import TechnoparkFacts, evaluate_participation
+from techpolicy.law.acts.act004_productivity2020 import INSTRUMENTS, ProductivityFacts, assess, evaluate_eligibility
 from techpolicy.law.calendar import WorkingCalendar
 from techpolicy.law.facts import InvalidFacts, parse_facts
 from techpolicy.law.parameters import ParameterError

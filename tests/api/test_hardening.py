@@ -17,7 +17,7 @@ from techpolicy.api.body import nesting_depth
 from techpolicy.api.common import MAX_OFFSET
 from techpolicy.api.contract import TechPolicyAPI
 from techpolicy.forecasting.studies.models import Comment
-from techpolicy.law.acts.technopark import TechnoparkFacts
+from techpolicy.law.acts.act001_technopark import TechnoparkFacts
 from techpolicy.law.facts import InvalidFacts, parse_facts
 from techpolicy.law.text import control_characters
 from tests import factories

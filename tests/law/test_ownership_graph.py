@@ -14,9 +14,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from techpolicy.law.acts.ownership import OwnershipLimits, percent_text, state_share, validate_ownership
-from techpolicy.law.acts.technopark import TechnoparkFacts, evaluate_participation
-from techpolicy.law.acts.technopark_facts import STATE_KINDS, Ownership
+from techpolicy.law.acts.act001_technopark import TechnoparkFacts, evaluate_participation
+from techpolicy.law.acts.act001_technopark.facts import STATE_KINDS, Ownership
+from techpolicy.law.acts.act001_technopark.ownership import (
+    OwnershipLimits,
+    percent_text,
+    state_share,
+    validate_ownership,
+)
 from techpolicy.law.facts import InvalidFacts, parse_facts
 from tests.ownership_graphs import application, chain, ladder
 

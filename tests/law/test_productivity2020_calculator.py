@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from techpolicy.law.acts.productivity2020 import INSTRUMENTS, assess, calculate
+from techpolicy.law.acts.act004_productivity2020 import INSTRUMENTS, assess, calculate
 from techpolicy.law.citation import Citation
 from techpolicy.law.parameters import Parameters, ParameterValue
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from techpolicy.law.acts.productivity2020 import ELIGIBILITY_RULES, ProductivityFacts, evaluate_eligibility
+from techpolicy.law.acts.act004_productivity2020 import ELIGIBILITY_RULES, ProductivityFacts, evaluate_eligibility
 from techpolicy.law.facts import InvalidFacts, parse_facts
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "productivity2020"

@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from techpolicy.law.acts.productivity2020 import CHAINS, DEADLINES, deadline, schedule
-from techpolicy.law.acts.productivity2020_procedures import statistics_consent_period
+from techpolicy.law.acts.act004_productivity2020 import CHAINS, DEADLINES, deadline, schedule
+from techpolicy.law.acts.act004_productivity2020.procedures import statistics_consent_period
 from techpolicy.law.parameters import ParameterNotInForce, Parameters
 
 D = dt.date

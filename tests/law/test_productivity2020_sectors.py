@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from techpolicy.law.acts.productivity2020 import evaluate_eligibility, is_under, oked_ancestors, priority_sectors
-from techpolicy.law.acts.productivity2020_sectors import load_sectors
+from techpolicy.law.acts.act004_productivity2020 import evaluate_eligibility, is_under, oked_ancestors, priority_sectors
+from techpolicy.law.acts.act004_productivity2020.sectors import load_sectors
 
 MATCHES = [
     pytest.param("62.01", "62", id="62.01 (programming) lies under 62"),

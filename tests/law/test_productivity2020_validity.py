@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from techpolicy.law.acts.productivity2020 import ELIGIBILITY_RULES, assess, evaluate_eligibility
+from techpolicy.law.acts.act004_productivity2020 import ELIGIBILITY_RULES, assess, evaluate_eligibility
 from techpolicy.law.calendar import WorkingCalendar
 from techpolicy.law.citation import Citation
 from techpolicy.law.parameters import Parameters, ParameterValue

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from techpolicy.law.acts.technology_policy import evaluate_main_stage, evaluate_priority_direction
+from techpolicy.law.acts.act000_methodology.forecasting import evaluate_main_stage, evaluate_priority_direction
 from techpolicy.law.facts import InvalidFacts
 
 ON = dt.date(2026, 11, 21)

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from techpolicy.law.acts.technopark import (
+from techpolicy.law.acts.act001_technopark import (
     Deadline,
     activity_change_decision_due,
     certificate_due,
@@ -24,7 +24,7 @@ from techpolicy.law.acts.technopark import (
     housing_vacate_due,
     register_entry_due,
 )
-from techpolicy.law.acts.technopark_facts import CommissionMemberFacts
+from techpolicy.law.acts.act001_technopark.facts import CommissionMemberFacts
 from techpolicy.law.calendar import DayTransfer, WorkingCalendar
 from techpolicy.law.citation import Citation
 from techpolicy.law.facts import InvalidFacts

@@ -15,14 +15,15 @@ from typing import Any
 
 import pytest
 
-from techpolicy.law.acts import technopark_procedures, technopark_services
-from techpolicy.law.acts.ownership import METHOD
-from techpolicy.law.acts.technopark import (
+from techpolicy.law.acts.act001_technopark import (
     PARTICIPATION_RULES,
     TechnoparkFacts,
     evaluate_participation,
     sample_activity_types,
 )
+from techpolicy.law.acts.act001_technopark import procedures as technopark_procedures
+from techpolicy.law.acts.act001_technopark import services as technopark_services
+from techpolicy.law.acts.act001_technopark.ownership import METHOD
 from techpolicy.law.citation import Citation
 from techpolicy.law.facts import InvalidFacts, parse_facts
 from techpolicy.law.parameters import Parameters, ParameterValue

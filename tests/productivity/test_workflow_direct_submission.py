@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from techpolicy.casework.engine import fire
 from techpolicy.casework.models import Remark
-from techpolicy.law.acts.productivity2020_common import REPEAL_EARLIEST
+from techpolicy.law.acts.act004_productivity2020.common import REPEAL_EARLIEST
 from tests import factories
 from tests.productivity.helpers import logged, refused, training
 

@@ -8,7 +8,7 @@ import pytest
 
 from techpolicy.forecasting.studies import key_technologies, stages
 from techpolicy.forecasting.studies.errors import StudyError
-from techpolicy.law.acts.technology_policy import evaluate_priority_direction
+from techpolicy.law.acts.act000_methodology.forecasting import evaluate_priority_direction
 from techpolicy.law.facts import InvalidFacts
 
 from .conftest import Today, approved_study, final_study, publish

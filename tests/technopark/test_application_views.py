@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 
 from techpolicy.casework.engine import fire
 from techpolicy.casework.models import Case
-from techpolicy.law.acts.technopark import TechnoparkFacts
+from techpolicy.law.acts.act001_technopark import TechnoparkFacts
 from techpolicy.law.facts import parse_facts
 from techpolicy.services.technopark.law import precheck
 from tests import factories

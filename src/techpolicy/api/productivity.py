@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from techpolicy.law.acts.productivity2020 import ProductivityFacts
+from techpolicy.law.acts.act004_productivity2020 import ProductivityFacts
 from techpolicy.law.facts import InvalidFacts
 from techpolicy.services.productivity import law as productivity_law
 

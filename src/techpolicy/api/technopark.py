@@ -12,7 +12,7 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from techpolicy.casework import law_context
-from techpolicy.law.acts.technopark import TechnoparkFacts
+from techpolicy.law.acts.act001_technopark import TechnoparkFacts
 from techpolicy.law.facts import InvalidFacts
 from techpolicy.services.technopark import law as technopark_law
 from techpolicy.services.technopark import participants as register

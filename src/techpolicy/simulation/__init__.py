@@ -1,6 +1,6 @@
 """What-if simulation of the "Productivity 2020" programme (act 004) over many applications.
 
-The same rule definitions that decide a single case (`law.acts.productivity2020`) decide every
+The same rule definitions that decide a single case (`law.acts.act004_productivity2020`) decide every
 application of a population, under a baseline and under a reform; see docs/simulation.md.
 
 - `population`: the flat format (one row per application), reading CSV / Parquet, `row_to_facts`;

@@ -32,9 +32,9 @@ from multiprocessing import get_context
 import numpy as np
 import polars as pl
 
-from techpolicy.law.acts.productivity2020 import INSTRUMENTS, InstrumentDefinition, evaluate_eligibility
-from techpolicy.law.acts.productivity2020_calculator import HUNDRED, tiyn
-from techpolicy.law.acts.productivity2020_exclusions import LineState, line_exclusions
+from techpolicy.law.acts.act004_productivity2020 import INSTRUMENTS, InstrumentDefinition, evaluate_eligibility
+from techpolicy.law.acts.act004_productivity2020.calculator import HUNDRED, tiyn
+from techpolicy.law.acts.act004_productivity2020.exclusions import LineState, line_exclusions
 from techpolicy.law.calendar import WorkingCalendar
 from techpolicy.law.facts import InvalidFacts
 from techpolicy.law.parameters import ParameterNotInForce, ParameterNotSet, Parameters

@@ -8,7 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from techpolicy.casework.reference import ReferenceListError, publish_reference_list
-from techpolicy.law.acts.technology_policy import KEY_TECHNOLOGIES
+from techpolicy.law.acts.act000_methodology.forecasting import KEY_TECHNOLOGIES
 
 from .discussion import input_date, latest_draft
 from .errors import StudyError

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from techpolicy.casework.steps import current_language
-from techpolicy.law.acts.technology_policy import cite
+from techpolicy.law.acts.act000_methodology.forecasting import cite
 
 
 class StudyError(Exception):

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from techpolicy.casework import law_context
-from techpolicy.law.acts.technology_policy import evaluate_priority_direction
+from techpolicy.law.acts.act000_methodology.forecasting import evaluate_priority_direction
 from techpolicy.law.rules import Verdict
 
 from .approval import REFERENCE_LIST

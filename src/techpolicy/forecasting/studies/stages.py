@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from techpolicy.casework.law_context import parameters, today
 from techpolicy.casework.numbering import last_in_use, next_sequence
 from techpolicy.casework.steps import current_language
-from techpolicy.law.acts.technology_policy import cite, evaluate_main_stage
+from techpolicy.law.acts.act000_methodology.forecasting import cite, evaluate_main_stage
 from techpolicy.law.citation import Citation
 from techpolicy.law.rules import Verdict
 

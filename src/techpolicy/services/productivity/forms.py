@@ -12,7 +12,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from techpolicy.law.acts.productivity2020_facts import OKED_PATTERN
+from techpolicy.law.acts.act004_productivity2020.facts import OKED_PATTERN
 
 from . import instruments
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from techpolicy.law.acts.productivity2020_instruments import INSTRUMENTS
+from techpolicy.law.acts.act004_productivity2020.instruments import INSTRUMENTS
 
 DIRECT_AND_NCE = ("productivity.direct", "productivity.nce")
 WORKFLOWS: dict[str, tuple[str, ...]] = {

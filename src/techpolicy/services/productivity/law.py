@@ -1,4 +1,4 @@
-"""The programme's law layer as the casework sees it (seed 004, `law.acts.productivity2020`):
+"""The programme's law layer as the casework sees it (seed 004, `law.acts.act004_productivity2020`):
 facts validated (a missing or malformed fact raises InvalidFacts naming the field), evaluated with
 the parameters and calendar administrators maintain, on the application date the facts carry.
 
@@ -12,9 +12,9 @@ from typing import Any
 
 from techpolicy.casework import law_context
 from techpolicy.casework.steps import current_language
-from techpolicy.law.acts import productivity2020 as act
-from techpolicy.law.acts.productivity2020_common import REPEAL_EARLIEST
-from techpolicy.law.acts.productivity2020_procedures import statistics_consent_period
+from techpolicy.law.acts import act004_productivity2020 as act
+from techpolicy.law.acts.act004_productivity2020.common import REPEAL_EARLIEST
+from techpolicy.law.acts.act004_productivity2020.procedures import statistics_consent_period
 from techpolicy.law.facts import parse_facts
 from techpolicy.law.parameters import ParameterNotInForce, ParameterNotSet
 

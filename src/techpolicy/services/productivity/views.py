@@ -18,8 +18,8 @@ from techpolicy.casework.models import Case
 from techpolicy.casework.permissions import applicant_organisation
 from techpolicy.casework.steps import current_language
 from techpolicy.casework.workflow import get
-from techpolicy.law.acts import productivity2020_common as common
-from techpolicy.law.acts.productivity2020_instruments import INSTRUMENTS
+from techpolicy.law.acts.act004_productivity2020 import common
+from techpolicy.law.acts.act004_productivity2020.instruments import INSTRUMENTS
 from techpolicy.law.facts import InvalidFacts
 
 from . import forms as f

@@ -26,7 +26,13 @@ from techpolicy.casework.workflow import (
     register,
     withdraw,
 )
-from techpolicy.law.acts.productivity2020_common import MECHANISM_1, MECHANISM_2_5, MECHANISM_7, MECHANISM_8, cite
+from techpolicy.law.acts.act004_productivity2020.common import (
+    MECHANISM_1,
+    MECHANISM_2_5,
+    MECHANISM_7,
+    MECHANISM_8,
+    cite,
+)
 
 from . import steps
 from .pages import case_links

@@ -8,10 +8,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from techpolicy.casework import law_context
-from techpolicy.law.acts import technopark as act
-from techpolicy.law.acts import technopark_precheck as precheck_act
-from techpolicy.law.acts.ownership import OwnershipLimits
-from techpolicy.law.acts.technopark_facts import MAX_ENTITIES
+from techpolicy.law.acts import act001_technopark as act
+from techpolicy.law.acts.act001_technopark import precheck as precheck_act
+from techpolicy.law.acts.act001_technopark.facts import MAX_ENTITIES
+from techpolicy.law.acts.act001_technopark.ownership import OwnershipLimits
 from techpolicy.law.facts import parse_facts
 from techpolicy.law.parameters import ParameterError
 

@@ -18,7 +18,7 @@ from techpolicy.casework.models import (
 )
 from techpolicy.casework.steps import answer_remarks as answer_open_remarks
 from techpolicy.casework.steps import incomplete, record_remark, refusal, verdict_guard
-from techpolicy.law.acts import technopark as act
+from techpolicy.law.acts import act001_technopark as act
 from techpolicy.law.facts import InvalidFacts
 
 from .law import activity_types, precheck

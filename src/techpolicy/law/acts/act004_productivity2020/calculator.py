@@ -24,16 +24,16 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
-from ..calendar import WorkingCalendar
-from ..citation import Citation
-from ..facts import parse_facts
-from ..parameters import ParameterNotInForce, ParameterNotSet, Parameters, ParameterValue
-from ..rules import Context, Messages, render
-from .productivity2020_calculator_texts import NOTES, REASONS, TEXTS, unset_reason
-from .productivity2020_common import kzt
-from .productivity2020_exclusions import LineState, line_exclusions
-from .productivity2020_facts import CostLine, ProductivityFacts, require_instrument_facts
-from .productivity2020_instruments import INSTRUMENTS, Cap, InstrumentDefinition
+from ...calendar import WorkingCalendar
+from ...citation import Citation
+from ...facts import parse_facts
+from ...parameters import ParameterNotInForce, ParameterNotSet, Parameters, ParameterValue
+from ...rules import Context, Messages, render
+from .calculator_texts import NOTES, REASONS, TEXTS, unset_reason
+from .common import kzt
+from .exclusions import LineState, line_exclusions
+from .facts import CostLine, ProductivityFacts, require_instrument_facts
+from .instruments import INSTRUMENTS, Cap, InstrumentDefinition
 
 TIYN = Decimal("0.01")
 HUNDRED = Decimal(100)

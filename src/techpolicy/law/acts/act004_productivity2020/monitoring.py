@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ..citation import Citation
-from ..parameters import Parameters, ParameterValue
-from ..rules import Messages, render
-from .productivity2020_common import ACT
+from ...citation import Citation
+from ...parameters import Parameters, ParameterValue
+from ...rules import Messages, render
+from .common import ACT
 
 Kind = Literal["ratio_min", "percent", "per_year_min", "cumulative", "annual"]
 STAGE_2_START = 2015  # "2-кезең – 2015 – 2020 жылдар"

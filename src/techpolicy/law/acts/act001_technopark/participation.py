@@ -19,12 +19,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from ..calendar import WorkingCalendar
-from ..facts import parse_facts
-from ..parameters import Parameters
-from ..rules import Context, Messages, Outcome, Rule, Verdict, evaluate, fail, ok
-from .ownership import METHOD, OwnershipLimits, percent_text, state_share, validate_ownership
-from .technopark_common import (
+from ...calendar import WorkingCalendar
+from ...facts import parse_facts
+from ...parameters import Parameters
+from ...rules import Context, Messages, Outcome, Rule, Verdict, evaluate, fail, ok
+from .common import (
     LIST_FAILURE,
     SAMPLE_LIST_NOTE,
     Deadline,
@@ -34,9 +33,10 @@ from .technopark_common import (
     rule,
     sample_activity_types,
 )
-from .technopark_documents import DOCUMENT_RULES
-from .technopark_facts import TechnoparkFacts
-from .technopark_procedures import (
+from .documents import DOCUMENT_RULES
+from .facts import TechnoparkFacts
+from .ownership import METHOD, OwnershipLimits, percent_text, state_share, validate_ownership
+from .procedures import (
     EARLY_TERMINATION_COMMISSION_GROUNDS,
     activity_change_decision_due,
     certificate_due,
@@ -50,7 +50,7 @@ from .technopark_procedures import (
     housing_vacate_due,
     register_entry_due,
 )
-from .technopark_services import evaluate_services_application
+from .services import evaluate_services_application
 
 __all__ = [
     "EARLY_TERMINATION_COMMISSION_GROUNDS",

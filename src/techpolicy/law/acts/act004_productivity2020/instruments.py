@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
-from ..citation import Citation
-from ..rules import Messages
-from .productivity2020_common import MECHANISM_2_5, cite, instrument_note
+from ...citation import Citation
+from ...rules import Messages
+from .common import MECHANISM_2_5, cite, instrument_note
 
 CapScope = Literal[
     "instrument",

@@ -17,9 +17,9 @@ from importlib import resources
 
 import yaml
 
-from ..citation import Citation
-from ..rules import Messages
-from .productivity2020_facts import OKED_PATTERN
+from ...citation import Citation
+from ...rules import Messages
+from .facts import OKED_PATTERN
 
 _OKED = re.compile(OKED_PATTERN)
 

@@ -3,9 +3,9 @@ technopark participant. Combined with paragraph 7 in `technopark.PARTICIPATION_R
 
 from __future__ import annotations
 
-from ..rules import Context, Outcome, Rule, fail, ok
-from .technopark_common import annex3_rules, cite, rule, tax_debt_rules
-from .technopark_facts import TechnoparkFacts
+from ...rules import Context, Outcome, Rule, fail, ok
+from .common import annex3_rules, cite, rule, tax_debt_rules
+from .facts import TechnoparkFacts
 
 # --- paragraph 9: documents attached to the application ------------------------------------------
 

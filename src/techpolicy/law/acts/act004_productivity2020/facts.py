@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from ..facts import InvalidFacts
+from ...facts import InvalidFacts
 
 Instrument = Literal["1", "2a", "2b", "3a", "3b", "4a", "4b", "5a", "5b", "6", "7", "8"]
 # The upper bound only rejects absurd input (e.g. 1e308) with the field named, before any arithmetic.

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from ..rules import Context, Outcome, fail, ok
-from .productivity2020_common import cite, flag, instrument_note, only, rule, sector_outcome
-from .productivity2020_facts import ProductivityFacts
+from ...rules import Context, Outcome, fail, ok
+from .common import cite, flag, instrument_note, only, rule, sector_outcome
+from .facts import ProductivityFacts
 
 # 5.1(1): instrument 1, long-term leasing
 S1_1_SECTOR = rule(

@@ -7,12 +7,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from ..facts import parse_facts
-from ..rules import Verdict, evaluate
+from ...facts import parse_facts
+from ...rules import Verdict, evaluate
+from .common import sample_activity_types
+from .facts import Applicant, Facts, Ownership, TaxDebtInfo
 from .ownership import OwnershipLimits, validate_ownership
-from .technopark import PARTICIPATION_RULES
-from .technopark_common import sample_activity_types
-from .technopark_facts import Applicant, Facts, Ownership, TaxDebtInfo
+from .participation import PARTICIPATION_RULES
 
 
 class PrecheckDocuments(Facts):

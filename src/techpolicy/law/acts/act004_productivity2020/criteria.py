@@ -9,8 +9,8 @@ period); every other rule is in force with the restated programme only.
 
 from __future__ import annotations
 
-from ..rules import ALWAYS, Context, Messages, Outcome, Rule, fail, ok
-from .productivity2020_common import (
+from ...rules import ALWAYS, Context, Messages, Outcome, Rule, fail, ok
+from .common import (
     PROGRAMME_IN_FORCE,
     RESTATED_ON,
     VALIDITY_CITATION,
@@ -23,8 +23,8 @@ from .productivity2020_common import (
     rule,
     sector_outcome,
 )
-from .productivity2020_facts import ProductivityFacts
-from .productivity2020_leasing import LEASING_RULES
+from .facts import ProductivityFacts
+from .leasing import LEASING_RULES
 
 # --- validity: Resolution No. 440 (in force on signing) until the repeal by Resolution No. 370 ----------
 # Both the application date and the date the case is decided as of (`on`) must lie in the period:

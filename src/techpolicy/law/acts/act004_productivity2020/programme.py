@@ -24,24 +24,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..calendar import WorkingCalendar
-from ..facts import parse_facts
-from ..parameters import Parameters
-from ..rules import Rule, Verdict, evaluate
-from .productivity2020_calculator import Line, Reimbursement, calculate
-from .productivity2020_criteria import APPLICANT_RULES
-from .productivity2020_executors import EXECUTOR_REQUIREMENTS, EXECUTOR_RULES
-from .productivity2020_facts import ProductivityFacts, require_instrument_facts
-from .productivity2020_instruments import INSTRUMENTS, Cap, InstrumentDefinition
-from .productivity2020_monitoring import (
+from ...calendar import WorkingCalendar
+from ...facts import parse_facts
+from ...parameters import Parameters
+from ...rules import Rule, Verdict, evaluate
+from .calculator import Line, Reimbursement, calculate
+from .criteria import APPLICANT_RULES
+from .executors import EXECUTOR_REQUIREMENTS, EXECUTOR_RULES
+from .facts import ProductivityFacts, require_instrument_facts
+from .instruments import INSTRUMENTS, Cap, InstrumentDefinition
+from .monitoring import (
     TARGETS,
     Target,
     productivity_obligation,
     productivity_obligation_met,
     target_contradictions,
 )
-from .productivity2020_procedures import CHAINS, DEADLINES, Deadline, deadline, schedule, working_days_deadline
-from .productivity2020_sectors import PrioritySectors, is_under, oked_ancestors, priority_sectors
+from .procedures import CHAINS, DEADLINES, Deadline, deadline, schedule, working_days_deadline
+from .sectors import PrioritySectors, is_under, oked_ancestors, priority_sectors
 
 __all__ = [
     "CHAINS",

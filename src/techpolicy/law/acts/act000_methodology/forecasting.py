@@ -19,9 +19,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from ..citation import Citation
-from ..facts import parse_facts
-from ..rules import InForce, Rule, Verdict, evaluate, fail, ok
+from ...citation import Citation
+from ...facts import parse_facts
+from ...rules import InForce, Rule, Verdict, evaluate, fail, ok
 
 ACT = "000"
 DOMESTIC_COUNTRY = "KZ"

@@ -18,9 +18,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from ..citation import Citation
-from ..parameters import ParameterNotInForce, ParameterNotSet
-from ..rules import Context, InForce, Messages, Outcome, Rule
+from ...citation import Citation
+from ...parameters import ParameterNotInForce, ParameterNotSet
+from ...rules import Context, InForce, Messages, Outcome, Rule
 
 ACT = "004"
 

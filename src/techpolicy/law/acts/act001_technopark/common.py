@@ -19,12 +19,12 @@ from typing import Any, Literal
 
 import yaml
 
-from ..calendar import WorkingCalendar
-from ..citation import Citation
-from ..facts import M, parse_facts
-from ..parameters import Parameters, ParameterValue
-from ..rules import Context, InForce, Messages, Outcome, Rule, fail, ok
-from .technopark_facts import BusinessPlan, TaxDebtInfo
+from ...calendar import WorkingCalendar
+from ...citation import Citation
+from ...facts import M, parse_facts
+from ...parameters import Parameters, ParameterValue
+from ...rules import Context, InForce, Messages, Outcome, Rule, fail, ok
+from .facts import BusinessPlan, TaxDebtInfo
 
 ACT = "001"
 

@@ -7,11 +7,11 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from ..calendar import WorkingCalendar
-from ..parameters import Parameters
-from ..rules import Context, Messages, Outcome, Rule, Verdict, evaluate, fail, ok
-from .technopark_common import as_facts, blank, cite, rule, tax_debt_rules
-from .technopark_facts import ServicesApplicationFacts
+from ...calendar import WorkingCalendar
+from ...parameters import Parameters
+from ...rules import Context, Messages, Outcome, Rule, Verdict, evaluate, fail, ok
+from .common import as_facts, blank, cite, rule, tax_debt_rules
+from .facts import ServicesApplicationFacts
 
 # --- paragraph 48: the electronic application for services -------------------------------------
 

@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..citation import Citation
-from ..rules import Context, Outcome, Rule, fail, ok
-from .productivity2020_common import cite, rule
-from .productivity2020_facts import Executor, ProductivityFacts
-from .productivity2020_instruments import INSTRUMENTS
+from ...citation import Citation
+from ...rules import Context, Outcome, Rule, fail, ok
+from .common import cite, rule
+from .facts import Executor, ProductivityFacts
+from .instruments import INSTRUMENTS
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-from ..citation import Citation
-from ..rules import Context, Messages, render
-from .productivity2020_common import MECHANISM_2_5, OTHER_BUDGET_CITATION, add_months, cite
-from .productivity2020_facts import CostLine, ProductivityFacts
-from .productivity2020_instruments import TRAVEL_CITATION, InstrumentDefinition
+from ...citation import Citation
+from ...rules import Context, Messages, render
+from .common import MECHANISM_2_5, OTHER_BUDGET_CITATION, add_months, cite
+from .facts import CostLine, ProductivityFacts
+from .instruments import TRAVEL_CITATION, InstrumentDefinition
 
 
 @dataclass(frozen=True)

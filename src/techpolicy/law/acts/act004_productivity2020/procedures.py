@@ -16,12 +16,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..calendar import WorkingCalendar
-from ..citation import Citation
-from ..parameters import Parameters
-from ..rules import Messages
-from .productivity2020_common import MECHANISM_1, MECHANISM_2_5, MECHANISM_7, MECHANISM_8, add_years, cite
-from .technopark_common import Deadline, working_days_deadline
+from ...calendar import WorkingCalendar
+from ...citation import Citation
+from ...parameters import Parameters
+from ...rules import Messages
+from ..act001_technopark.common import Deadline, working_days_deadline
+from .common import MECHANISM_1, MECHANISM_2_5, MECHANISM_7, MECHANISM_8, add_years, cite
 
 __all__ = [
     "CHAINS",

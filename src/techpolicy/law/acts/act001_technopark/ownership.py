@@ -37,8 +37,8 @@ import heapq
 from dataclasses import dataclass
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_DOWN, Context, Decimal, localcontext
 
-from ..facts import InvalidFacts
-from .technopark_facts import STATE_KINDS, Ownership
+from ...facts import InvalidFacts
+from .facts import STATE_KINDS, Ownership
 
 METHOD = "multiplicative along each ownership chain, summed over chains"
 HUNDRED = Decimal(100)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..rules import Messages, render
-from .productivity2020_instruments import InstrumentDefinition
+from ...rules import Messages, render
+from .instruments import InstrumentDefinition
 
 TEXTS: dict[str, Messages] = {
     "cost": {

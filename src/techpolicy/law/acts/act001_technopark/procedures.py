@@ -14,11 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..calendar import WorkingCalendar
-from ..facts import parse_facts
-from ..parameters import Parameters
-from ..rules import Context, Outcome, Rule, Verdict, evaluate, fail, ok
-from .technopark_common import (
+from ...calendar import WorkingCalendar
+from ...facts import parse_facts
+from ...parameters import Parameters
+from ...rules import Context, Outcome, Rule, Verdict, evaluate, fail, ok
+from .common import (
     LIST_FAILURE,
     Deadline,
     annex3_rules,
@@ -29,7 +29,7 @@ from .technopark_common import (
     sample_activity_types,
     working_days_deadline,
 )
-from .technopark_facts import (
+from .facts import (
     ActivityChangeFacts,
     CommissionFacts,
     CommissionMemberFacts,
