@@ -1,5 +1,6 @@
 """The `techpolicy` command: exit codes 0 (positive), 1 (negative), 2 (invalid input, with a JSON
-error naming the field on stderr); checks against act 001, the facts schema, working days."""
+error naming the field on stderr); checks against act 001, the facts schema, working days; every
+procedure of the law layer's catalogue declared for the command line is offered by name."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from techpolicy.cli import SERVICES, main
+from techpolicy.cli import main, procedures
+from techpolicy.law import procedure as procedure_module
+from techpolicy.law.procedure import Procedure, catalogue
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "technopark"
 ELIGIBLE = str(EXAMPLES / "eligible.json")
@@ -128,7 +131,7 @@ def test_bad_on_date_exits_2(capsys):
     assert error["field"] == "--on"
 
 
-def test_unknown_service_is_a_usage_error(capsys):
+def test_unknown_procedure_is_a_usage_error(capsys):
     code, _, err = run(capsys, "check", "nosuch", ELIGIBLE)
     assert code == 2 and "invalid choice" in err
 
@@ -145,9 +148,45 @@ def test_schema_prints_the_facts_json_schema(capsys):
     assert "Shareholding" in schema["$defs"]
 
 
-def test_services_are_registered_by_name():
-    assert "technopark" in SERVICES
-    assert SERVICES["technopark"].facts.__name__ == "TechnoparkFacts"
+def test_the_command_offers_every_procedure_of_the_catalogue_declared_for_it():
+    offered = procedures()
+    assert set(offered) == {name for name, p in catalogue().items() if p.cli}
+    assert {"technopark", "productivity2020"} <= set(offered)
+    assert offered["technopark"].facts.__name__ == "TechnoparkFacts"
+    # 000 p.13(1): the list of key technologies lives in the database, so the command cannot judge it.
+    assert "forecasting-priority-direction" not in offered
+
+
+def test_a_procedure_declared_by_an_act_appears_without_touching_the_command(capsys, tmp_path, monkeypatch):
+    borrowed = catalogue()["technopark-early-termination"]
+    monkeypatch.setitem(procedure_module._CATALOGUE, "test-grounds",
+                        Procedure("test-grounds", "test.grounds", borrowed.title, borrowed.facts, borrowed.rules))
+    facts = tmp_path / "grounds.json"
+    facts.write_text('{"grounds": ["39(1)"]}', "utf-8")
+    code, out, _ = run(capsys, "check", "test-grounds", str(facts), "--on", "2026-06-01", "--lang", "en")
+    assert code == 0 and json.loads(out)["subject"] == "test.grounds"
+    code, out, _ = run(capsys, "schema", "test-grounds")
+    assert code == 0 and json.loads(out)["required"] == ["grounds"]
+
+
+@pytest.mark.parametrize(
+    ("grounds", "exit_code"),
+    [pytest.param('["39(1)"]', 0, id="001 p.41 ground 39(1) goes to the commission -> 0"),
+     pytest.param('["39(3)"]', 1, id="001 p.41 ground 39(3) is not a commission ground -> 1")],
+)
+def test_check_a_procedure_whose_facts_carry_no_date_needs_on(capsys, tmp_path, grounds, exit_code):
+    facts = tmp_path / "grounds.json"
+    facts.write_text(f'{{"grounds": {grounds}}}', "utf-8")
+    error = invalid(capsys, "check", "technopark-early-termination", str(facts))
+    assert error["field"] == "--on" and "no date" in error["error"]
+    code, out, _ = run(capsys, "check", "technopark-early-termination", str(facts), "--on", "2026-06-01")
+    assert code == exit_code and json.loads(out)["rules"][0]["rule"] == "001.p41"
+
+
+@pytest.mark.parametrize("name", sorted(procedures()))
+def test_schema_of_every_offered_procedure(capsys, name):
+    code, out, _ = run(capsys, "schema", name)
+    assert code == 0 and json.loads(out)["type"] == "object"
 
 
 # --- workdays ------------------------------------------------------------------------------------

@@ -1,15 +1,16 @@
 """The `techpolicy` command: the law layer from the shell.
 
-    techpolicy check technopark|productivity2020 FACTS.json [--on DATE] [--lang kk|ru|en]
-    techpolicy schema technopark|productivity2020
+    techpolicy check PROCEDURE FACTS.json [--on DATE] [--lang kk|ru|en]
+    techpolicy schema PROCEDURE
     techpolicy reimburse INSTRUMENT FACTS.json [--on DATE] [--lang kk|ru|en]
     techpolicy workdays add DATE N | count FROM TO | before DATE N
 
 Exit codes: 0 a positive outcome (or a plain answer), 1 a negative outcome (including "not in
 force"), 2 invalid input, reported on stderr as JSON `{"error": ..., "field": ...}`.
 
-No business rules live here: a service is registered with one line in `SERVICES` (its facts
-model and its evaluate function), and a new command with one entry in `COMMANDS`.
+PROCEDURE is any procedure of the law layer's catalogue offered to the command line
+(`law.procedure.catalogue()`, e.g. technopark, productivity2020): an act declares it once and it
+appears here. No business rules live here; a new command is one entry in `COMMANDS`.
 """
 
 from __future__ import annotations
@@ -21,31 +22,24 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any, NamedTuple
-
-from pydantic import BaseModel
+from typing import Any
 
 from techpolicy.forecasting.commands import add_commands as _add_forecast
-from techpolicy.law.acts.act001_technopark import TechnoparkFacts, evaluate_participation
-from techpolicy.law.acts.act004_productivity2020 import INSTRUMENTS, ProductivityFacts, assess, evaluate_eligibility
+from techpolicy.law.acts.act004_productivity2020.facts import ProductivityFacts
+from techpolicy.law.acts.act004_productivity2020.instruments import INSTRUMENTS
+from techpolicy.law.acts.act004_productivity2020.programme import assess
 from techpolicy.law.calendar import WorkingCalendar
 from techpolicy.law.facts import InvalidFacts, parse_facts
 from techpolicy.law.parameters import ParameterError
-from techpolicy.law.rules import Verdict
+from techpolicy.law.procedure import DateNeeded, Procedure, catalogue
 from techpolicy.simulation.commands import add_commands as _add_simulation
 
 EXIT_OK, EXIT_NEGATIVE, EXIT_INVALID = 0, 1, 2
 
 
-class Service(NamedTuple):
-    facts: type[BaseModel]
-    evaluate: Callable[..., Verdict]  # evaluate(facts, on=None | date) -> Verdict
-
-
-SERVICES: dict[str, Service] = {
-    "technopark": Service(TechnoparkFacts, evaluate_participation),
-    "productivity2020": Service(ProductivityFacts, evaluate_eligibility),
-}
+def procedures() -> dict[str, Procedure]:
+    """The procedures the command line offers: every one of the catalogue declared with `cli=True`."""
+    return {name: procedure for name, procedure in catalogue().items() if procedure.cli}
 
 
 class InputError(Exception):
@@ -93,11 +87,13 @@ def _read_json(path: str, field: str) -> Any:
 
 
 def _check(args: argparse.Namespace) -> int:
-    service = SERVICES[args.service]
+    procedure = procedures()[args.procedure]
     data = _read_json(args.facts, "FACTS")
     on = _date(args.on, "--on") if args.on else None
-    facts = parse_facts(service.facts, data)
-    verdict = service.evaluate(facts, on=on)
+    try:
+        verdict = procedure.evaluate(data, on=on)
+    except DateNeeded:
+        raise InputError(f"the facts of {procedure.name} carry no date: give --on DATE", "--on") from None
     _print_json(verdict.as_dict(args.lang))
     return EXIT_OK if verdict.eligible else EXIT_NEGATIVE
 
@@ -117,7 +113,7 @@ def _reimburse(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    _print_json(SERVICES[args.service].facts.model_json_schema())
+    _print_json(procedures()[args.procedure].schema())
     return EXIT_OK
 
 
@@ -135,9 +131,14 @@ def _workdays(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _procedure_help() -> str:
+    text = "; ".join(f"{name}: {p.title['en']}" for name, p in sorted(procedures().items()))
+    return text.replace("%", "%%")  # argparse formats help with %
+
+
 def _add_check(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("check", help="decide a case: prints the verdict as JSON")
-    parser.add_argument("service", choices=sorted(SERVICES))
+    parser.add_argument("procedure", metavar="PROCEDURE", choices=sorted(procedures()), help=_procedure_help())
     parser.add_argument("facts", metavar="FACTS", help="facts as a JSON file")
     parser.add_argument("--on", help="date whose law applies (default: the application date)")
     parser.add_argument(
@@ -160,8 +161,8 @@ def _add_reimburse(commands: argparse._SubParsersAction) -> None:
 
 
 def _add_schema(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("schema", help="print the JSON Schema of a service's facts")
-    parser.add_argument("service", choices=sorted(SERVICES))
+    parser = commands.add_parser("schema", help="print the JSON Schema of a procedure's facts")
+    parser.add_argument("procedure", metavar="PROCEDURE", choices=sorted(procedures()), help=_procedure_help())
     parser.set_defaults(handler=_schema)
 
 

@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from techpolicy.law.acts.act001_technopark import TechnoparkFacts
-from techpolicy.law.acts.act001_technopark.facts import MAX_ENTITIES, MAX_SHAREHOLDERS, MAX_TEXT, Ownership
+from techpolicy.law.acts.act001_technopark.facts import (
+    MAX_ENTITIES,
+    MAX_SHAREHOLDERS,
+    MAX_TEXT,
+    Ownership,
+    TechnoparkFacts,
+)
 from techpolicy.law.facts import MAX_ERRORS, InvalidFacts, parse_facts
 from tests.ownership_graphs import application
 

@@ -14,14 +14,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from techpolicy.law.acts.act001_technopark import TechnoparkFacts, evaluate_participation
-from techpolicy.law.acts.act001_technopark.facts import STATE_KINDS, Ownership
+from techpolicy.law.acts.act001_technopark.facts import STATE_KINDS, Ownership, TechnoparkFacts
 from techpolicy.law.acts.act001_technopark.ownership import (
     OwnershipLimits,
     percent_text,
     state_share,
     validate_ownership,
 )
+from techpolicy.law.acts.act001_technopark.participation import TECHNOPARK
 from techpolicy.law.facts import InvalidFacts, parse_facts
 from tests.ownership_graphs import application, chain, ladder
 
@@ -33,7 +33,7 @@ def share_of(ownership: dict, **kwargs):
 
 
 def p7_4(ownership: dict, limits: OwnershipLimits | None = None):
-    verdict = evaluate_participation(parse_facts(TechnoparkFacts, application(ownership)), limits=limits)
+    verdict = TECHNOPARK.evaluate(parse_facts(TechnoparkFacts, application(ownership)), limits=limits)
     return next(r for r in verdict.results if r.rule_id == "001.p7.4")
 
 
@@ -119,7 +119,7 @@ def test_finding1_p7_4_a_graph_without_state_has_no_chains():
 
 def test_finding1_p7_4_a_chain_of_1200_entities_is_invalid_input_naming_the_field():
     with pytest.raises(InvalidFacts) as raised:
-        evaluate_participation(application(chain(1200)))
+        TECHNOPARK.evaluate(application(chain(1200)))
     assert raised.value.errors == [{"field": "ownership.entities", "message":
                                     "at most 1000 entities may be described (a system limit); 1200 were given"}]
 

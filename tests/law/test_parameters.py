@@ -64,8 +64,8 @@ def test_with_values_replaces_a_value_with_the_same_start():
 # --- act 001 -------------------------------------------------------------------------------------
 
 ACT_001 = [
-    ("technopark.tax_debt_mci_multiple", 6, "001 p.9(3)"),
-    ("technopark.tax_certificate_max_age_days", 10, "001 p.9(3)"),
+    ("technopark.tax_debt_mci_multiple", 6, "001 p.9(3) [also paragraph 48, sub-paragraph 7)]"),
+    ("technopark.tax_certificate_max_age_days", 10, "001 p.9(3) [also paragraph 48, sub-paragraph 7)]"),
     ("technopark.state_share_threshold_percent", Decimal(50), "001 p.7(4)"),
     ("technopark.ict_experience_years_min", Decimal(5), "001 p.13"),
     ("technopark.activity_change_decision_wd", 10, "001 p.9-1"),
@@ -102,7 +102,7 @@ def test_values_the_seed_does_not_set_raise_parameter_not_set(name):
 
 def test_the_p13_terms_say_the_seed_sets_none():
     citation = SOURCE.definition("technopark.commission_decision_wd").values[0].citation
-    assert citation.ref == "001 p.13" and citation.note == "the seed sets no term"
+    assert citation.ref == "001 p.13 [the seed sets no term]" and citation.note == "the seed sets no term"
 
 
 def test_publication_date_is_a_date_parameter():

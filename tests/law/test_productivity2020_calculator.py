@@ -22,7 +22,9 @@ from typing import Any
 
 import pytest
 
-from techpolicy.law.acts.act004_productivity2020 import INSTRUMENTS, assess, calculate
+from techpolicy.law.acts.act004_productivity2020.calculator import calculate
+from techpolicy.law.acts.act004_productivity2020.instruments import INSTRUMENTS
+from techpolicy.law.acts.act004_productivity2020.programme import assess
 from techpolicy.law.citation import Citation
 from techpolicy.law.parameters import Parameters, ParameterValue
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from techpolicy.cli import SERVICES, main
+from techpolicy.cli import main, procedures
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "productivity2020"
 
@@ -129,7 +129,7 @@ def test_unknown_instrument_and_bad_date_are_invalid(capsys):
 
 
 def test_check_and_schema_know_the_programme(capsys):
-    assert SERVICES["productivity2020"].facts.__name__ == "ProductivityFacts"
+    assert procedures()["productivity2020"].facts.__name__ == "ProductivityFacts"
     code, out, _ = run(capsys, "check", "productivity2020", path("1_leasing"), "--lang", "ru")
     assert code == 0 and json.loads(out)["outcome"] == "eligible"
     code, out, _ = run(capsys, "check", "productivity2020", path("6_promotion"))

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from techpolicy.law.acts.act004_productivity2020 import ELIGIBILITY_RULES, ProductivityFacts, evaluate_eligibility
+from techpolicy.law.acts.act004_productivity2020.facts import ProductivityFacts
+from techpolicy.law.acts.act004_productivity2020.programme import ELIGIBILITY_RULES, PRODUCTIVITY2020
 from techpolicy.law.facts import InvalidFacts, parse_facts
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "productivity2020"
@@ -49,7 +50,7 @@ def failed(verdict) -> set[str]:
      "7_cluster_strategy", "8_cluster_implementation"],
 )
 def test_the_examples_are_eligible(name):
-    verdict = evaluate_eligibility(example(name))
+    verdict = PRODUCTIVITY2020.evaluate(example(name))
     assert verdict.outcome == "eligible", [r.reason["en"] for r in verdict.failed]
 
 
@@ -134,25 +135,25 @@ CASES = [
 
 @pytest.mark.parametrize(("name", "changes", "refused"), CASES)
 def test_criteria(name, changes, refused):
-    verdict = evaluate_eligibility(changed(example(name), changes))
+    verdict = PRODUCTIVITY2020.evaluate(changed(example(name), changes))
     assert failed(verdict) == refused
     for result in verdict.failed:
         assert set(result.reason) == {"kk", "ru", "en"} and all(result.reason.values())
 
 
 def test_an_executor_failure_names_the_executor_and_the_numbers():
-    verdict = evaluate_eligibility(changed(example("2a_cpip"), {"executors.0.experience_years": "2.5"}))
+    verdict = PRODUCTIVITY2020.evaluate(changed(example("2a_cpip"), {"executors.0.experience_years": "2.5"}))
     assert verdict.failed[0].reason["en"] == "Not enough experience (years): invest-plan: 2.5 < 3."
 
 
 def test_instrument_6_cannot_be_decided():
-    verdict = evaluate_eligibility(example("6_promotion"))
+    verdict = PRODUCTIVITY2020.evaluate(example("6_promotion"))
     assert failed(verdict) == {"004.s5.3.i6.rules"}
     assert "not in the seed" in verdict.failed[0].reason["en"]
 
 
 def test_clusters_and_leasing_have_no_executor_criteria_in_the_seed():
-    verdict = evaluate_eligibility(example("7_cluster_strategy"))
+    verdict = PRODUCTIVITY2020.evaluate(example("7_cluster_strategy"))
     statuses = {r.rule_id: r.status for r in verdict.results if r.rule_id.startswith("004.s5.2")}
     assert set(statuses.values()) == {"not_applicable"}
 
@@ -171,7 +172,7 @@ MISSING = [
 @pytest.mark.parametrize(("name", "path"), MISSING)
 def test_a_fact_the_instrument_needs_is_never_read_as_false(name, path):
     with pytest.raises(InvalidFacts) as raised:
-        evaluate_eligibility(changed(example(name), {path: ...}))
+        PRODUCTIVITY2020.evaluate(changed(example(name), {path: ...}))
     assert raised.value.errors[0]["field"] == path
     assert "required for instrument" in raised.value.errors[0]["message"]
 

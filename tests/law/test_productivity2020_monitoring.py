@@ -9,13 +9,13 @@ from decimal import Decimal
 
 import pytest
 
-from techpolicy.law.acts.act004_productivity2020 import (
+from techpolicy.law.acts.act004_productivity2020.monitoring import (
+    BUDGET_THOUSAND_KZT,
     TARGETS,
     productivity_obligation,
     productivity_obligation_met,
     target_contradictions,
 )
-from techpolicy.law.acts.act004_productivity2020.monitoring import BUDGET_THOUSAND_KZT
 from techpolicy.law.citation import Citation
 from techpolicy.law.parameters import Parameters, ParameterValue
 

@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from techpolicy.law.acts.act004_productivity2020 import CHAINS, DEADLINES, deadline, schedule
-from techpolicy.law.acts.act004_productivity2020.procedures import statistics_consent_period
+from techpolicy.law.acts.act004_productivity2020.procedures import CHAINS, schedule, statistics_consent_period
+from techpolicy.law.acts.act004_productivity2020.terms import DEADLINES
 from techpolicy.law.parameters import ParameterNotInForce, Parameters
 
 D = dt.date
@@ -50,12 +50,16 @@ TERMS = [
                  id="5.4 i7 p.3 gaps notified within 1 wd of the check -> Fri 1 Jul"),
     pytest.param("i8.gap_notice", D(2016, 7, 1), D(2016, 7, 4), "3", "mechanism of instrument 8",
                  id="5.4 i8 p.3 gaps notified within 1 wd: Fri -> Mon"),
+    pytest.param("i7.refusal_notice", D(2016, 3, 29), D(2016, 3, 31), "8", "mechanism of instrument 7",
+                 id="5.4 i7 p.8 notice of non-compliance within 2 wd of the negative decision -> 31 Mar"),
+    pytest.param("i8.refusal_notice", D(2016, 5, 17), D(2016, 5, 19), "7", "mechanism of instrument 8",
+                 id="5.4 i8 p.7 notice of non-compliance within 2 wd of the negative decision -> 19 May"),
 ]
 
 
 @pytest.mark.parametrize(("step", "event", "due", "paragraph", "mechanism"), TERMS)
 def test_terms(step, event, due, paragraph, mechanism):
-    result = deadline(step, event)
+    result = DEADLINES[step].due(event)
     assert result.due == due
     assert result.unit == "working"
     assert result.days == NAMED_TERMS[DEADLINES[step].parameter]
@@ -95,7 +99,7 @@ def test_every_step_of_every_chain_is_a_known_step():
 
 def test_a_term_before_the_programme_has_no_value():
     with pytest.raises(ParameterNotInForce):
-        deadline("direct.completeness", D(2015, 6, 16))
+        DEADLINES["direct.completeness"].due(D(2015, 6, 16))
 
 
 def test_statistics_two_years_before_and_after_the_agreement():

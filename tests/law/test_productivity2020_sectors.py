@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from techpolicy.law.acts.act004_productivity2020 import evaluate_eligibility, is_under, oked_ancestors, priority_sectors
-from techpolicy.law.acts.act004_productivity2020.sectors import load_sectors
+from techpolicy.law.acts.act004_productivity2020.programme import PRODUCTIVITY2020
+from techpolicy.law.acts.act004_productivity2020.sectors import is_under, load_sectors, oked_ancestors, priority_sectors
 
 MATCHES = [
     pytest.param("62.01", "62", id="62.01 (programming) lies under 62"),
@@ -132,7 +132,7 @@ SECTOR_CASES = [
 
 @pytest.mark.parametrize(("codes", "refused"), SECTOR_CASES)
 def test_activity_in_a_priority_sector(codes, refused):
-    verdict = evaluate_eligibility(application(codes, "2010-01-01"))
+    verdict = PRODUCTIVITY2020.evaluate(application(codes, "2010-01-01"))
     assert failed(verdict) == refused
     if refused:
         assert "Annex" in verdict.failed[0].reason["en"] and ", ".join(codes) in verdict.failed[0].reason["en"]
@@ -153,7 +153,7 @@ def test_at_least_one_year_of_activity(instrument, since, day, refused):
     data = application(["25.62"], since, instrument, day)
     if instrument == "3a":
         data["executors"] = [{"id": "x", "service": "training_education", "experience_years": 5}]
-    verdict = evaluate_eligibility(data)
+    verdict = PRODUCTIVITY2020.evaluate(data)
     assert failed(verdict) == refused
     if refused:
         assert "less than 1 year(s)" in verdict.failed[0].reason["en"]
@@ -163,7 +163,7 @@ def test_instrument_2a_needs_the_sector_but_not_a_year_of_activity():
     data = application(["29.10"], "2015-10-01", "2a")
     data["applicant"]["cpip_approved_by_kdb_leasing"] = True
     data["executors"] = [{"id": "x", "service": "cpip", "experience_years": 3, "past_projects": 3}]
-    verdict = evaluate_eligibility(data)
+    verdict = PRODUCTIVITY2020.evaluate(data)
     assert verdict.outcome == "eligible"
     assert not any(r.rule_id.endswith("activity_year") and r.status == "passed" for r in verdict.results)
 
@@ -171,6 +171,6 @@ def test_instrument_2a_needs_the_sector_but_not_a_year_of_activity():
 def test_another_annex_can_be_passed_in():
     custom = load_sectors({"citation": {"act": "004", "paragraph": ""}, "sectors": [
         {"id": "ict", "name": {"en": "ICT"}, "codes": [{"code": "63", "name": {"en": "Information"}}]}]})
-    verdict = evaluate_eligibility(application(["63.11"], "2010-01-01"), sectors=custom)
+    verdict = PRODUCTIVITY2020.evaluate(application(["63.11"], "2010-01-01"), references={"sectors": custom})
     assert failed(verdict) == set()
     assert dt.date(2015, 11, 16) == verdict.on

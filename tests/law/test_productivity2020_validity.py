@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from techpolicy.law.acts.act004_productivity2020 import ELIGIBILITY_RULES, assess, evaluate_eligibility
+from techpolicy.law.acts.act004_productivity2020.programme import ELIGIBILITY_RULES, PRODUCTIVITY2020, assess
 from techpolicy.law.calendar import WorkingCalendar
 from techpolicy.law.citation import Citation
 from techpolicy.law.parameters import Parameters, ParameterValue
@@ -108,7 +108,7 @@ PERIOD = [
 
 @pytest.mark.parametrize(("day", "refused_by"), PERIOD)
 def test_an_application_outside_the_period_is_refused_with_the_reason(day, refused_by):
-    verdict = evaluate_eligibility(application(day))
+    verdict = PRODUCTIVITY2020.evaluate(application(day))
     if refused_by is None:
         assert verdict.outcome == "eligible", verdict.failed
         return
@@ -123,7 +123,7 @@ def test_an_application_outside_the_period_is_refused_with_the_reason(day, refus
 
 
 def test_after_the_repeal_the_reason_names_the_earliest_day_and_a_note_explains_it():
-    verdict = evaluate_eligibility(application(D(2016, 9, 1)))
+    verdict = PRODUCTIVITY2020.evaluate(application(D(2016, 9, 1)))
     reason = verdict.failed[0].reason["en"]
     assert "2016-07-03" in reason and "Resolution No. 370" in reason
     assert verdict.failed[0].details["assumed"] is True
@@ -132,8 +132,8 @@ def test_after_the_repeal_the_reason_names_the_earliest_day_and_a_note_explains_
 
 def test_an_entered_publication_date_moves_the_end():
     parameters = published(D(2016, 7, 5))  # -> repealed from 2016-07-15
-    assert evaluate_eligibility(application(D(2016, 7, 14)), parameters=parameters).outcome == "eligible"
-    verdict = evaluate_eligibility(application(D(2016, 7, 15)), parameters=parameters)
+    assert PRODUCTIVITY2020.evaluate(application(D(2016, 7, 14)), parameters=parameters).outcome == "eligible"
+    verdict = PRODUCTIVITY2020.evaluate(application(D(2016, 7, 15)), parameters=parameters)
     assert failed(verdict) == {"004.validity.end"}
     assert verdict.failed[0].details == {"application_date": D(2016, 7, 15), "on": D(2016, 7, 15),
                                          "repealed_from": D(2016, 7, 15), "assumed": False}
@@ -143,7 +143,7 @@ def test_an_entered_publication_date_moves_the_end():
 
 def test_deciding_as_of_a_date_after_the_repeal_is_refused_too():
     # Otherwise every criterion would be "not in force" and the verdict would pass unchecked.
-    verdict = evaluate_eligibility(application(D(2016, 6, 1)), on=D(2016, 8, 1))
+    verdict = PRODUCTIVITY2020.evaluate(application(D(2016, 6, 1)), on=D(2016, 8, 1))
     assert failed(verdict) == {"004.validity.end"}
     assert "2016-08-01" in verdict.failed[0].reason["en"]
 

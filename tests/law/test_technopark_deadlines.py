@@ -9,26 +9,29 @@ from decimal import Decimal
 
 import pytest
 
-from techpolicy.law.acts.act001_technopark import (
-    Deadline,
-    activity_change_decision_due,
-    certificate_due,
-    commission_decision_due,
-    completeness_review_due,
-    evaluate_activity_change,
-    evaluate_commission_composition,
-    evaluate_early_termination_grounds,
-    evaluate_extension,
-    evaluate_services_application,
-    extension_last_day,
-    housing_vacate_due,
-    register_entry_due,
+from techpolicy.law.acts.act001_technopark.facts import CommissionFacts, CommissionMemberFacts
+from techpolicy.law.acts.act001_technopark.procedures import (
+    ACTIVITY_CHANGE,
+    COMMISSION_COMPOSITION,
+    EARLY_TERMINATION,
+    EXTENSION,
 )
-from techpolicy.law.acts.act001_technopark.facts import CommissionMemberFacts
+from techpolicy.law.acts.act001_technopark.services import SERVICES_APPLICATION
+from techpolicy.law.acts.act001_technopark.terms import (
+    ACTIVITY_CHANGE_DECISION,
+    CERTIFICATE,
+    COMMISSION_DECISION,
+    COMPLETENESS_REVIEW,
+    EXTENSION_NOTICE,
+    HOUSING_VACATE,
+    REGISTER_ENTRY,
+)
 from techpolicy.law.calendar import DayTransfer, WorkingCalendar
 from techpolicy.law.citation import Citation
 from techpolicy.law.facts import InvalidFacts
 from techpolicy.law.parameters import ParameterNotSet, Parameters, ParameterValue
+from techpolicy.law.procedure import DateNeeded
+from techpolicy.law.terms import Deadline
 
 D = dt.date
 
@@ -40,27 +43,27 @@ def failed_ids(verdict) -> set[str]:
 # --- working-day terms: 9-1, 18, 20, 60 ----------------------------------------------------------
 
 TERMS = [
-    pytest.param(activity_change_decision_due, D(2026, 6, 1), D(2026, 6, 15), 10, "9-1",
+    pytest.param(ACTIVITY_CHANGE_DECISION, D(2026, 6, 1), D(2026, 6, 15), 10, "9-1",
                  id="p9-1 commission decides within 10 wd: received Mon 2026-06-01 -> 2026-06-15"),
-    pytest.param(certificate_due, D(2026, 6, 5), D(2026, 6, 10), 3, "18",
+    pytest.param(CERTIFICATE, D(2026, 6, 5), D(2026, 6, 10), 3, "18",
                  id="p18 certificate within 3 wd of the contract: Fri 2026-06-05 -> Wed 2026-06-10"),
-    pytest.param(certificate_due, D(2026, 12, 14), D(2026, 12, 18), 3, "18",
+    pytest.param(CERTIFICATE, D(2026, 12, 14), D(2026, 12, 18), 3, "18",
                  id="p18 certificate skips Independence Day 2026-12-16 -> 2026-12-18"),
-    pytest.param(certificate_due, D(2026, 3, 19), D(2026, 3, 27), 3, "18",
+    pytest.param(CERTIFICATE, D(2026, 3, 19), D(2026, 3, 27), 3, "18",
                  id="p18 certificate skips Nauryz 2026-03-21..25 -> 2026-03-27"),
-    pytest.param(register_entry_due, D(2026, 6, 5), D(2026, 6, 10), 3, "20",
+    pytest.param(REGISTER_ENTRY, D(2026, 6, 5), D(2026, 6, 10), 3, "20",
                  id="p20 entry in the list of participants within 3 wd -> 2026-06-10"),
-    pytest.param(housing_vacate_due, D(2026, 6, 5), D(2026, 6, 9), 2, "60",
+    pytest.param(HOUSING_VACATE, D(2026, 6, 5), D(2026, 6, 9), 2, "60",
                  id="p60 expelled Fri 2026-06-05 vacates housing within 2 wd -> 2026-06-09"),
-    pytest.param(housing_vacate_due, D(2025, 12, 31), D(2026, 1, 6), 2, "60",
+    pytest.param(HOUSING_VACATE, D(2025, 12, 31), D(2026, 1, 6), 2, "60",
                  id="p60 over New Year (1-2 Jan) -> 2026-01-06"),
 ]
 
 
-@pytest.mark.parametrize(("helper", "event", "due", "days", "paragraph"), TERMS)
-def test_working_day_terms(helper, event, due, days, paragraph):
-    deadline = helper(event)
-    assert isinstance(deadline, Deadline)
+@pytest.mark.parametrize(("term", "event", "due", "days", "paragraph"), TERMS)
+def test_working_day_terms(term, event, due, days, paragraph):
+    deadline = term.due(event)
+    assert isinstance(deadline, Deadline) and deadline.term == term.key
     assert (deadline.due, deadline.days, deadline.unit) == (due, days, "working")
     assert deadline.citation == Citation("001", paragraph)
     assert [p.value for p in deadline.parameters] == [days]
@@ -69,25 +72,26 @@ def test_working_day_terms(helper, event, due, days, paragraph):
 
 def test_terms_follow_the_administrators_day_transfers():
     calendar = WorkingCalendar([DayTransfer(D(2026, 6, 8), False, Citation("general", "", note="decree"))])
-    assert certificate_due(D(2026, 6, 5), calendar=calendar).due == D(2026, 6, 11)
+    assert CERTIFICATE.due(D(2026, 6, 5), calendar=calendar).due == D(2026, 6, 11)
 
 
 @pytest.mark.parametrize(
-    "helper",
+    ("term", "name"),
     [
-        pytest.param(completeness_review_due, id="p13 completeness review: the seed sets no term"),
-        pytest.param(commission_decision_due, id="p13 commission decision: the seed sets no term"),
+        pytest.param(COMPLETENESS_REVIEW, "technopark.completeness_review_wd",
+                     id="p13 completeness review: the seed sets no term"),
+        pytest.param(COMMISSION_DECISION, "technopark.commission_decision_wd",
+                     id="p13 commission decision: the seed sets no term"),
     ],
 )
-def test_p13_terms_not_set_by_the_seed_raise_until_an_operator_sets_them(helper):
+def test_p13_terms_not_set_by_the_seed_raise_until_an_operator_sets_them(term, name):
+    assert term.parameter == name
     with pytest.raises(ParameterNotSet):
-        helper(D(2026, 6, 1))
-    name = ("technopark.completeness_review_wd" if helper is completeness_review_due
-            else "technopark.commission_decision_wd")
+        term.due(D(2026, 6, 1))
     internal = ParameterValue(name, D(2026, 1, 1), 5, Citation("001", "13", note="internal rules"),
                               set_by="operator")
     parameters = Parameters.from_source().with_values([internal])
-    assert helper(D(2026, 6, 1), parameters).due == D(2026, 6, 8)
+    assert term.due(D(2026, 6, 1), parameters).due == D(2026, 6, 8)
 
 
 # --- paragraph 36: extension -------------------------------------------------------------------
@@ -95,8 +99,12 @@ def test_p13_terms_not_set_by_the_seed_raise_until_an_operator_sets_them(helper)
 END = D(2026, 6, 30)  # participation ends on Tuesday 2026-06-30
 
 
+def extension(filed_on: dt.date):
+    return EXTENSION.evaluate({"filed_on": filed_on, "participation_end": END})
+
+
 def test_p36_last_day_is_ten_working_days_before_the_end():
-    assert extension_last_day(END).due == D(2026, 6, 16)
+    assert EXTENSION_NOTICE.due(END).due == D(2026, 6, 16)
     assert WorkingCalendar().count(D(2026, 6, 16), END) == 10
 
 
@@ -110,11 +118,11 @@ def test_p36_last_day_is_ten_working_days_before_the_end():
     ],
 )
 def test_p36_extension(filed_on, outcome):
-    assert evaluate_extension(filed_on, END).outcome == outcome
+    assert extension(filed_on).outcome == outcome
 
 
 def test_p36_late_application_is_routed_to_new_registration_under_paragraph_8():
-    verdict = evaluate_extension(D(2026, 6, 17), END)
+    verdict = extension(D(2026, 6, 17))
     reason = verdict.failed[0].reason
     assert reason["en"].endswith("Late: register anew under paragraph 8.")
     assert "2026-06-16" in reason["en"] and "2026-06-17" in reason["en"]
@@ -124,6 +132,15 @@ def test_p36_late_application_is_routed_to_new_registration_under_paragraph_8():
 
 
 # --- paragraph 41: early termination ------------------------------------------------------------
+
+
+def termination(grounds: list[str]):
+    return EARLY_TERMINATION.evaluate({"grounds": grounds}, D(2026, 6, 1))
+
+
+def test_p41_facts_carry_no_date_so_the_caller_gives_it():
+    with pytest.raises(DateNeeded):
+        EARLY_TERMINATION.evaluate({"grounds": ["39(1)"]})
 
 
 @pytest.mark.parametrize(
@@ -139,20 +156,20 @@ def test_p36_late_application_is_routed_to_new_registration_under_paragraph_8():
     ],
 )
 def test_p41_grounds(grounds, outcome):
-    assert evaluate_early_termination_grounds(grounds, D(2026, 6, 1)).outcome == outcome
+    assert termination(grounds).outcome == outcome
 
 
 def test_p41_refusal_names_the_other_grounds():
-    verdict = evaluate_early_termination_grounds(["39(4)", "39(7)"], D(2026, 6, 1))
+    verdict = termination(["39(4)", "39(7)"])
     assert "(39(4), 39(7))" in verdict.failed[0].reason["en"]
-    mixed = evaluate_early_termination_grounds(["39(3)", "39(5)"], D(2026, 6, 1))
+    mixed = termination(["39(3)", "39(5)"])
     assert mixed.results[0].details == {"to_commission": "39(5)", "other": "39(3)"}
 
 
 @pytest.mark.parametrize("grounds", [["40(1)"], [], ["first"]], ids=["p41 40(1)", "p41 none", "p41 text"])
 def test_p41_grounds_that_are_not_paragraph_39_are_invalid_input(grounds):
     with pytest.raises(InvalidFacts) as raised:
-        evaluate_early_termination_grounds(grounds, D(2026, 6, 1))
+        termination(grounds)
     assert raised.value.errors[0]["field"] == "grounds"
 
 
@@ -183,14 +200,14 @@ COMMISSION_CASES = [
 
 @pytest.mark.parametrize(("members", "failed"), COMMISSION_CASES)
 def test_p13_commission_composition(members, failed):
-    verdict = evaluate_commission_composition(members, D(2026, 6, 1))
+    verdict = COMMISSION_COMPOSITION.evaluate({"members": members}, D(2026, 6, 1))
     assert failed_ids(verdict) == failed
     assert verdict.outcome == ("eligible" if not failed else "not_eligible")
 
 
 def test_p13_reason_names_the_member_and_accepts_models():
     members = [CommissionMemberFacts(**member("Aidos", "5")), CommissionMemberFacts(**EXPERT)]
-    verdict = evaluate_commission_composition(members, D(2026, 6, 1))
+    verdict = COMMISSION_COMPOSITION.evaluate(CommissionFacts(members=members), D(2026, 6, 1))
     assert "Aidos (5)" in verdict.failed[0].reason["en"]
     assert "5 жылдан аспайды" in verdict.failed[0].reason["kk"]
     used = {p.name: p.value for p in verdict.parameters_read}
@@ -199,7 +216,7 @@ def test_p13_reason_names_the_member_and_accepts_models():
 
 def test_p13_a_commission_without_members_is_invalid_input():
     with pytest.raises(InvalidFacts) as raised:
-        evaluate_commission_composition([], D(2026, 6, 1))
+        COMMISSION_COMPOSITION.evaluate({"members": []}, D(2026, 6, 1))
     assert raised.value.errors[0]["field"] == "members"
 
 
@@ -254,17 +271,17 @@ SERVICES_CASES = [
 
 @pytest.mark.parametrize(("changes", "failed"), SERVICES_CASES)
 def test_p48_services_application(changes, failed):
-    assert failed_ids(evaluate_services_application(services(**changes))) == failed
+    assert failed_ids(SERVICES_APPLICATION.evaluate(services(**changes))) == failed
 
 
 def test_p48_reason_names_the_blank_fields():
-    verdict = evaluate_services_application(services(contacts__city="", contacts__country=""))
+    verdict = SERVICES_APPLICATION.evaluate(services(contacts__city="", contacts__country=""))
     expected = "The application leaves these data blank: contacts.city, contacts.country."
     assert verdict.failed[0].reason["en"] == expected
 
 
 def test_p48_7_not_applicable_to_unregistered_taxpayers():
-    verdict = evaluate_services_application(services(registered_taxpayer=False, tax_debt=None))
+    verdict = SERVICES_APPLICATION.evaluate(services(registered_taxpayer=False, tax_debt=None))
     statuses = {r.rule_id: r.status for r in verdict.results if r.rule_id.startswith("001.p48.7")}
     assert set(statuses.values()) == {"not_applicable"}
 
@@ -294,6 +311,6 @@ ACTIVITY_CHANGE_CASES = [
 
 @pytest.mark.parametrize(("facts", "failed"), ACTIVITY_CHANGE_CASES)
 def test_p9_1_activity_change(facts, failed):
-    verdict = evaluate_activity_change(facts)
+    verdict = ACTIVITY_CHANGE.evaluate(facts)
     assert failed_ids(verdict) == failed
     assert verdict.on == D(2026, 6, 1)

@@ -15,15 +15,12 @@ from typing import Any
 
 import pytest
 
-from techpolicy.law.acts.act001_technopark import (
-    PARTICIPATION_RULES,
-    TechnoparkFacts,
-    evaluate_participation,
-    sample_activity_types,
-)
 from techpolicy.law.acts.act001_technopark import procedures as technopark_procedures
 from techpolicy.law.acts.act001_technopark import services as technopark_services
+from techpolicy.law.acts.act001_technopark.common import sample_activity_types
+from techpolicy.law.acts.act001_technopark.facts import TechnoparkFacts
 from techpolicy.law.acts.act001_technopark.ownership import METHOD
+from techpolicy.law.acts.act001_technopark.participation import PARTICIPATION_RULES, TECHNOPARK
 from techpolicy.law.citation import Citation
 from techpolicy.law.facts import InvalidFacts, parse_facts
 from techpolicy.law.parameters import Parameters, ParameterValue
@@ -52,7 +49,7 @@ def changed(data: dict, changes: dict[str, Any]) -> dict:
 
 
 def verdict_of(data: dict, **kwargs: Any):
-    return evaluate_participation(parse_facts(TechnoparkFacts, data), **kwargs)
+    return TECHNOPARK.evaluate(parse_facts(TechnoparkFacts, data), **kwargs)
 
 
 def result(verdict, rule_id: str):
@@ -130,11 +127,11 @@ def test_p7_7_official_list_replaces_the_sample_and_drops_the_sample_note():
                                "documents.business_plan.projects.0.activity_type": "OFF-1",
                                "documents.business_plan.projects.1.activity_type": "OFF-2"})
     official = {"OFF-1": {"name": {"en": "one"}}, "OFF-2": {"name": {"en": "two"}}}
-    assert verdict_of(data, activity_types=official).outcome == "eligible"
+    assert verdict_of(data, references={"activity_types": official}).outcome == "eligible"
     assert verdict_of(data).outcome == "not_eligible"  # not on the sample list
     notes = [n["en"] for n in verdict_of(example()).notes]
     assert any("SAMPLE" in n for n in notes)
-    assert not any("SAMPLE" in n["en"] for n in verdict_of(data, activity_types=official).notes)
+    assert not any("SAMPLE" in n["en"] for n in verdict_of(data, references={"activity_types": official}).notes)
 
 
 def test_sample_activity_types_are_marked_as_sample():
@@ -251,7 +248,7 @@ INVALID_OWNERSHIP = [
 def test_p7_4_impossible_ownership_is_invalid_input(shareholders, entities, field, message):
     data = owned(shareholders, entities)
     with pytest.raises(InvalidFacts) as raised:
-        evaluate_participation(data)  # a mapping is validated as well
+        TECHNOPARK.evaluate(data)  # a mapping is validated as well
     assert raised.value.errors[0]["field"] == field
     assert message in raised.value.errors[0]["message"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -30,15 +31,42 @@ _PARAGRAPH = {"kk": "{p}-тармақ", "ru": "п. {p}", "en": "paragraph {p}"}
 _SUB = {"kk": "{s}) тармақша", "ru": "пп. {s})", "en": "sub-paragraph {s})"}
 
 
+# The compact reference: `001 p.9(3)`, `004 s.5.4 p.2(1) [mechanism of instrument 1]`, `004 [Annex]`.
+# Act, section and paragraph hold no space, "(" or "["; a sub-paragraph holds no ")"; the note
+# comes last and may hold anything (an administrator's free text), so it is read to the final "]".
+_WORD = r"[^\s(\[]+"
+_SUB_TEXT = r"[^)]+"
+_PIECES = {"act": _WORD, "section": _WORD, "paragraph": _WORD, "sub": _SUB_TEXT}
+_REF = re.compile(
+    rf"(?P<act>{_WORD})(?: s\.(?P<section>{_WORD}))?(?: p\.(?P<paragraph>{_WORD}))?"
+    rf"(?:\((?P<sub>{_SUB_TEXT})\))?(?: \[(?P<note>.+)\])?",
+    re.DOTALL,
+)
+
+
 @dataclass(frozen=True, order=True)
 class Citation:
-    """A place in a legal act: `Citation("001", "9", "3")` is paragraph 9, sub-paragraph 3)."""
+    """A place in a legal act: `Citation("001", "9", "3")` is paragraph 9, sub-paragraph 3).
+
+    Empty pieces are kept as "" (paragraph) or None (sub, note, section), so that two spellings of
+    one place are equal and `Citation.parse(c.ref) == c` holds for every citation."""
 
     act: str
     paragraph: str
     sub: str | None = None
     note: str | None = None  # e.g. "Annex 3" or the name of an outside source
     section: str | None = None  # for acts numbered by section (a programme's "5.4"), paragraphs restart
+
+    def __post_init__(self) -> None:
+        # Normalise the empty spellings (a YAML "" or None) before checking the pieces.
+        object.__setattr__(self, "paragraph", self.paragraph or "")
+        for name in ("sub", "note", "section"):
+            if getattr(self, name) == "":
+                object.__setattr__(self, name, None)
+        for name, pattern in _PIECES.items():
+            value = getattr(self, name)
+            if value and not re.fullmatch(pattern, value):
+                raise ValueError(f"citation {name} {value!r} cannot be written in a compact reference")
 
     def text(self, lang: str = "en") -> str:
         parts = [act_name(self.act, lang)]
@@ -54,12 +82,15 @@ class Citation:
 
     @property
     def ref(self) -> str:
-        """Compact stable reference, e.g. `001 p.9(3)`."""
+        """Compact stable reference, e.g. `001 p.9(3)`; `Citation.parse` reads it back.
+
+        The note is part of it: a programme's paragraphs restart per procedure inside a section
+        (`004 s.5.4 p.3 [mechanism of instrument 7]`), and an annex or an outside source is
+        told apart from the paragraph it hangs on (`001 p.9(2) [Annex 3]`)."""
         ref = f"{self.act} s.{self.section}" if self.section else self.act
         ref = f"{ref} p.{self.paragraph}" if self.paragraph else ref
         ref = f"{ref}({self.sub})" if self.sub else ref
-        # Where a section restarts its numbering per procedure, the note tells them apart.
-        return f"{ref} [{self.note}]" if self.note and self.section else ref
+        return f"{ref} [{self.note}]" if self.note else ref
 
     def as_dict(self, lang: str = "en") -> dict:
         return {
@@ -74,15 +105,17 @@ class Citation:
 
     @classmethod
     def parse(cls, data: dict | str) -> Citation:
-        """Build from YAML: either a mapping or the compact form "001 p.9(3)"."""
+        """Build from YAML (a mapping) or from a compact reference ("001 p.9(3)", see `ref`).
+        Raises ValueError for a string that is not a compact reference."""
         if isinstance(data, dict):
             return cls(
                 str(data["act"]),
-                str(data.get("paragraph", "")),
+                str(data.get("paragraph") or ""),
                 str(data["sub"]) if data.get("sub") is not None else None,
                 data.get("note"),
                 str(data["section"]) if data.get("section") is not None else None,
             )
-        act, _, rest = data.partition(" p.")
-        paragraph, _, sub = rest.partition("(")
-        return cls(act.strip(), paragraph.strip(), sub.rstrip(")") or None)
+        match = _REF.fullmatch(data)
+        if match is None:
+            raise ValueError(f"{data[:200]!r} is not a compact citation like '001 p.9(3)'")
+        return cls(match["act"], match["paragraph"] or "", match["sub"], match["note"], match["section"])

@@ -24,16 +24,23 @@ from .rules import Messages, Rule, Verdict, evaluate
 References = Mapping[str, Any]
 
 
+class DateNeeded(ValueError):
+    """The facts give no date whose law applies, and the caller gave none (`on`)."""
+
+
 @dataclass(frozen=True)
 class Procedure:
     """One question of an act. `name` is its stable public name (`techpolicy check NAME`), `subject`
-    the verdict's subject id. `date` picks the date whose law applies from the facts when the caller
-    gives none. `references()` gives the default reference lists (e.g. a shipped sample list);
-    a caller may pass its own. `validate(facts, **options)` raises `InvalidFacts` for facts no rule
-    can judge. `finish(verdict, facts, references)` may add notes (e.g. "the sample list was used")."""
+    the verdict's subject id (or a function of the facts giving it, e.g. "productivity2020.3a").
+    `date` picks the date whose law applies from the facts when the caller gives none (a procedure
+    whose facts carry no date needs `on`). `references()` gives the default reference lists (e.g.
+    a shipped sample list); a caller may pass its own, key by key. `validate(facts, **options)`
+    raises `InvalidFacts` for facts no rule can judge; the options are the caller's (e.g. the
+    ownership graph's `limits`). `finish(verdict, facts, references)` may add notes (e.g. "the
+    sample list was used")."""
 
     name: str
-    subject: str
+    subject: str | Callable[[Any], str]
     title: Messages
     facts: type[BaseModel]
     rules: Sequence[Rule]
@@ -43,7 +50,8 @@ class Procedure:
     finish: Callable[[Verdict, Any, References], Verdict] | None = None
     cli: bool = True  # offered by `techpolicy check` / `schema`
 
-    def parse(self, facts: BaseModel | Mapping[str, Any]):
+    def parse(self, facts: BaseModel | Mapping[str, Any]) -> BaseModel:
+        """The facts as the model, parsed from a mapping when needed (raises `InvalidFacts`)."""
         return facts if isinstance(facts, self.facts) else parse_facts(self.facts, facts)
 
     def evaluate(
@@ -59,14 +67,18 @@ class Procedure:
         facts = self.parse(facts)
         if self.validate is not None:
             self.validate(facts, **options)
+        elif options:
+            raise TypeError(f"{self.name} takes no options: {', '.join(sorted(options))}")
         refs = {**self.references(), **(references or {})}
         on = on or self.date(facts)
         if on is None:
-            raise ValueError(f"{self.name}: give the date whose law applies")
-        verdict = evaluate(self.subject, self.rules, facts, on, parameters, calendar, reference=refs)
+            raise DateNeeded(f"{self.name}: the facts give no date; give the date whose law applies")
+        subject = self.subject(facts) if callable(self.subject) else self.subject
+        verdict = evaluate(subject, self.rules, facts, on, parameters, calendar, reference=refs)
         return self.finish(verdict, facts, refs) if self.finish is not None else verdict
 
     def schema(self) -> dict:
+        """The JSON Schema of the facts (what `techpolicy schema NAME` prints)."""
         return self.facts.model_json_schema()
 
 

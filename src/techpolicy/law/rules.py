@@ -45,7 +45,13 @@ class InForce:
     The end works the same way, symmetrically: `end_parameter` (+ `end_offset_days`) is the
     date the repealing act takes effect, and while it is unset `end_earliest` is the earliest
     date the repeal can have taken effect. From that date on the rule is treated as ended, with
-    a note, until an administrator sets the parameter (a set parameter always wins)."""
+    a note, until an administrator sets the parameter (a set parameter always wins).
+
+    `replaces` is the in-force of the earlier wording a new wording of a paragraph replaced, when
+    the source holds only the new one ("in the new wording of Order No. ..."). On a date the
+    earlier wording was in force and the new one not yet, the status is "wording_not_in_source":
+    the law of that date exists but cannot be read from the source, so no verdict may be given
+    from the new text (nor may the rule be skipped as if nothing were in force)."""
 
     start: dt.date | None = None
     end: dt.date | None = None  # exclusive
@@ -55,12 +61,26 @@ class InForce:
     end_parameter: str | None = None
     end_offset_days: int = 0
     end_earliest: dt.date | None = None  # exclusive, like `end`
+    replaces: InForce | None = None  # the earlier wording, which the source does not hold
+
+    def start_on(self, ctx: Context) -> tuple[dt.date | None, str | None]:
+        """The first day of force and, when it is only the certain lower bound, the unset start
+        parameter it stands for."""
+        if self.start_parameter:
+            try:
+                published = ctx.param(self.start_parameter)
+                return published + dt.timedelta(days=self.start_offset_days), None
+            except (ParameterNotSet, ParameterNotInForce):
+                # Not set by the source, or asked about a date before the parameter exists:
+                # either way only the certain lower bound is known.
+                return self.earliest, self.start_parameter
+        return self.start, None
 
     def status(self, on: dt.date, ctx: Context) -> tuple[str, str | None]:
-        """("in_force" | "not_yet" | "ended", note).
+        """("in_force" | "not_yet" | "ended" | "wording_not_in_source", note).
 
-        The note names the unset parameter whose certain bound was used: with "in_force" it is
-        the start parameter, with "ended" the end parameter."""
+        The note names the unset parameter whose certain bound was used: with "in_force" and
+        "wording_not_in_source" it is the start parameter, with "ended" the end parameter."""
         end, end_note = self.end, None
         if self.end_parameter:
             try:
@@ -71,17 +91,10 @@ class InForce:
                 end_note = self.end_parameter
         if end and on >= end:
             return "ended", end_note
-        start, note = self.start, None
-        if self.start_parameter:
-            try:
-                published = ctx.param(self.start_parameter)
-                start = published + dt.timedelta(days=self.start_offset_days)
-            except (ParameterNotSet, ParameterNotInForce):
-                # Not set by the source, or asked about a date before the parameter exists:
-                # either way only the certain lower bound is known.
-                start = self.earliest
-                note = self.start_parameter
+        start, note = self.start_on(ctx)
         if start and on < start:
+            if self.replaces is not None and self.replaces.status(on, ctx)[0] == "in_force":
+                return "wording_not_in_source", note
             return "not_yet", None
         return "in_force", note
 
@@ -138,14 +151,15 @@ class Rule:
 class RuleResult:
     rule_id: str
     citation: Citation
-    status: str  # "passed" | "failed" | "not_applicable" | "not_in_force"
+    status: str  # "passed" | "failed" | "not_applicable" | "not_in_force" | "wording_not_in_source"
     requirement: Messages
     reason: Messages  # empty unless failed
     details: dict[str, Any]
 
     @property
     def passed(self) -> bool:
-        return self.status != "failed"
+        # A rule whose wording on the date is not in the source neither passed nor failed.
+        return self.status not in ("failed", "wording_not_in_source")
 
     def as_dict(self, lang: str | None = None) -> dict:
         def pick(messages: Messages):
@@ -166,7 +180,9 @@ class RuleResult:
 class Verdict:
     subject: str
     on: dt.date
-    outcome: str  # "eligible" | "not_eligible" | "not_in_force"
+    # "eligible" | "not_eligible" | "not_in_force" | "undetermined" (a rule's wording on the date
+    # is not in the source and nothing else refuses); only "eligible" is eligible.
+    outcome: str
     results: tuple[RuleResult, ...]
     parameters_read: tuple[ParameterValue, ...]
     notes: tuple[Messages, ...] = ()
@@ -227,6 +243,40 @@ ENDED_NOTE: Messages = {
 }
 
 
+WORDING_NOT_IN_SOURCE_NOTE: Messages = {
+    "kk": "Бастапқы құжатта {on} күні қолданыста болған редакция жоқ ({paragraph}): құжатта тек "
+    "{start} күнінен бастап қолданылатын кейінгі редакциясы ғана берілген, сондықтан бұл күнге "
+    "шешім шығару мүмкін емес.",
+    "ru": "Редакция, действовавшая на {on} ({paragraph}), в исходном документе отсутствует: документ "
+    "содержит только более позднюю редакцию, действующую с {start}, поэтому решение на эту дату "
+    "вынести нельзя.",
+    "en": "The wording in force on {on} ({paragraph}) is not in the source document: the source holds "
+    "only the later wording, in force from {start}, so no decision can be given for that date.",
+}
+
+
+def wording_note(rule: Rule, on: dt.date, start: dt.date | None) -> Messages:
+    """The note of a rule whose wording in force on `on` the source does not hold."""
+    return {
+        lang: WORDING_NOT_IN_SOURCE_NOTE[lang].format(
+            on=on.isoformat(), paragraph=rule.citation.text(lang), start=start.isoformat() if start else "?"
+        )
+        for lang in LANGUAGES
+    }
+
+
+def _outcome(results: Sequence[RuleResult]) -> str:
+    statuses = {r.status for r in results}
+    if results and statuses == {"not_in_force"}:
+        return "not_in_force"
+    if "failed" in statuses:
+        # A refusal under a paragraph whose wording is known stands whatever another one said.
+        return "not_eligible"
+    if "wording_not_in_source" in statuses:
+        return "undetermined"
+    return "eligible"
+
+
 def evaluate(
     subject: str,
     rules: Sequence[Rule],
@@ -252,6 +302,14 @@ def evaluate(
             )
             if note not in notes:
                 notes.append(note)
+        if status == "wording_not_in_source":
+            start, _ = rule.in_force.start_on(ctx)
+            note = wording_note(rule, on, start)
+            if note not in notes:
+                notes.append(note)
+            details = {"in_force": status, "wording_from": start}
+            results.append(RuleResult(rule.id, rule.citation, status, rule.requirement, {}, details))
+            continue
         if status != "in_force":
             results.append(
                 RuleResult(rule.id, rule.citation, "not_in_force", rule.requirement, {}, {"in_force": status})
@@ -274,10 +332,4 @@ def evaluate(
                 outcome.details,
             )
         )
-    if results and all(r.status == "not_in_force" for r in results):
-        verdict_outcome = "not_in_force"
-    elif any(r.status == "failed" for r in results):
-        verdict_outcome = "not_eligible"
-    else:
-        verdict_outcome = "eligible"
-    return Verdict(subject, on, verdict_outcome, tuple(results), tuple(ctx.read.values()), tuple(notes))
+    return Verdict(subject, on, _outcome(results), tuple(results), tuple(ctx.read.values()), tuple(notes))

@@ -1,8 +1,13 @@
-"""The acts as code: one module per legal act, its rules in the order of the act.
+"""The acts as code: one package per legal act, its modules in the order of the act.
 
-- `technopark` (act 001): Rules of activity of the "Astana Hub" international technology park,
-  as amended by Order No. 292/НҚ of 23 August 2022 (the public entry point of the act). Its
-  facts are in `technopark_facts`, the state share of paragraph 7(4) in `ownership`, paragraph 9
-  and Annex 3 in `technopark_documents`, later procedures in `technopark_procedures`, the
-  application for services in `technopark_services`, shared pieces in `technopark_common`.
+- `act000_methodology` (act 000): the Methodology of technology forecasting, competence centres,
+  technology platforms and targeted technology programmes (Order No. 133/НҚ as amended);
+- `act001_technopark` (act 001): Rules of activity of the "Astana Hub" international technology
+  park, as amended by Order No. 292/НҚ of 23 August 2022;
+- `act004_productivity2020` (act 004): the "Productivity 2020" programme (Resolution No. 440).
+
+Each package declares its procedures (`law.procedure.declare`) and its terms (`law.terms.declare`)
+when imported; importing this package imports every act, so `catalogue()` and `terms()` are complete.
 """
+
+from . import act000_methodology, act001_technopark, act004_productivity2020  # noqa: F401  (declare every act)

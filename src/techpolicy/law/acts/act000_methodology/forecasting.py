@@ -20,8 +20,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from ...citation import Citation
-from ...facts import parse_facts
-from ...rules import InForce, Rule, Verdict, evaluate, fail, ok
+from ...procedure import Procedure, declare
+from ...rules import InForce, Rule, fail, ok
 
 ACT = "000"
 DOMESTIC_COUNTRY = "KZ"
@@ -186,30 +186,39 @@ PRIORITY_RULES: tuple[Rule, ...] = (
 )
 
 
-def evaluate_main_stage(facts: StudyFacts | Mapping[str, Any], on: dt.date, parameters=None) -> Verdict:
-    """May the study start its main stage (paragraph 11)? Paragraphs 7 and 10(1) decide."""
-    if not isinstance(facts, StudyFacts):
-        facts = parse_facts(StudyFacts, facts)
-    return evaluate("forecasting.main_stage", MAIN_STAGE_RULES, facts, on, parameters)
-
-
-def evaluate_priority_direction(
-    direction: str | SupportDirectionFacts | Mapping[str, Any],
-    on: dt.date,
-    key_technologies: Mapping[str, Any],
-    parameters=None,
-) -> Verdict:
-    """Is `direction` a key (priority) technology on `on` (paragraph 13(1))? `key_technologies`
-    maps code -> {"name": ..., "source": ...} for the list in force on that date."""
-    if isinstance(direction, str):
-        direction = {"direction": direction}
-    if not isinstance(direction, SupportDirectionFacts):
-        direction = parse_facts(SupportDirectionFacts, direction)
-    return evaluate(
-        "forecasting.priority_direction",
-        PRIORITY_RULES,
-        direction,
-        on,
-        parameters,
-        reference={KEY_TECHNOLOGIES: dict(key_technologies)},
+# May the study start its main stage (paragraph 11)? Paragraphs 7 and 10(1) decide. The facts
+# carry no date: give `on`.
+MAIN_STAGE = declare(
+    Procedure(
+        name="forecasting-main-stage",
+        subject="forecasting.main_stage",
+        title={
+            "kk": "Болжау зерттеуін негізгі кезеңге көшіру (7-тармақ, 10-тармақтың 1) тармақшасы)",
+            "ru": "Переход прогнозного исследования к основному этапу (пункт 7, подпункт 1) пункта 10)",
+            "en": "Moving a forecast study to its main stage (paragraph 7, paragraph 10(1))",
+        },
+        facts=StudyFacts,
+        rules=MAIN_STAGE_RULES,
     )
+)
+
+
+# Is the direction a key (priority) technology on `on` (paragraph 13(1))? The caller passes the
+# list in force on that date as `references={KEY_TECHNOLOGIES: {code: {"name": ..., "source": ...}}}`:
+# lists are approved per study and kept in the database, so the procedure ships none and is not
+# offered by the command line.
+PRIORITY_DIRECTION = declare(
+    Procedure(
+        name="forecasting-priority-direction",
+        subject="forecasting.priority_direction",
+        title={
+            "kk": "Технологиялық бағыт түйінді (басым) технологиялар тізбесінде ме (13-тармақтың 1) тармақшасы)",
+            "ru": "Входит ли направление в перечень ключевых (приоритетных) технологий (подпункт 1) пункта 13)",
+            "en": "Is a technology direction on the list of key (priority) technologies (paragraph 13(1))",
+        },
+        facts=SupportDirectionFacts,
+        rules=PRIORITY_RULES,
+        references=lambda: {KEY_TECHNOLOGIES: {}},
+        cli=False,
+    )
+)

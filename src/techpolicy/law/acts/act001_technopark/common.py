@@ -1,7 +1,6 @@
 """Pieces of act 001 (Astana Hub technopark rules) shared by several paragraphs.
 
 - when the amended wording is in force (Order No. 292/НҚ, paragraph 4);
-- deadlines in working days;
 - the list of priority ICT activity types (a SAMPLE until the official list is imported);
 - the tax-debt information of p.9(3), worded again in p.48(7);
 - the business-plan contents of Annex 3, used by p.9(2) and p.9-1.
@@ -11,19 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
-from ...calendar import WorkingCalendar
 from ...citation import Citation
-from ...facts import M, parse_facts
-from ...parameters import Parameters, ParameterValue
-from ...rules import Context, InForce, Messages, Outcome, Rule, fail, ok
+from ...procedure import with_note
+from ...rules import Context, InForce, Messages, Outcome, Rule, Verdict, fail, ok
 from .facts import BusinessPlan, TaxDebtInfo
 
 ACT = "001"
@@ -53,54 +49,8 @@ def rule(
     return Rule(rule_id, citation, requirement, failure, check, IN_FORCE, applies)
 
 
-def as_facts(model: type[M], facts: M | Mapping[str, Any]) -> M:
-    """Facts as given, or parsed from a mapping (raising `InvalidFacts` naming the field)."""
-    return facts if isinstance(facts, model) else parse_facts(model, facts)
-
-
 def blank(text: str | None) -> bool:
     return text is None or not text.strip()
-
-
-# --- deadlines ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Deadline:
-    """A due date with its term, its legal basis and the parameter values it was computed from."""
-
-    due: dt.date
-    days: int
-    unit: Literal["working", "calendar"]
-    citation: Citation
-    parameters: tuple[ParameterValue, ...]
-
-    def as_dict(self, lang: str = "en") -> dict:
-        return {
-            "due": self.due.isoformat(),
-            "days": self.days,
-            "unit": self.unit,
-            "citation": self.citation.as_dict(lang),
-            "parameters": [p.as_dict(lang) for p in self.parameters],
-        }
-
-
-def working_days_deadline(
-    event: dt.date,
-    parameter: str,
-    citation: Citation,
-    parameters: Parameters | None = None,
-    calendar: WorkingCalendar | None = None,
-    before: bool = False,
-) -> Deadline:
-    """`parameter` working days after `event` (or, with `before`, the last day still in time
-    "no later than N working days before" it). Raises ParameterNotSet when the act sets no term
-    and ParameterNotInForce for an event before the term exists (before 2022-09-03)."""
-    value = (parameters or Parameters.from_source()).get(parameter, event)
-    calendar = calendar or WorkingCalendar()
-    days = int(value.value)
-    due = calendar.latest_before(event, days) if before else calendar.add(event, days)
-    return Deadline(due, days, "working", citation, (value,))
 
 
 # --- the list of priority ICT activity types ----------------------------------------------------
@@ -135,6 +85,22 @@ def sample_activity_types() -> dict[str, dict]:
 
 def is_sample(activity_types: Mapping[str, Any]) -> bool:
     return any(isinstance(v, Mapping) and v.get("sample") for v in activity_types.values())
+
+
+def default_activity_types() -> dict[str, Any]:
+    """The reference lists of a procedure that reads the activity types: the SAMPLE by default."""
+    return {"activity_types": sample_activity_types()}
+
+
+def sample_list_note(list_rule: str) -> Callable[[Verdict, Any, Mapping[str, Any]], Verdict]:
+    """A procedure's `finish`: when rule `list_rule` was checked against the SAMPLE list, the
+    verdict says so (a verdict must never pass a sample off as the official list)."""
+
+    def finish(verdict: Verdict, facts: Any, references: Mapping[str, Any]) -> Verdict:
+        checked = any(r.rule_id == list_rule and r.status in ("passed", "failed") for r in verdict.results)
+        return with_note(verdict, SAMPLE_LIST_NOTE) if checked and is_sample(references["activity_types"]) else verdict
+
+    return finish
 
 
 def list_outcome(codes: list[str], ctx: Context) -> Outcome:

@@ -1,5 +1,5 @@
 """Act 001, paragraph 9 and Annex 3: the documents attached to an application to register as a
-technopark participant. Combined with paragraph 7 in `technopark.PARTICIPATION_RULES`."""
+technopark participant. Combined with paragraph 7 in `participation.PARTICIPATION_RULES`."""
 
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ nothing here enumerates them:
   holder as its exact estimate, so each chain listed costs at most one step per link;
 - everything is iterative (no recursion limit), and the arithmetic is exact: products and sums
   are computed without rounding and compared with the threshold as they are; shares have at most
-  `technopark_facts.MAX_SHARE_DECIMALS` decimals and chains at most `max_depth` links, which
+  `facts.MAX_SHARE_DECIMALS` decimals and chains at most `max_depth` links, which
   keeps the exact figures short.
 
 The size of the graph and the length of its chains have limits (`OwnershipLimits`) that are

@@ -3,10 +3,8 @@ of 26 September 2018) in the wording of Order No. 292/НҚ of 23 August 2022.
 
 Read beside the act. This module holds registration as a participant ("Технопарк қатысушысы"):
 the conditions of paragraph 7 here, then the documents of paragraph 9 and the business-plan
-contents of Annex 3 (`technopark_documents`). The procedures after registration (paragraphs 9-1,
-13, 18, 20, 36, 41, 60) live in `technopark_procedures` and the application for services
-(paragraph 48) in `technopark_services`; both are re-exported here, so `technopark` is the one
-public entry point. Facts are in `technopark_facts`, the state share of p.7(4) in `ownership`.
+contents of Annex 3 (`documents`), together the procedure "technopark". The state share of
+p.7(4) is computed in `ownership`, the facts are in `facts`.
 
 Every rule is of the amended wording: in force ten calendar days after the order's first
 official publication (not given in the seed, so not before 2022-09-03).
@@ -14,64 +12,14 @@ official publication (not given in the seed, so not before 2022-09-03).
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
-from ...calendar import WorkingCalendar
-from ...facts import parse_facts
-from ...parameters import Parameters
-from ...rules import Context, Messages, Outcome, Rule, Verdict, evaluate, fail, ok
-from .common import (
-    LIST_FAILURE,
-    SAMPLE_LIST_NOTE,
-    Deadline,
-    cite,
-    is_sample,
-    list_outcome,
-    rule,
-    sample_activity_types,
-)
+from ...procedure import Procedure, declare
+from ...rules import Context, Messages, Outcome, Rule, fail, ok
+from .common import LIST_FAILURE, cite, default_activity_types, list_outcome, rule, sample_list_note
 from .documents import DOCUMENT_RULES
 from .facts import TechnoparkFacts
 from .ownership import METHOD, OwnershipLimits, percent_text, state_share, validate_ownership
-from .procedures import (
-    EARLY_TERMINATION_COMMISSION_GROUNDS,
-    activity_change_decision_due,
-    certificate_due,
-    commission_decision_due,
-    completeness_review_due,
-    evaluate_activity_change,
-    evaluate_commission_composition,
-    evaluate_early_termination_grounds,
-    evaluate_extension,
-    extension_last_day,
-    housing_vacate_due,
-    register_entry_due,
-)
-from .services import evaluate_services_application
-
-__all__ = [
-    "EARLY_TERMINATION_COMMISSION_GROUNDS",
-    "PARTICIPATION_RULES",
-    "Deadline",
-    "TechnoparkFacts",
-    "activity_change_decision_due",
-    "certificate_due",
-    "commission_decision_due",
-    "completeness_review_due",
-    "evaluate_activity_change",
-    "evaluate_commission_composition",
-    "evaluate_early_termination_grounds",
-    "evaluate_extension",
-    "evaluate_participation",
-    "evaluate_services_application",
-    "extension_last_day",
-    "housing_vacate_due",
-    "register_entry_due",
-    "sample_activity_types",
-]
 
 
 def _applicant_must_not(
@@ -322,38 +270,30 @@ PARTICIPATION_RULES: tuple[Rule, ...] = (
 )
 
 
-def evaluate_participation(
-    facts: TechnoparkFacts | Mapping[str, Any],
-    on: dt.date | None = None,
-    parameters: Parameters | None = None,
-    calendar: WorkingCalendar | None = None,
-    activity_types: Mapping[str, Any] | None = None,
-    limits: OwnershipLimits | None = None,
-) -> Verdict:
-    """May the applicant register as a technopark participant (p.7, p.9, Annex 3)?
-
-    `on` (default: the application date) chooses the wording in force; the tax-debt ceiling
-    uses the MCI of the application date. `activity_types` is the list of priority ICT activity
-    types (code -> entry); without it the SAMPLE list is used and the verdict says so.
-    Raises `InvalidFacts` for facts that cannot be evaluated (e.g. an ownership loop, or a graph
-    beyond `limits`, the system limits of the ownership graph; default `OwnershipLimits()`).
-    """
-    if not isinstance(facts, TechnoparkFacts):
-        facts = parse_facts(TechnoparkFacts, facts)
+def validate_graph(facts: Any, limits: OwnershipLimits | None = None) -> None:
+    """Raises `InvalidFacts` for an ownership graph no rule can judge: a loop, or a graph beyond
+    `limits`, the system limits of its size and depth (default `OwnershipLimits()`)."""
     validate_ownership(facts.ownership, limits=limits)
-    listed = sample_activity_types() if activity_types is None else activity_types
-    verdict = evaluate(
-        "technopark.participation",
-        PARTICIPATION_RULES,
-        facts,
-        on or facts.application_date,
-        parameters,
-        calendar,
-        reference={"activity_types": listed},
+
+
+# May the applicant register as a technopark participant (p.7, p.9, Annex 3)? The date is the
+# application date: it chooses the wording in force, and the tax-debt ceiling uses its MCI.
+# `references={"activity_types": ...}` is the list of priority ICT activity types (code -> entry);
+# without it the SAMPLE list is used and the verdict says so.
+TECHNOPARK = declare(
+    Procedure(
+        name="technopark",
+        subject="technopark.participation",
+        title={
+            "kk": "Технопарк қатысушысы ретінде тіркелу (7, 9-тармақтар, 3-қосымша)",
+            "ru": "Регистрация участником Технопарка (пункты 7, 9, приложение 3)",
+            "en": "Registration as a technopark participant (paragraphs 7, 9, Annex 3)",
+        },
+        facts=TechnoparkFacts,
+        rules=PARTICIPATION_RULES,
+        date=lambda facts: facts.application_date,
+        references=default_activity_types,
+        validate=validate_graph,
+        finish=sample_list_note(P7_7.id),
     )
-    checked_list = any(
-        r.rule_id == P7_7.id and r.status in ("passed", "failed") for r in verdict.results
-    )
-    if checked_list and is_sample(listed):
-        verdict = replace(verdict, notes=(*verdict.notes, SAMPLE_LIST_NOTE))
-    return verdict
+)

@@ -4,15 +4,11 @@ paragraph 9(3), answered before an applicant has assembled the other documents o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
 
-from ...facts import parse_facts
-from ...rules import Verdict, evaluate
-from .common import sample_activity_types
+from ...procedure import Procedure, declare
+from .common import default_activity_types, sample_list_note
 from .facts import Applicant, Facts, Ownership, TaxDebtInfo
-from .ownership import OwnershipLimits, validate_ownership
-from .participation import PARTICIPATION_RULES
+from .participation import P7_7, PARTICIPATION_RULES, validate_graph
 
 
 class PrecheckDocuments(Facts):
@@ -30,28 +26,22 @@ PRECHECK_RULES = tuple(
     r for r in PARTICIPATION_RULES if r.id.startswith("001.p7.") or r.id.startswith("001.p9.3")
 )
 
-
-def evaluate_precheck(
-    facts: PrecheckFacts | Mapping[str, Any],
-    on: dt.date | None = None,
-    parameters=None,
-    calendar=None,
-    activity_types: Mapping[str, Any] | None = None,
-    limits: OwnershipLimits | None = None,
-) -> Verdict:
-    """The same rule objects as the full evaluation, restricted to what the pre-check asks.
-
-    `limits`: the system limits of the ownership graph (default `OwnershipLimits()`)."""
-    if not isinstance(facts, PrecheckFacts):
-        facts = parse_facts(PrecheckFacts, facts)
-    validate_ownership(facts.ownership, limits=limits)
-    listed = sample_activity_types() if activity_types is None else activity_types
-    return evaluate(
-        "technopark.precheck",
-        PRECHECK_RULES,
-        facts,
-        on or facts.application_date,
-        parameters,
-        calendar,
-        reference={"activity_types": listed},
+# The same rule objects as the full evaluation, restricted to what the pre-check asks; the same
+# options (`limits` of the ownership graph) and reference list (`activity_types`).
+PRECHECK = declare(
+    Procedure(
+        name="technopark-precheck",
+        subject="technopark.precheck",
+        title={
+            "kk": "Технопаркке қатысу шарттарын алдын ала тексеру (7-тармақ, 9-тармақтың 3) тармақшасы)",
+            "ru": "Предварительная проверка условий участия в Технопарке (пункт 7, подпункт 3) пункта 9)",
+            "en": "Pre-check of the conditions to register with the technopark (paragraph 7, paragraph 9(3))",
+        },
+        facts=PrecheckFacts,
+        rules=PRECHECK_RULES,
+        date=lambda facts: facts.application_date,
+        references=default_activity_types,
+        validate=validate_graph,
+        finish=sample_list_note(P7_7.id),
     )
+)

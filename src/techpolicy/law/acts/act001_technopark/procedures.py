@@ -1,45 +1,29 @@
 """Act 001, procedures after registration, in paragraph order: change of activity type (9-1),
-the selection commission (13), certificate and register entry (18, 20), extension (36), early
-termination (41) and housing (60). The application for services (48) is in
-`technopark_services`.
-
-Import these through `techpolicy.law.acts.technopark`, which re-exports them.
+the selection commission (13), extension (36) and early termination (41), each a declared
+`Procedure`. Their terms (9-1, 13, 18, 20, 36, 60) are declared in `terms`; the application
+for services (48) is in `services`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping, Sequence
-from typing import Any
-
-from pydantic import BaseModel
-
-from ...calendar import WorkingCalendar
-from ...facts import parse_facts
-from ...parameters import Parameters
-from ...rules import Context, Outcome, Rule, Verdict, evaluate, fail, ok
+from ...procedure import Procedure, declare
+from ...rules import Context, Outcome, Rule, fail, ok
 from .common import (
     LIST_FAILURE,
-    Deadline,
     annex3_rules,
-    as_facts,
     cite,
+    default_activity_types,
     list_outcome,
     rule,
-    sample_activity_types,
-    working_days_deadline,
+    sample_list_note,
 )
 from .facts import (
     ActivityChangeFacts,
     CommissionFacts,
-    CommissionMemberFacts,
     EarlyTerminationFacts,
     ExtensionFacts,
 )
-
-Source = Parameters | None
-Calendar = WorkingCalendar | None
-
+from .terms import EXTENSION_NOTICE
 
 # --- paragraph 9-1: change or addition of activity type ----------------------------------------
 
@@ -92,56 +76,27 @@ ACTIVITY_CHANGE_RULES: tuple[Rule, ...] = (
 )
 
 
-def evaluate_activity_change(
-    facts: ActivityChangeFacts | Mapping[str, Any],
-    on: dt.date | None = None,
-    parameters: Source = None,
-    calendar: Calendar = None,
-    activity_types: Mapping[str, Any] | None = None,
-) -> Verdict:
-    """Is the application to change or add activity types complete and within the list (p.9-1)?
-    The commission's decision is due by `activity_change_decision_due(received_on)`."""
-    facts = as_facts(ActivityChangeFacts, facts)
-    listed = sample_activity_types() if activity_types is None else activity_types
-    return evaluate(
-        "technopark.activity_change",
-        ACTIVITY_CHANGE_RULES,
-        facts,
-        on or facts.received_on,
-        parameters,
-        calendar,
-        {"activity_types": listed},
+# Is the application to change or add activity types complete and within the list (p.9-1)? The
+# commission's decision is due by `terms.ACTIVITY_CHANGE_DECISION`.
+ACTIVITY_CHANGE = declare(
+    Procedure(
+        name="technopark-activity-change",
+        subject="technopark.activity_change",
+        title={
+            "kk": "Қызмет түрін өзгерту және (немесе) толықтыру туралы өтініш (9-1-тармақ)",
+            "ru": "Заявка об изменении и (или) дополнении вида деятельности (пункт 9-1)",
+            "en": "Application to change or add activity types (paragraph 9-1)",
+        },
+        facts=ActivityChangeFacts,
+        rules=ACTIVITY_CHANGE_RULES,
+        date=lambda facts: facts.received_on,
+        references=default_activity_types,
+        finish=sample_list_note(P9_1_LIST.id),
     )
-
-
-def activity_change_decision_due(
-    received: dt.date, parameters: Source = None, calendar: Calendar = None
-) -> Deadline:
-    """p.9-1: the commission decides within 10 working days of receiving the application."""
-    return working_days_deadline(
-        received, "technopark.activity_change_decision_wd", cite("9-1"), parameters, calendar
-    )
+)
 
 
 # --- paragraph 13: the selection commission ----------------------------------------------------
-
-
-def completeness_review_due(
-    received: dt.date, parameters: Source = None, calendar: Calendar = None
-) -> Deadline:
-    """p.13 sets no term: raises ParameterNotSet unless an operator set one."""
-    return working_days_deadline(
-        received, "technopark.completeness_review_wd", cite("13"), parameters, calendar
-    )
-
-
-def commission_decision_due(
-    referred: dt.date, parameters: Source = None, calendar: Calendar = None
-) -> Deadline:
-    """p.13 sets no term: raises ParameterNotSet unless an operator set one."""
-    return working_days_deadline(
-        referred, "technopark.commission_decision_wd", cite("13"), parameters, calendar
-    )
 
 
 def _members(facts: CommissionFacts, ctx: Context) -> Outcome:
@@ -207,60 +162,28 @@ COMMISSION_RULES: tuple[Rule, ...] = (
 )
 
 
-def evaluate_commission_composition(
-    members: Sequence[CommissionMemberFacts | Mapping[str, Any]],
-    on: dt.date,
-    parameters: Source = None,
-    calendar: Calendar = None,
-) -> Verdict:
-    """Does the selection commission's membership meet paragraph 13?"""
-    data = {"members": [m.model_dump() if isinstance(m, BaseModel) else m for m in members]}
-    facts = parse_facts(CommissionFacts, data)
-    return evaluate("technopark.commission", COMMISSION_RULES, facts, on, parameters, calendar)
-
-
-# --- paragraphs 18 and 20: certificate and list of participants -------------------------------
-
-
-def certificate_due(
-    contract_signed: dt.date, parameters: Source = None, calendar: Calendar = None
-) -> Deadline:
-    """p.18: the registration certificate is issued within 3 working days of the contract."""
-    return working_days_deadline(
-        contract_signed, "technopark.certificate_wd", cite("18"), parameters, calendar
+# Does the selection commission's membership meet paragraph 13? The facts carry no date: give `on`.
+COMMISSION_COMPOSITION = declare(
+    Procedure(
+        name="technopark-commission-composition",
+        subject="technopark.commission",
+        title={
+            "kk": "Технопарк қатысушыларын іріктеу жөніндегі комиссияның құрамы (13-тармақ)",
+            "ru": "Состав комиссии по отбору участников Технопарка (пункт 13)",
+            "en": "Composition of the commission selecting technopark participants (paragraph 13)",
+        },
+        facts=CommissionFacts,
+        rules=COMMISSION_RULES,
     )
-
-
-def register_entry_due(
-    contract_signed: dt.date, parameters: Source = None, calendar: Calendar = None
-) -> Deadline:
-    """p.20: the participant is entered in the list within 3 working days of the contract
-    (the list is published on the technopark's web resource, p.21)."""
-    return working_days_deadline(
-        contract_signed, "technopark.register_entry_wd", cite("20"), parameters, calendar
-    )
+)
 
 
 # --- paragraph 36: extension ---------------------------------------------------------------------
 
 
-def extension_last_day(
-    participation_end: dt.date, parameters: Source = None, calendar: Calendar = None
-) -> Deadline:
-    """p.36: the last day to file for extension, 10 working days before participation ends."""
-    return working_days_deadline(
-        participation_end,
-        "technopark.extension_notice_wd",
-        cite("36"),
-        parameters,
-        calendar,
-        before=True,
-    )
-
-
 def _in_time(facts: ExtensionFacts, ctx: Context) -> Outcome:
-    days = ctx.param("technopark.extension_notice_wd", facts.participation_end)
-    last_day = ctx.calendar.latest_before(facts.participation_end, days)
+    days = ctx.param(EXTENSION_NOTICE.parameter, facts.participation_end)
+    last_day = EXTENSION_NOTICE.date(facts.participation_end, days, ctx.calendar)
     details = {
         "filed_on": facts.filed_on,
         "participation_end": facts.participation_end,
@@ -300,20 +223,21 @@ EXTENSION_RULES: tuple[Rule, ...] = (
 )
 
 
-def evaluate_extension(
-    filed_on: dt.date,
-    participation_end: dt.date,
-    on: dt.date | None = None,
-    parameters: Source = None,
-    calendar: Calendar = None,
-) -> Verdict:
-    """Was the extension application filed in time (p.36)? Late: register anew under p.8."""
-    facts = parse_facts(
-        ExtensionFacts, {"filed_on": filed_on, "participation_end": participation_end}
+# Was the extension application filed in time (p.36)? Late: register anew under p.8.
+EXTENSION = declare(
+    Procedure(
+        name="technopark-extension",
+        subject="technopark.extension",
+        title={
+            "kk": "Технопаркке қатысу мерзімін ұзарту туралы өтініштің мерзімі (36-тармақ)",
+            "ru": "Срок подачи заявки на продление участия в Технопарке (пункт 36)",
+            "en": "Time limit of the application to extend participation (paragraph 36)",
+        },
+        facts=ExtensionFacts,
+        rules=EXTENSION_RULES,
+        date=lambda facts: facts.filed_on,
     )
-    return evaluate(
-        "technopark.extension", EXTENSION_RULES, facts, on or filed_on, parameters, calendar
-    )
+)
 
 
 # --- paragraph 41: early termination ----------------------------------------------------------
@@ -357,23 +281,18 @@ EARLY_TERMINATION_RULES: tuple[Rule, ...] = (
 )
 
 
-def evaluate_early_termination_grounds(
-    grounds: Sequence[str], on: dt.date, parameters: Source = None, calendar: Calendar = None
-) -> Verdict:
-    """Do the grounds put early termination before the commission (p.41)? "eligible" = yes."""
-    facts = parse_facts(EarlyTerminationFacts, {"grounds": list(grounds)})
-    return evaluate(
-        "technopark.early_termination", EARLY_TERMINATION_RULES, facts, on, parameters, calendar
+# Do the grounds put early termination before the commission (p.41)? "eligible" = yes. The facts
+# carry no date: give `on`.
+EARLY_TERMINATION = declare(
+    Procedure(
+        name="technopark-early-termination",
+        subject="technopark.early_termination",
+        title={
+            "kk": "Технопаркке қатысуды мерзімінен бұрын тоқтату негіздемелері (41-тармақ)",
+            "ru": "Основания досрочного прекращения участия в Технопарке (пункт 41)",
+            "en": "Grounds of early termination of participation (paragraph 41)",
+        },
+        facts=EarlyTerminationFacts,
+        rules=EARLY_TERMINATION_RULES,
     )
-
-
-# --- paragraph 60: housing -----------------------------------------------------------------------
-
-
-def housing_vacate_due(
-    expelled_on: dt.date, parameters: Source = None, calendar: Calendar = None
-) -> Deadline:
-    """p.60: a person expelled from acceleration vacates and hands over housing within 2 wd."""
-    return working_days_deadline(
-        expelled_on, "technopark.housing_vacate_wd", cite("60"), parameters, calendar
-    )
+)

@@ -1,16 +1,13 @@
 """Act 001, paragraph 48: the electronic application for the technopark's services
-(acceleration, p.43; technology business incubation, p.44). Re-exported by `technopark`."""
+(acceleration, p.43; technology business incubation, p.44), the procedure "technopark-services"."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
 from typing import Any
 
-from ...calendar import WorkingCalendar
-from ...parameters import Parameters
-from ...rules import Context, Messages, Outcome, Rule, Verdict, evaluate, fail, ok
-from .common import as_facts, blank, cite, rule, tax_debt_rules
+from ...procedure import Procedure, declare
+from ...rules import Context, Messages, Outcome, Rule, fail, ok
+from .common import blank, cite, rule, tax_debt_rules
 from .facts import ServicesApplicationFacts
 
 # --- paragraph 48: the electronic application for services -------------------------------------
@@ -118,19 +115,18 @@ SERVICES_RULES: tuple[Rule, ...] = (
 )
 
 
-def evaluate_services_application(
-    facts: ServicesApplicationFacts | Mapping[str, Any],
-    on: dt.date | None = None,
-    parameters: Parameters | None = None,
-    calendar: WorkingCalendar | None = None,
-) -> Verdict:
-    """Does the electronic application for services carry items 1)-7) of paragraph 48?"""
-    facts = as_facts(ServicesApplicationFacts, facts)
-    return evaluate(
-        "technopark.services_application",
-        SERVICES_RULES,
-        facts,
-        on or facts.application_date,
-        parameters,
-        calendar,
+# Does the electronic application for services carry items 1)-7) of paragraph 48?
+SERVICES_APPLICATION = declare(
+    Procedure(
+        name="technopark-services",
+        subject="technopark.services_application",
+        title={
+            "kk": "Технопарк қызметтерін алуға арналған электрондық өтініш (48-тармақ)",
+            "ru": "Электронная заявка на получение услуг Технопарка (пункт 48)",
+            "en": "Electronic application for the technopark's services (paragraph 48)",
+        },
+        facts=ServicesApplicationFacts,
+        rules=SERVICES_RULES,
+        date=lambda facts: facts.application_date,
     )
+)

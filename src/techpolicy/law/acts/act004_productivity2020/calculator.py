@@ -1,7 +1,7 @@
 """The reimbursement of the "Productivity 2020" programme (act 004, section 5.3), computed from the
 declarative `INSTRUMENTS`.
 
-Order: each cost line is cut by its exclusions (`productivity2020_exclusions`); for instruments
+Order: each cost line is cut by its exclusions (`exclusions`); for instruments
 paid per person (3a employees, 3b specialists) a group fee is split equally among the persons
 named, persons beyond the yearly headcount are excluded, the share is applied per person and
 then the per-person cap; otherwise the share is applied to the eligible total. Then every cap of

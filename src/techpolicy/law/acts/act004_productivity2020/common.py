@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
@@ -78,19 +77,6 @@ def rule(
 ) -> Rule:
     """A rule of the restated programme (in force from 2015-06-17 until the repeal)."""
     return Rule(rule_id, citation, requirement, failure, check, PROGRAMME_IN_FORCE, applies)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` calendar months later (earlier when negative), clamped to the end
-    of a shorter month: 2015-08-31 - 6 months = 2015-02-28."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    return add_months(day, 12 * years)
 
 
 def kzt(amount: Decimal) -> str:

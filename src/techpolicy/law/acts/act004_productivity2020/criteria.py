@@ -1,7 +1,7 @@
 """Act 004 ("Productivity 2020" programme): the period in force and the applicant criteria, in the
 order of the programme — 5.1 "Өтінім берушілерге қойылатын критерийлер" (criteria for applicants)
 with the conditions of instrument 1 from 5.3. The executor criteria of 5.2 are in
-`productivity2020_executors`.
+`executors`.
 
 The validity rules are always evaluated (they are what refuses an application dated outside the
 period); every other rule is in force with the restated programme only.
@@ -9,12 +9,12 @@ period); every other rule is in force with the restated programme only.
 
 from __future__ import annotations
 
+from ...dates import add_years
 from ...rules import ALWAYS, Context, Messages, Outcome, Rule, fail, ok
 from .common import (
     PROGRAMME_IN_FORCE,
     RESTATED_ON,
     VALIDITY_CITATION,
-    add_years,
     cite,
     flag,
     instrument_note,

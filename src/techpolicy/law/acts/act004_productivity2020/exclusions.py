@@ -26,8 +26,9 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from ...citation import Citation
+from ...dates import add_months
 from ...rules import Context, Messages, render
-from .common import MECHANISM_2_5, OTHER_BUDGET_CITATION, add_months, cite
+from .common import MECHANISM_2_5, OTHER_BUDGET_CITATION, cite
 from .facts import CostLine, ProductivityFacts
 from .instruments import TRAVEL_CITATION, InstrumentDefinition
 

@@ -2,7 +2,7 @@
 
 Each `InstrumentDefinition` says, declaratively, how the instrument reimburses: the parameter of
 the share, the caps with their scope, the look-back window, the admissible cost kinds and the
-kinds named as not reimbursed. `productivity2020_calculator` interprets these definitions for one
+kinds named as not reimbursed. `calculator` interprets these definitions for one
 case; a batch path may compile the same `INSTRUMENTS` to vectorised form. Numbers live in
 `params/004.yaml`; only parameter names appear here.
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from techpolicy.law.acts.act000_methodology.forecasting import evaluate_main_stage, evaluate_priority_direction
+from techpolicy.law.acts.act000_methodology.forecasting import KEY_TECHNOLOGIES, MAIN_STAGE, PRIORITY_DIRECTION
 from techpolicy.law.facts import InvalidFacts
 
 ON = dt.date(2026, 11, 21)
@@ -40,25 +40,25 @@ CASES = [
 
 @pytest.mark.parametrize(("case", "experts", "sectors", "methods", "refusing"), CASES, ids=[c[0] for c in CASES])
 def test_main_stage_criteria(case, experts, sectors, methods, refusing):
-    verdict = evaluate_main_stage(facts(experts, sectors, methods), ON)
+    verdict = MAIN_STAGE.evaluate(facts(experts, sectors, methods), ON)
     assert failed(verdict) == refusing
     assert verdict.eligible is (not refusing)
 
 
 def test_p10_1_refusal_names_what_is_lacking_in_each_language():
-    verdict = evaluate_main_stage(facts([KZ]), ON)
+    verdict = MAIN_STAGE.evaluate(facts([KZ]), ON)
     reason = verdict.failed[0].reason
     assert "шетелдік" in reason["kk"] and "зарубежных" in reason["ru"] and "foreign" in reason["en"]
     assert verdict.failed[0].citation.text("kk") == "Технологиялық болжау әдістемесі, 10-тармақ, 1) тармақша"
 
 
 def test_p4_of_order_before_it_took_effect_nothing_applies():
-    verdict = evaluate_main_stage(facts([KZ, DE]), dt.date(2022, 5, 1))
+    verdict = MAIN_STAGE.evaluate(facts([KZ, DE]), dt.date(2022, 5, 1))
     assert verdict.outcome == "not_in_force"
 
 
 def test_p4_of_order_publication_date_not_set_is_noted():
-    verdict = evaluate_main_stage(facts([KZ, DE]), ON)
+    verdict = MAIN_STAGE.evaluate(facts([KZ, DE]), ON)
     assert any("forecasting.methodology_published_on" in n["en"] for n in verdict.notes)
 
 
@@ -70,21 +70,25 @@ def test_p4_of_order_publication_date_not_set_is_noted():
 ])
 def test_malformed_study_facts_name_the_field(bad):
     with pytest.raises(InvalidFacts) as error:
-        evaluate_main_stage(bad, ON)
+        MAIN_STAGE.evaluate(bad, ON)
     assert error.value.errors[0]["field"]
 
 
 LIST = {"AI": {"name": {"en": "Artificial intelligence"}, "source": "FS-2026-0001, HSTC decision No. 1"}}
 
 
+def priority(direction: str, listed: dict):
+    return PRIORITY_DIRECTION.evaluate({"direction": direction}, ON, references={KEY_TECHNOLOGIES: listed})
+
+
 def test_p13_1_listed_direction_is_a_priority():
-    verdict = evaluate_priority_direction("AI", ON, LIST)
+    verdict = priority("AI", LIST)
     assert verdict.eligible
     assert verdict.results[0].details["source"] == "FS-2026-0001, HSTC decision No. 1"
 
 
 def test_p13_1_unlisted_direction_is_refused_with_the_paragraph():
-    verdict = evaluate_priority_direction("QC", ON, LIST)
+    verdict = priority("QC", LIST)
     assert not verdict.eligible
     result = verdict.failed[0]
     assert result.citation.ref == "000 p.13(1)"
@@ -92,5 +96,5 @@ def test_p13_1_unlisted_direction_is_refused_with_the_paragraph():
 
 
 def test_p13_1_no_list_in_force_refuses_every_direction():
-    verdict = evaluate_priority_direction("AI", ON, {})
+    verdict = priority("AI", {})
     assert not verdict.eligible and "0" in verdict.failed[0].reason["en"]
