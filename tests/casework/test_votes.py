@@ -1,5 +1,5 @@
-"""Votes of the selection commission (seed 001 p.13): only active members vote, once per agenda
-round, with a reason; everyone else is refused with a message."""
+"""Votes of the selection commission (seed 001 p.13): only the members on the round's roll vote,
+once per agenda round, with a reason; everyone else is refused with a message."""
 
 import pytest
 from django.urls import reverse
@@ -79,12 +79,25 @@ def test_p13_another_applicant_cannot_even_see_the_case(client, agenda_case, oth
     assert not Vote.objects.exists()
 
 
-def test_p13_inactive_member_cannot_vote(client, agenda_case, member):
-    """A member no longer active is no longer a member: the agenda's cases are closed to them
-    (issue 8, finding 5), so the vote is refused before it is read."""
+def test_p13_member_inactive_before_the_round_opened_cannot_vote(client, draft_case, owner, secretariat,
+                                                                  commission):
+    """A member no longer active when the case is put on the agenda is not on its roll: the case is
+    closed to them (issue 8, finding 5), so the vote is refused before it is read."""
+    member = commission[1][1]  # not the international expert, whom p.13 needs
     CommissionMember.objects.filter(user=member).update(active=False)
-    assert vote(client, member, agenda_case).status_code == 403
+    case = fire(fire(fire(draft_case, "submit", owner), "take_for_review", secretariat), "send_to_commission",
+                secretariat)
+    assert vote(client, member, case).status_code == 403
     assert not Vote.objects.exists()
+
+
+def test_p13_member_deactivated_after_the_round_opened_keeps_the_vote_of_that_round(
+        client, agenda_case, member, messages_of):
+    """Issue 9: the roll recorded when voting opened decides the round (casework.commissions.rounds)."""
+    CommissionMember.objects.filter(user=member).update(active=False)
+    response = vote(client, member, agenda_case)
+    assert messages_of(response) == ["Your vote was recorded."]
+    assert Vote.objects.get(case=agenda_case).member.user == member
 
 
 def test_p13_no_vote_once_the_case_left_the_agenda(client, agenda_case, commission, secretariat, messages_of):
