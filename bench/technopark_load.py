@@ -69,6 +69,8 @@ def setup_django(data_dir: Path) -> None:
     os.environ["TECHPOLICY_ALLOWED_HOSTS"] = HOST
     os.environ.setdefault("TECHPOLICY_SECRET_KEY", "bench-only-" + os.urandom(16).hex())
     os.environ["TECHPOLICY_LOG_LEVEL"] = "ERROR"
+    # The server speaks plain HTTP on loopback: the production HTTPS redirect would answer every page 301.
+    os.environ["TECHPOLICY_SSL_REDIRECT"] = "0"
     import django
 
     django.setup()
@@ -88,9 +90,12 @@ def seed(count: int, batch: int) -> dict:
 
     from techpolicy.accounts.models import Organisation, User
     from techpolicy.casework import law_context
-    from techpolicy.casework.models import Case, Certificate, RegisterEntry
+    from techpolicy.casework.models import Case, Certificate, RegisterEntry, RegisterEvent
+    from techpolicy.casework.registers import natural_key
+    from techpolicy.casework.registers.search import search_text
     from techpolicy.services.technopark.law import activity_types
-    from techpolicy.services.technopark.steps import REGISTER
+    from techpolicy.services.technopark.participants import ENTRY, PARTICIPANTS, REGISTER, TERMINATION
+    from techpolicy.services.technopark.service import REGISTRATION
     from techpolicy.services.technopark.workflows import PARTICIPATION
 
     today = law_context.today()
@@ -122,18 +127,33 @@ def seed(count: int, batch: int) -> dict:
                      submitted_on=start)
                 for (i, name, start, *_), org in zip(plans, organisations, strict=True))
             certificates = Certificate.objects.bulk_create(
-                Certificate(number=f"AH-C-{start.year}-{i:06d}", case=case, organisation=org,
-                            issued_on=start, valid_from=start, valid_until=until,
+                Certificate(number=f"{REGISTRATION.prefix}-{start.year}-{i:06d}", kind=REGISTRATION.key, case=case,
+                            organisation=org, issued_on=start, valid_from=start, valid_until=until,
                             activity_types=types)
                 for (i, _n, start, until, _s, types), case, org
                 in zip(plans, cases, organisations, strict=True))
-            RegisterEntry.objects.bulk_create(
-                RegisterEntry(register=REGISTER, organisation=org, case=case, certificate=cert,
-                              name=name, bin=org.bin, activity_types=types, entered_on=start,
-                              valid_from=start, valid_until=until, status=status,
-                              ended_on=today if status == RegisterEntry.STATUS_TERMINATED else None)
+            # What casework.registers.enter/end write, in bulk: the entry, its entering (p.20) and,
+            # for a terminated one, its removal today (p.41).
+            entries = RegisterEntry.objects.bulk_create(
+                RegisterEntry(register=REGISTER, key=natural_key(PARTICIPANTS, {"organisation": org}),
+                              organisation=org, case=case, certificate=cert, name=name, bin=org.bin,
+                              data={"activity_types": types}, entered_on=start, valid_from=start, valid_until=until,
+                              status=status,
+                              search_text=search_text(PARTICIPANTS, name, org.bin, {"activity_types": types}),
+                              ended_on=today if status == RegisterEntry.STATUS_TERMINATED else None,
+                              basis_citation=(TERMINATION if status == RegisterEntry.STATUS_TERMINATED
+                                              else ENTRY).ref,
+                              basis_on=today if status == RegisterEntry.STATUS_TERMINATED else start)
                 for (_i, name, start, until, status, types), org, case, cert
                 in zip(plans, organisations, cases, certificates, strict=True))
+            published = ("name", "bin", "data", "certificate_id", "valid_from", "valid_until", "search_text")
+            events = [RegisterEvent(entry=e, register=REGISTER, kind=RegisterEvent.ENTERED, on=e.entered_on,
+                                    citation=ENTRY.ref, status=RegisterEntry.STATUS_ACTIVE,
+                                    **{f: getattr(e, f) for f in published}) for e in entries]
+            events += [RegisterEvent(entry=e, register=REGISTER, kind=RegisterEvent.ENDED, on=today,
+                                     citation=TERMINATION.ref, status=e.status, **{f: getattr(e, f) for f in published})
+                       for e in entries if e.status == RegisterEntry.STATUS_TERMINATED]
+            RegisterEvent.objects.bulk_create(events)
         done = rows.stop
         if done % (batch * 4) == 0 or done == count:
             print(f"  {done:>9,} / {count:,} participants", flush=True)
@@ -147,7 +167,7 @@ def prepare_database(args) -> dict:
     from techpolicy.casework import law_context
     from techpolicy.casework.models import RegisterEntry
     from techpolicy.services.technopark.law import activity_types
-    from techpolicy.services.technopark.steps import REGISTER
+    from techpolicy.services.technopark.participants import REGISTER
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
@@ -323,12 +343,17 @@ def targets(context: dict) -> list[Target]:
     facts = participation_facts("Bench Precheck LLP", "991231000001", context["activity"],
                                 context["today"])
     search = urllib.parse.urlencode({"q": SEARCH_WORD})
+    year_ago = context["today"].replace(year=context["today"].year - 1)
     return [
         Target("trivial view: GET /i18n/setlang/ (302, no DB)", "GET", "/i18n/setlang/"),
         Target("register page, first page", "GET", "/kk/technopark/participants/"),
         Target(f"register page, search q={SEARCH_WORD}", "GET",
                f"/kk/technopark/participants/?{search}"),
         Target("register JSON API, first 50", "GET", "/api/v1/technopark/participants?limit=50"),
+        Target("register page as of a year ago (history)", "GET",
+               f"/kk/registers/technopark.participants/?as_of={year_ago.isoformat()}"),
+        Target("register API as of a year ago, first 50", "GET",
+               f"/api/v1/registers/technopark.participants/entries?limit=50&as_of={year_ago.isoformat()}"),
         Target("pre-check API POST", "POST", "/api/v1/technopark/precheck?lang=kk",
                json.dumps(facts).encode(), {"Content-Type": "application/json"}),
     ]

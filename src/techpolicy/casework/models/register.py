@@ -1,5 +1,15 @@
+"""Contracts, certificates and the entries of public registers, with the append-only log of every
+entry's changes (`RegisterEvent`): what changed, on which date it took effect and on what basis.
+
+`casework.registers` declares the registers and is the only writer of entries and events; a
+register's own columns live in `data`, so one table serves every register.
+"""
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .case import AppendOnlyModel
 
 
 class Contract(models.Model):
@@ -13,11 +23,11 @@ class Contract(models.Model):
 
 
 class Certificate(models.Model):
-    KIND_REGISTRATION = "registration"  # Annex 1 (form not in the seed)
-    KIND_EXTENSION = "extension"  # Annex 2 (form not in the seed)
+    """A certificate a service issues; `kind` is the key of one of its declared certificate kinds
+    (`casework.registry.CertificateKind`), which gives the number's prefix and the verification page."""
 
     number = models.CharField(_("certificate number"), max_length=40, unique=True)
-    kind = models.CharField(max_length=20, default=KIND_REGISTRATION)
+    kind = models.CharField(max_length=60)
     case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="certificates")
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="certificates")
     issued_on = models.DateField(_("issued on"))
@@ -33,8 +43,9 @@ class Certificate(models.Model):
         return self.number
 
 
-class RegisterEntry(models.Model):
-    """An entry in a public register (e.g. the list of technopark participants, paragraph 20-21)."""
+class PublishedState(models.Model):
+    """What an entry publishes. The entry holds its current state, each event the state it left, so
+    the same filters answer "now" and "as of a date"."""
 
     STATUS_ACTIVE, STATUS_TERMINATED, STATUS_EXPIRED = "active", "terminated", "expired"
     STATUS_CHOICES = [
@@ -43,22 +54,77 @@ class RegisterEntry(models.Model):
         (STATUS_EXPIRED, _("expired")),
     ]
 
-    register = models.CharField(max_length=40, db_index=True)  # e.g. "technopark.participants"
-    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="register_entries")
-    case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="register_entries")
-    certificate = models.ForeignKey(Certificate, null=True, on_delete=models.PROTECT, related_name="+")
-    name = models.CharField(max_length=300, db_index=True)  # as published
-    bin = models.CharField(max_length=12, blank=True, db_index=True)
-    activity_types = models.JSONField(default=list)
+    name = models.CharField(max_length=300)  # as published
+    bin = models.CharField(max_length=12, blank=True)  # the holder's BIN or IIN, as published
+    data = models.JSONField(default=dict, blank=True)  # the register's own columns, by column key
+    certificate = models.ForeignKey(Certificate, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    valid_from = models.DateField(null=True, blank=True)
+    valid_until = models.DateField(null=True, blank=True)  # none: no end date
+    status = models.CharField(max_length=12, choices=STATUS_CHOICES, default=STATUS_ACTIVE)
+    # Name, identifiers and searchable columns folded to one case and spacing
+    # (`casework.registers.search`): the text index is built on it.
+    search_text = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class RegisterEntry(PublishedState):
+    """An entry in a public register (e.g. a list of participants): its current state and the basis
+    of its last change."""
+
+    register = models.CharField(max_length=60)  # the Register's key
+    key = models.CharField(max_length=300, blank=True)  # the register's natural key of the entry, as text
+    organisation = models.ForeignKey("accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="register_entries")
+    case = models.ForeignKey("casework.Case", null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="register_entries")
     entered_on = models.DateField(db_index=True)
-    valid_from = models.DateField()
-    valid_until = models.DateField()
-    status = models.CharField(max_length=12, choices=STATUS_CHOICES, default=STATUS_ACTIVE, db_index=True)
     ended_on = models.DateField(null=True, blank=True)
-    end_basis = models.JSONField(null=True, blank=True)
+    # The basis of the last change: the paragraph (a compact citation, "001 p.41"), the decision that
+    # applied it and the date it took effect.
+    basis_citation = models.CharField(max_length=60, blank=True)
+    basis_decision = models.ForeignKey("casework.Decision", null=True, blank=True, on_delete=models.PROTECT,
+                                       related_name="+")
+    basis_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["name", "pk"]
-        # Covers the published list: filter by register, status and end date, ordered by name,
-        # so both the page and its count are read from the index alone.
-        indexes = [models.Index(fields=["register", "status", "name", "valid_until"])]
+        verbose_name_plural = "register entries"
+        indexes = [
+            # Covers the published list: filter by register, status and end date, ordered by name,
+            # so both the page and its count are read from the index alone.
+            models.Index(fields=["register", "status", "name", "valid_until"]),
+            models.Index(fields=["register", "key"]),
+            models.Index(fields=["register", "bin"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.register}: {self.name}"
+
+
+class RegisterEvent(AppendOnlyModel, PublishedState):
+    """One change of a register entry: entered, changed or ended, the date it took effect, the
+    paragraph and decision it rests on, and the published state it left. Append-only: the answer to
+    "was X on the register on date D, and on what basis?" is the last event on or before D."""
+
+    append_only_name = "register history"
+    ENTERED, CHANGED, ENDED = "entered", "changed", "ended"
+    KINDS = [(ENTERED, _("entered")), (CHANGED, _("changed")), (ENDED, _("removed"))]
+
+    entry = models.ForeignKey(RegisterEntry, on_delete=models.PROTECT, related_name="events")
+    register = models.CharField(max_length=60)
+    kind = models.CharField(max_length=8, choices=KINDS)
+    on = models.DateField()  # the date the change took effect
+    citation = models.CharField(max_length=60)  # compact citation of the paragraph applied
+    decision = models.ForeignKey("casework.Decision", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="+")
+    note = models.JSONField(default=dict, blank=True)  # for staff (grounds, case number); never published
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["on", "pk"]
+        indexes = [models.Index(fields=["entry", "on"]), models.Index(fields=["register", "on"])]
+
+    def __str__(self) -> str:
+        return f"{self.register} #{self.entry_id} {self.kind} {self.on}"

@@ -1,133 +1,86 @@
-"""The published list of technopark participants (paragraphs 20-21; "қатысушылар тізімі"):
-the filters shared by the web page, its CSV/JSON export and the API.
-
-The list must stay fast with a hundred thousand entries: rows are read as plain values (only
-the published columns; the certificate number by a correlated subquery, which `count()` drops,
-so counting reads the register table alone), filters use indexed columns where they can.
+"""The list of technopark participants (paragraphs 20-21; "қатысушылар тізімі"), declared as a public
+register: what paragraph 21 publishes, and the decisions that enter (p.20), change (p.9-1 activity
+types, p.36 extension) and remove (p.41 early termination) a participant. The generic register
+facility (`casework.registers`) serves its page, export and API; this module adds only what is the
+technopark's own: the names of the priority ICT activity types, and the list's reading for the
+technopark's own API.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import Any
 
-from django.db import connection
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
-from techpolicy.casework import law_context
-from techpolicy.casework.models import Certificate, RegisterEntry
-
-from .steps import REGISTER
-
-ACTIVE, EXPIRED, TERMINATED, ALL = (
-    RegisterEntry.STATUS_ACTIVE,
-    RegisterEntry.STATUS_EXPIRED,
-    RegisterEntry.STATUS_TERMINATED,
-    "all",
+from techpolicy.casework.documents_pdf import activity_name
+from techpolicy.casework.registers import (
+    CERTIFICATE,
+    CHANGE,
+    CODES,
+    CONTAINS,
+    DATE,
+    END,
+    ENTER,
+    STATUS,
+    Basis,
+    Column,
+    Register,
+    effective_status,
 )
-STATUSES = (ACTIVE, EXPIRED, TERMINATED, ALL)
-MAX_QUERY = 100
+from techpolicy.casework.registers.queries import STATUSES, listing
+from techpolicy.casework.registers.search import MAX_QUERY
+from techpolicy.law.citation import Citation
 
-# What is published, and nothing more (paragraph 21).
-COLUMNS = (
-    "pk",
-    "name",
-    "bin",
-    "activity_types",
-    "valid_from",
-    "valid_until",
-    "status",
+from .law import activity_types
+
+REGISTER = "technopark.participants"
+ENTRY = Citation("001", "20")  # entry in the list once the certificate is issued
+PUBLICATION = Citation("001", "21")  # the list is published on the technopark's web resource
+ACTIVITY_CHANGE = Citation("001", "9-1")
+EXTENSION = Citation("001", "36")
+TERMINATION = Citation("001", "41")
+
+__all__ = ["ACTIVITY_CHANGE", "ENTRY", "EXTENSION", "MAX_QUERY", "PARTICIPANTS", "REGISTER", "STATUSES",
+           "TERMINATION", "activity_names", "effective_status", "participants"]
+
+
+def activity_names(on: dt.date, lang: str) -> dict[str, str]:
+    """The priority ICT activity types in force on `on`, by code, named in `lang`."""
+    return {code: activity_name(entry, lang) for code, entry in activity_types(on).items()}
+
+
+PARTICIPANTS = Register(
+    key=REGISTER,
+    title=_("List of technopark participants"),
+    summary=_("Participants of the Astana Hub international technology park, published under paragraph 21 of "
+              "the Rules of activity of the technopark."),
+    columns=(
+        Column("name", _("Name")),
+        Column("bin", _("BIN")),
+        Column("activity_types", _("Priority ICT activity types"), render=CODES, filter=CONTAINS,
+               filter_label=_("Priority ICT activity type"), param="activity_type", names=activity_names),
+        Column("valid_from", _("Participation from"), render=DATE),
+        Column("valid_until", _("Participation until"), render=DATE),
+        Column("certificate_number", _("Certificate"), render=CERTIFICATE),
+        Column("status", _("Status"), render=STATUS),
+    ),
+    bases=(
+        Basis(ENTER, ENTRY, "admission", _("entry in the list of participants")),
+        Basis(CHANGE, ACTIVITY_CHANGE, "activity_change", _("change of the priority ICT activity types")),
+        Basis(CHANGE, EXTENSION, "extension", _("extension of participation")),
+        Basis(END, TERMINATION, "termination", _("early termination of participation")),
+    ),
+    publication=(PUBLICATION,),
+    natural_key=("organisation",),
+    found=ngettext_lazy("%(n)s participant found", "%(n)s participants found", "n"),
+    empty=_("No participants match the search."),
 )
 
 
-@dataclass(frozen=True)
-class ParticipantFilter:
-    q: str = ""
-    status: str = ACTIVE
-    activity_type: str = ""
-
-    @classmethod
-    def from_params(cls, params: Mapping[str, str | None]) -> ParticipantFilter:
-        """Tolerant reading of query parameters: unknown values fall back to the defaults."""
-        status = (params.get("status") or ACTIVE).strip().lower()
-        return cls(
-            q=" ".join((params.get("q") or "").split())[:MAX_QUERY],
-            status=status if status in STATUSES else ACTIVE,
-            activity_type=(params.get("activity_type") or "").strip()[:40],
-        )
-
-
-def _name_contains(q: str) -> Q:
-    """Case-insensitive search in names. SQLite folds case for ASCII letters only, so there a
-    Kazakh or Russian word is also tried in the usual capitalisations (PostgreSQL folds all)."""
-    if connection.vendor != "sqlite" or q.isascii():
-        return Q(name__icontains=q)
-    condition = Q()
-    for variant in dict.fromkeys((q, q.lower(), q.upper(), q.capitalize(), q.title())):
-        condition |= Q(name__icontains=variant)
-    return condition
-
-
-def _status_filter(status: str, on: dt.date) -> Q:
-    # An active entry whose period ended is shown as expired even before a clerk marks it so.
-    if status == ACTIVE:
-        return Q(status=ACTIVE, valid_until__gte=on)
-    if status == EXPIRED:
-        return Q(status=EXPIRED) | Q(status=ACTIVE, valid_until__lt=on)
-    if status == TERMINATED:
-        return Q(status=TERMINATED)
-    return Q()
-
-
-def _activity_filter(code: str) -> Q:
-    if connection.features.supports_json_field_contains:
-        return Q(activity_types__contains=[code])
-    # SQLite keeps the list as JSON text: match the code with its quotes, as json.dumps writes
-    # it, so that "S-0" does not match "S-01".
-    return Q(activity_types__icontains=json.dumps(code))
-
-
-def participants(filters: ParticipantFilter, on: dt.date | None = None) -> QuerySet:
-    """Published rows matching the filters, ordered by name, as dicts of COLUMNS."""
-    on = on or law_context.today()
-    rows = RegisterEntry.objects.filter(register=REGISTER).filter(_status_filter(filters.status, on))
-    if filters.q:
-        search = _name_contains(filters.q)
-        if filters.q.isdigit():
-            search |= Q(bin__startswith=filters.q)
-        rows = rows.filter(search)
-    if filters.activity_type:
-        rows = rows.filter(_activity_filter(filters.activity_type))
-    number = Certificate.objects.filter(pk=OuterRef("certificate_id")).values("number")[:1]
-    return rows.order_by("name", "pk").values(*COLUMNS, certificate_number=Subquery(number))
-
-
-def effective_status(row: Mapping, on: dt.date) -> str:
-    if row["status"] == ACTIVE and row["valid_until"] < on:
-        return EXPIRED
-    return row["status"]
-
-
-def published(row: Mapping, on: dt.date) -> dict:
-    """A row as the register publishes it (export and API)."""
-    return {
-        "name": row["name"],
-        "bin": row["bin"],
-        "activity_types": list(row["activity_types"] or []),
-        "valid_from": row["valid_from"],
-        "valid_until": row["valid_until"],
-        "status": effective_status(row, on),
-        "certificate_number": row["certificate_number"] or "",
-    }
-
-
-def json_default(value):
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
-
-
-def to_json(row: Mapping) -> str:
-    return json.dumps(row, ensure_ascii=False, default=json_default)
+def participants(params: Mapping[str, Any]) -> QuerySet:
+    """Today's published rows matching `params` (q, status, activity_type), ordered by name."""
+    return listing(PARTICIPANTS, params).rows

@@ -1,0 +1,151 @@
+"""Public pages of every declared register: the index, one list page per register (search, filters,
+pagination, as-of date with the basis of each row), its CSV/JSON export, and the verification of
+certificates. No sign-in; a service mounts thin routes of its own by calling these views with the
+register's key (`register_page(request, key="...")`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_safe
+
+from techpolicy.law.citation import Citation
+
+from .. import law_context, registry
+from ..models import RegisterEntry
+from ..steps import current_language
+from . import certificates, export
+from .declaration import CERTIFICATE, CODES, Column, Register, UnknownRegister, get, registers
+from .history import effective_status
+from .queries import ACTIVE, EXPIRED, PAGE_SIZES, TERMINATED, Listing, listing, page_size
+
+STATUS_LABELS = dict(RegisterEntry.STATUS_CHOICES)
+
+
+def _register(key: str) -> Register:
+    try:
+        return get(key)
+    except UnknownRegister:
+        raise Http404("no such register") from None
+
+
+def _verify_url(kind_key: str | None) -> str:
+    kind = registry.certificate_kind(kind_key or "")
+    if kind is None or not kind.verify_url:
+        return ""
+    try:
+        return reverse(kind.verify_url)
+    except NoReverseMatch:
+        return ""
+
+
+def _cell(column: Column, row: Mapping[str, Any], status: str, names: dict[str, dict[str, str]],
+          verify_urls: dict[str, str]) -> dict[str, Any]:
+    if column.key == "status":
+        return {"status": status, "label": STATUS_LABELS.get(status, status)}
+    if column.render == CERTIFICATE:
+        kind = row["certificate_kind"] or ""
+        if kind not in verify_urls:
+            verify_urls[kind] = _verify_url(kind)
+        return {"number": row["certificate_number"] or "", "verify": verify_urls[kind]}
+    value = (row["data"] or {}).get(column.key) if column.in_data else row[column.key]
+    if column.render == CODES:
+        known = names.get(column.key, {})
+        return {"codes": [(code, known.get(code, "")) for code in value or []]}
+    return {"value": value}
+
+
+def _names(listing: Listing, lang: str) -> dict[str, dict[str, str]]:
+    """The names of each column's codes or choices on the list's date, read once per page."""
+    return {c.key: c.names(listing.on, lang) for c in listing.register.columns if c.names is not None}
+
+
+def _rows(listing: Listing, rows, names: dict[str, dict[str, str]], lang: str) -> list[dict[str, Any]]:
+    register = listing.register
+    verify_urls: dict[str, str] = {}
+    result = []
+    for row in rows:
+        status = effective_status(row["status"], row["valid_until"], listing.on)
+        basis = Citation.parse(row["basis_citation"]) if row["basis_citation"] else None
+        result.append({
+            **row,
+            "status": status,
+            "cells": [(c, _cell(c, row, status, names, verify_urls)) for c in register.columns],
+            "basis": basis.text(lang) if basis else "",
+        })
+    return result
+
+
+def _filter_fields(found: Listing, names: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
+    return [{"param": c.query_param, "label": c.filter_label or c.label, "value": found.values.get(c.query_param, ""),
+             "choices": sorted(names[c.key].items()) if c.key in names else None}
+            for c in found.register.filters]
+
+
+@require_safe
+def register_index(request: HttpRequest) -> HttpResponse:
+    """Every public register the services declare."""
+    lang = current_language()
+    items = [{"register": r, "publication": [c.text(lang) for c in r.publication]} for r in registers()]
+    return render(request, "casework/registers/index.html", {"items": items})
+
+
+@require_safe
+def register_page(request: HttpRequest, key: str) -> HttpResponse:
+    """A register's published list, now or as of a date."""
+    register = _register(key)
+    lang = current_language()
+    found = listing(register, request.GET)
+    per_page = page_size(request.GET.get("per_page"))
+    page = Paginator(found.rows, per_page).get_page(request.GET.get("page"))
+    names = _names(found, lang)
+    return render(request, "casework/registers/list.html", {
+        "register": register,
+        "listing": found,
+        "filters": found.values,
+        "page": page,
+        "rows": _rows(found, page.object_list, names, lang),
+        "found": register.found % {"n": page.paginator.count},
+        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "statuses": [(s, STATUS_LABELS[s]) for s in (ACTIVE, EXPIRED, TERMINATED)],
+        "filter_fields": _filter_fields(found, names),
+        "publication": [c.text(lang) for c in register.publication],
+        "per_page": per_page,
+        "page_sizes": PAGE_SIZES,
+        "today": law_context.today(),
+        "export_csv": reverse("registers:export", args=[register.key, "csv"]),
+        "export_json": reverse("registers:export", args=[register.key, "json"]),
+        "reset": request.path,
+    })
+
+
+@require_safe
+def register_export(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
+    """The whole filtered list as CSV or JSON, streamed."""
+    register = _register(key)
+    if fmt not in export.FORMATS:
+        raise Http404("unknown export format")
+    found = listing(register, request.GET)
+    return export.response(found, fmt, found.values["status"])
+
+
+@require_safe
+def verify(request: HttpRequest, url_name: str = "") -> HttpResponse:
+    """Public verification of a certificate by its number: of the kinds whose verification page is
+    `url_name` (a service's own route), or of every declared kind (the generic page)."""
+    kinds = certificates.kinds_verified_at(url_name) if url_name else certificates.declared_kinds()
+    raw = request.GET.get("number")
+    result = certificates.verify_certificate(raw, kinds) if raw is not None else None
+    return render(request, "casework/registers/verify.html", {
+        "number": certificates.normalise_number(raw) if raw is not None else "",
+        "result": result,
+        "kinds": [certificates.kind_label(k.key) for k in kinds],
+        "example": certificates.example_number(kinds[0]) if kinds else "",
+        "malformed_help": (certificates.malformed_help(kinds)
+                           if result is not None and result.status == certificates.MALFORMED else ""),
+    })
