@@ -83,15 +83,18 @@ def make_case(
 def make_certificate(
     case: Case,
     number: str | None = None,
-    kind: str = Certificate.KIND_REGISTRATION,
+    kind: str = "technopark.registration",
     valid_from: dt.date | None = None,
     valid_until: dt.date | None = None,
     **fields,
 ) -> Certificate:
+    """A certificate of a declared kind (the technopark's registration certificate by default),
+    numbered with the kind's prefix."""
+    from techpolicy.casework.registry import certificate_kind
+
     today = timezone.localdate()
-    letter = "C" if kind == Certificate.KIND_REGISTRATION else "E"
     return Certificate.objects.create(
-        number=number or f"AH-{letter}-{today.year}-{_next():06d}",
+        number=number or f"{certificate_kind(kind).prefix}-{today.year}-{_next():06d}",
         kind=kind,
         case=case,
         organisation=case.organisation,
@@ -109,23 +112,33 @@ def make_register_entry(
     status: str = RegisterEntry.STATUS_ACTIVE,
     **fields,
 ) -> RegisterEntry:
-    """An entry in the published list of technopark participants (paragraphs 20-21)."""
+    """An entry in the published list of technopark participants (paragraphs 20-21), entered today
+    through the register's own helpers (so its history answers as-of questions) and, for a
+    terminated one, ended today on paragraph 41."""
+    from techpolicy.casework import registers
+    from techpolicy.services.technopark import participants
+
     today = timezone.localdate()
     values = {
-        "register": "technopark.participants",
         "organisation": case.organisation,
         "case": case,
         "certificate": certificate,
         "name": case.organisation.name,
         "bin": case.organisation.bin or "",
-        "activity_types": certificate.activity_types if certificate else ["S-01"],
-        "entered_on": today,
+        "data": {"activity_types": list(certificate.activity_types if certificate else ["S-01"])},
         "valid_from": certificate.valid_from if certificate else today - dt.timedelta(days=30),
         "valid_until": certificate.valid_until if certificate else today + dt.timedelta(days=365),
-        "status": status,
     }
     values.update(fields)
-    return RegisterEntry.objects.create(**values)
+    entry = registers.enter(participants.PARTICIPANTS, on=today, citation=participants.ENTRY, **values)
+    if status == RegisterEntry.STATUS_TERMINATED:
+        registers.end(entry, on=today, citation=participants.TERMINATION)
+    elif status != RegisterEntry.STATUS_ACTIVE:
+        # Marked so by hand, as entries were before the register kept its history: the technopark's
+        # register declares no decision that lets an entry expire (its period ending does).
+        RegisterEntry.objects.filter(pk=entry.pk).update(status=status)
+        entry.refresh_from_db()
+    return entry
 
 
 def make_participant(
@@ -171,20 +184,25 @@ def make_selection_commission(
     from techpolicy.casework.models import Commission, CommissionMember
 
     commission = Commission.objects.create(
-        key=SELECTION_COMMISSION_KEY, name="Selection commission (test)", quorum=quorum,
-        majority=majority,
+        key=SELECTION_COMMISSION_KEY, name="Selection commission (test)", quorum_kind="count",
+        quorum_count=quorum, majority=majority, composition="technopark-commission-composition",
     )
     users = []
     for index in range(members):
         user = make_commission_member_user()
         CommissionMember.objects.create(
             commission=commission, user=user, full_name=f"Member {user.username}",
-            qualified_it_specialist=True, ict_experience_years=7,
-            international_expert=international and index == 0,
+            qualifications=p13_qualifications(international=international and index == 0),
             country="SE" if international and index == 0 else "KZ",
         )
         users.append(user)
     return commission, users
+
+
+def p13_qualifications(it: bool = True, years: str = "7", state: bool = False, international: bool = False) -> dict:
+    """A member's qualifications as the facts of the p.13 composition rule (`CommissionMemberFacts`)."""
+    return {"state_body_representative": state, "it_qualified": it, "ict_experience_years": years,
+            "international_expert": international}
 
 
 def make_participation_case(owner: User, facts: dict | None = None, documents: bool = True,
@@ -217,12 +235,10 @@ def contract_payload(signed_on: dt.date | None = None, years: int = 3, number: s
 
 def cast_votes(case: Case, voters, values) -> None:
     """Each voter casts the matching value ("for" / "against" / "abstain") in the current round."""
-    from techpolicy.casework.commission import cast_vote
-    from techpolicy.casework.models import Commission
+    from techpolicy.casework.commissions import cast_vote
 
-    commission = Commission.objects.get(key=SELECTION_COMMISSION_KEY)
     for user, value in zip(voters, values, strict=False):
-        cast_vote(case, commission, user, value, f"test vote {value}")
+        cast_vote(case, user, value, f"test vote {value}")
 
 
 def drive_participation(case: Case, target: str, owner: User, secretariat: User, voters=()) -> Case:

@@ -33,6 +33,7 @@ class World:
     certificate: str
     technopark_case: str
     productivity_case: str
+    register_entry: int = 0  # the participant's entry in the technopark's register
 
     def path_values(self) -> dict[str, dict[str, object]]:
         """Real values for the path parameters of each operation path (its template)."""
@@ -40,6 +41,7 @@ class World:
         return {
             "/technopark/certificates/{number}": {"number": self.certificate},
             "/technopark/applications/{number}": {"number": self.technopark_case},
+            "/registers/technopark.participants/entries/{entry_id}": {"entry_id": self.register_entry},
             "/productivity/applications/{number}": {"number": self.productivity_case},
             "/forecasting/studies/{number}/rounds/{round_number}/results": {**study, "round_number": 1},
             "/forecasting/studies/{number}/series/{series_id}/trend": {**study, "series_id": self.series},
@@ -64,13 +66,13 @@ def world(db, monkeypatch) -> World:
     series = IndicatorSeries.objects.create(
         study=study, name="Patents", file_name="patents.csv", years=years,
         values=[100 / (1 + 2.718 ** (-(y - 2010) / 3)) for y in years], imported_by=analyst)
-    applicant, case, certificate, _entry = factories.make_participant(name="World Tech LLP")
+    applicant, case, certificate, entry = factories.make_participant(name="World Tech LLP")
     facts = json.loads((EXAMPLES / "productivity2020" / "3a_training.json").read_text(encoding="utf-8"))
     productivity_case = factories.make_productivity_case(applicant, facts)
     return World(analyst=analyst, applicant=applicant, study=study.number, series=series.pk,
                  published_comment=published.pk, pending_comment=pending.pk,
                  certificate=certificate.number, technopark_case=case.number,
-                 productivity_case=productivity_case.number)
+                 productivity_case=productivity_case.number, register_entry=entry.pk)
 
 
 def api_operations() -> list[tuple[str, str, dict]]:

@@ -17,7 +17,7 @@ from techpolicy.api.body import nesting_depth
 from techpolicy.api.common import MAX_OFFSET
 from techpolicy.api.contract import TechPolicyAPI
 from techpolicy.forecasting.studies.models import Comment
-from techpolicy.law.acts.act001_technopark import TechnoparkFacts
+from techpolicy.law.acts.act001_technopark.facts import TechnoparkFacts
 from techpolicy.law.facts import InvalidFacts, parse_facts
 from techpolicy.law.text import control_characters
 from tests import factories
@@ -71,6 +71,8 @@ def example(name: str) -> dict:
 VALID_BODY = {
     "/technopark/precheck": lambda: example("technopark/eligible.json"),
     "/productivity/calculate": lambda: example("productivity2020/3a_training.json"),
+    "/technopark/check": lambda: example("technopark/eligible.json"),
+    "/productivity/check": lambda: example("productivity2020/3a_training.json"),
     "/forecasting/studies/{number}/stage": lambda: {"action": "submit_hstc", "version": 1, "reason": "ok"},
     "/forecasting/studies/{number}/comments": lambda: {"author_name": "Aliya", "author_email": "a@example.kz",
                                                       "text": "Add irrigation sensors."},
@@ -187,6 +189,8 @@ def test_finding8_control_character_in_a_parameter_is_422(world, method, path, n
 TEXT_IN_BODY = {
     "/technopark/precheck": "applicant.name",
     "/productivity/calculate": "applicant.name",
+    "/technopark/check": "applicant.name",
+    "/productivity/check": "applicant.name",
     "/forecasting/studies/{number}/stage": "reason",
     "/forecasting/studies/{number}/comments": "text",
     "/forecasting/studies/{number}/comments/{comment_id}/moderation": "reason",

@@ -42,7 +42,7 @@ FOREIGN = [(p, c) for p in PERSONAS for c in CASES if c not in HANDLES.get(p, se
 def _member_of(commission) -> object:
     user = factories.make_commission_member_user()
     CommissionMember.objects.create(commission=commission, user=user, full_name=f"Member {user.username}",
-                                    qualified_it_specialist=True, ict_experience_years=5)
+                                    qualifications=factories.p13_qualifications(years="5"))
     return user
 
 
@@ -50,8 +50,8 @@ def _member_of(commission) -> object:
 def world(owner):
     """The personas and one case of each kind, each with a document."""
     _commission, voters = factories.make_selection_commission()
-    other = Commission.objects.create(key="other-commission", name="Another commission (test)", quorum=1,
-                                      majority="simple")
+    other = Commission.objects.create(key="other-commission", name="Another commission (test)", quorum_kind="count",
+                                      quorum_count=1, majority="simple")
     people = {
         "owner": owner,
         "secretariat": factories.make_secretariat(),
@@ -261,5 +261,5 @@ def test_finding5_a_workflow_with_an_agenda_must_name_its_commission():
 
     with pytest.raises(ValueError, match="commission"):
         Workflow(id="test.agenda", name="t", case_prefix="T", initial="draft",
-                 states=(DRAFT, State("commission", "c", "c", COMMISSION)),
+                 states=(DRAFT, State("commission", "c", "c", COMMISSION, agenda=True)),
                  actions=(Action("send", ("draft",), "commission", "secretariat", "send"),))

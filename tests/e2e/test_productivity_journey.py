@@ -34,7 +34,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from techpolicy.accounts.roles import APPLICANT
 from techpolicy.casework import law_context
-from techpolicy.law.acts import act004_productivity2020 as productivity2020
+from techpolicy.law.acts.act004_productivity2020 import calculator as productivity2020
 from techpolicy.services.productivity import demo
 from tests import factories
 from tests.e2e.browser import expect_state, login, logout, make_pdf, messages, open_page

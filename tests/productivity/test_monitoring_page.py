@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from techpolicy.law.acts.act004_productivity2020 import TARGETS, target_contradictions
+from techpolicy.law.acts.act004_productivity2020.monitoring import TARGETS, target_contradictions
 from techpolicy.services.productivity import monitoring
 from tests import factories
 from tests.productivity.helpers import DIRECT_PATH, RETURNED, drive, improvement, training

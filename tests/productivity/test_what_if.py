@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from techpolicy.accounts.roles import ANALYST
 from techpolicy.casework.models import Case
-from techpolicy.law.acts.act004_productivity2020 import assess
+from techpolicy.law.acts.act004_productivity2020.programme import assess
 from techpolicy.law.parameters import Parameters
 from techpolicy.services.productivity import demo
 from techpolicy.simulation.runner import reform_parameters

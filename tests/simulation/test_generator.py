@@ -5,7 +5,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from techpolicy.law.acts.act004_productivity2020 import priority_sectors
+from techpolicy.law.acts.act004_productivity2020.sectors import priority_sectors
 from techpolicy.simulation.generator import MIX, NON_PRIORITY_OKED, generate
 from techpolicy.simulation.population import validate
 

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from techpolicy.law.acts.act004_productivity2020 import ProductivityFacts, assess
+from techpolicy.law.acts.act004_productivity2020.facts import ProductivityFacts
+from techpolicy.law.acts.act004_productivity2020.programme import assess
 from techpolicy.law.facts import InvalidFacts, parse_facts
 from techpolicy.simulation.generator import generate
 from techpolicy.simulation.population import row_to_facts

@@ -8,7 +8,7 @@ import pytest
 
 from techpolicy.forecasting.studies import key_technologies, stages
 from techpolicy.forecasting.studies.errors import StudyError
-from techpolicy.law.acts.act000_methodology.forecasting import evaluate_priority_direction
+from techpolicy.law.acts.act000_methodology.forecasting import KEY_TECHNOLOGIES, PRIORITY_DIRECTION
 from techpolicy.law.facts import InvalidFacts
 
 from .conftest import Today, approved_study, final_study, publish
@@ -78,7 +78,8 @@ def test_p13_1_an_approval_on_or_before_the_latest_list_is_refused(first, analys
 ])
 def test_p13_1_rule_passes_for_a_listed_code_and_fails_naming_the_paragraph(first, lang, cited):
     listed = key_technologies.listed(JAN_2027)
-    passed = evaluate_priority_direction("T1", JAN_2027, listed).as_dict(lang)
+    verdict = PRIORITY_DIRECTION.evaluate({"direction": "T1"}, JAN_2027, references={KEY_TECHNOLOGIES: listed})
+    passed = verdict.as_dict(lang)
     assert passed["eligible"] is True
     assert passed["rules"][0]["details"]["source"].startswith(first.number)
     failed = key_technologies.check_direction("T3", JAN_2027).as_dict(lang)

@@ -10,9 +10,9 @@ from django.utils import timezone, translation
 
 from techpolicy.casework.engine import fire
 from techpolicy.casework.models import Case
-from techpolicy.law.acts.act001_technopark import TechnoparkFacts
+from techpolicy.law.acts.act001_technopark.facts import TechnoparkFacts
 from techpolicy.law.facts import parse_facts
-from techpolicy.services.technopark.law import precheck
+from techpolicy.services.technopark.checks import PARTICIPATION
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +85,7 @@ def test_p9_application_form_saves_a_draft_whose_facts_validate(signed_in, owner
     [project] = facts.documents.business_plan.projects
     assert sorted(project.items) == list(range(1, 16))
     assert facts.documents.place_of_activity.kind == "lease"
-    assert precheck(case.facts).eligible
+    assert PARTICIPATION.evaluate(case.facts).eligible
 
 
 def test_p9_application_form_is_shown_to_an_applicant(signed_in, owner):

@@ -15,9 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from reportlab.pdfbase import pdfmetrics
 
-from techpolicy.casework.documents_pdf import DocumentBuilder, render_certificate, verification_url
+from techpolicy.casework.documents_pdf import DocumentBuilder, verification_url
 from techpolicy.casework.models import Certificate, GeneratedFile, RegisterEntry
 from techpolicy.casework.pdf_fonts import FONT, FONT_BOLD, register_pdf_fonts
+from techpolicy.services.technopark.certificate_pdf import render_certificate
+from techpolicy.services.technopark.service import REGISTRATION
 from techpolicy.services.technopark.verification import normalise_number, verify_certificate
 from tests.factories import (
     make_applicant,
@@ -53,7 +55,7 @@ def test_paragraph_18_valid_certificate_is_confirmed(client):
     assert result.status == "valid"
     assert result.holder == HOLDER
     assert result.bin == "123456789012"
-    assert result.kind == Certificate.KIND_REGISTRATION
+    assert result.kind == "technopark.registration"
     assert result.valid_from == certificate.valid_from
     assert result.valid_until == certificate.valid_until
     page = response.content.decode()
@@ -102,12 +104,12 @@ def test_paragraph_36_extension_certificate_of_a_follow_up_case():
     follow_up = make_case(case.organisation, user, workflow="technopark.extension", parent=case)
     extension = make_certificate(
         follow_up,
-        kind=Certificate.KIND_EXTENSION,
+        kind="technopark.extension",
         valid_from=registration.valid_until,
         valid_until=_today() + dt.timedelta(days=365),
     )
     result = verify_certificate(extension.number)
-    assert (result.status, result.kind) == ("valid", Certificate.KIND_EXTENSION)
+    assert (result.status, result.kind) == ("valid", "technopark.extension")
     assert verify_certificate(registration.number).status == "expired"
     entry.status, entry.ended_on = RegisterEntry.STATUS_TERMINATED, _today()
     entry.save()
@@ -210,13 +212,13 @@ def test_paragraph_18_certificate_pdf_in_three_languages(lang, title):
 def test_paragraph_36_extension_certificate_pdf_has_its_own_title():
     user, case, _, _ = make_participant()
     follow_up = make_case(case.organisation, user, workflow="technopark.extension", parent=case)
-    extension = make_certificate(follow_up, kind=Certificate.KIND_EXTENSION)
+    extension = make_certificate(follow_up, kind="technopark.extension")
     characters = _pdf_characters(render_certificate(extension, "kk", activity_names={}))
     assert set("Технопарк қатысушысының қатысу мерзімін ұзарту туралы куәлік") - {" "} <= characters
 
 
 def test_paragraph_18_certificate_links_to_the_public_verification_page():
-    url = verification_url("AH-C-2026-000001", "kk")
+    url = verification_url(REGISTRATION, "AH-C-2026-000001", "kk")
     assert url == f"{settings.TECHPOLICY_PUBLIC_URL.rstrip('/')}/kk/technopark/verify/?number=AH-C-2026-000001"
 
 

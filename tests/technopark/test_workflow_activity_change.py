@@ -107,7 +107,7 @@ def test_p9_1_approval_updates_the_register_entrys_activity_types(participant, s
     case = fire(case, "approve", secretariat)
     assert case.state == "approved"
     entry.refresh_from_db()
-    assert entry.activity_types == ["S-01", "S-02"]
+    assert entry.data["activity_types"] == ["S-01", "S-02"]
     decision = Decision.objects.get(case=case)
     assert (decision.kind, decision.outcome, decision.basis) == ("activity_change", "approved", ["001 p.9-1"])
 
@@ -121,7 +121,7 @@ def test_p9_1_refusal_needs_a_reason_and_leaves_the_entry_unchanged(participant,
     case = fire(case, "refuse", secretariat, reason="The plan does not cover S-02.")
     assert case.state == "refused"
     entry.refresh_from_db()
-    assert entry.activity_types == ["S-01"]
+    assert entry.data["activity_types"] == ["S-01"]
 
 
 def test_p9_1_approval_without_quorum_is_refused(participant, secretariat, commission):
@@ -131,4 +131,4 @@ def test_p9_1_approval_without_quorum_is_refused(participant, secretariat, commi
     factories.cast_votes(case, voters[:1], ["for"])
     assert refused(case, "approve", secretariat).startswith("No quorum")
     entry.refresh_from_db()
-    assert entry.activity_types == ["S-01"]
+    assert entry.data["activity_types"] == ["S-01"]

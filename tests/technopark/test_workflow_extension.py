@@ -98,7 +98,7 @@ def test_p36_grant_issues_an_extension_certificate_and_extends_the_entry(secreta
     case = fire(case, "grant", secretariat, payload={"valid_until": new_end.isoformat()})
     assert case.state == "extended"
     certificate = Certificate.objects.get(case=case)
-    assert certificate.kind == Certificate.KIND_EXTENSION
+    assert certificate.kind == "technopark.extension"
     assert certificate.number == f"AH-E-{timezone.localdate().year}-000001"
     assert (certificate.valid_from, certificate.valid_until) == (end, new_end)
     entry.refresh_from_db()

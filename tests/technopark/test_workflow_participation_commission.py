@@ -50,9 +50,9 @@ def test_p13_commission_without_an_international_expert_refuses_with_the_citatio
 
 def test_p13_commission_member_without_qualification_refuses_naming_the_member(owner, secretariat):
     commission, _users = factories.make_selection_commission()
-    weak = CommissionMember.objects.filter(commission=commission, international_expert=False).first()
-    weak.qualified_it_specialist = False
-    weak.ict_experience_years = 5  # "more than five years" (p.13): exactly five is not enough
+    weak = CommissionMember.objects.filter(commission=commission, country="KZ").first()  # not the expert
+    # "more than five years" (p.13): exactly five is not enough
+    weak.qualifications = factories.p13_qualifications(it=False, years="5")
     weak.save()
     reason = refused(in_review(owner, secretariat), "send_to_commission", secretariat)
     assert P13.text("en") in reason

@@ -76,7 +76,7 @@ def test_p18_issue_certificate_from_the_contract(approved_case, secretariat):
     case = fire(case, "issue_certificate", secretariat)
     assert case.state == "certificate_issued"
     certificate = Certificate.objects.get(case=case)
-    assert certificate.kind == Certificate.KIND_REGISTRATION
+    assert certificate.kind == "technopark.registration"
     assert certificate.number == f"AH-C-{TODAY().year}-000001"
     assert certificate.issued_on == TODAY()
     assert (certificate.valid_from, certificate.valid_until) == (case.contract.valid_from,
@@ -109,7 +109,7 @@ def test_p20_enter_register_creates_the_published_entry(owner, secretariat, comm
     assert entry.register == "technopark.participants"
     assert entry.certificate == certificate
     assert (entry.name, entry.bin) == (owner.organisation.name, owner.organisation.bin)
-    assert entry.activity_types == ["S-01"]
+    assert entry.data["activity_types"] == ["S-01"]
     assert (entry.valid_from, entry.valid_until) == (certificate.valid_from, certificate.valid_until)
     assert entry.entered_on == TODAY()
     assert entry.status == RegisterEntry.STATUS_ACTIVE

@@ -71,9 +71,12 @@ def test_p41_decision_to_terminate_marks_the_register_entry(participant, secreta
     entry.refresh_from_db()
     assert entry.status == RegisterEntry.STATUS_TERMINATED
     assert entry.ended_on == timezone.localdate()
-    assert entry.end_basis == {"citation": "001 p.41", "grounds": ["39(1)"], "case": case.number}
     decision = Decision.objects.get(case=case)
     assert (decision.kind, decision.outcome, decision.basis) == ("termination", "approved", ["001 p.41"])
+    # The basis of the removal, and in the register's history the grounds and the case.
+    assert (entry.basis_citation, entry.basis_decision, entry.basis_on) == ("001 p.41", decision, entry.ended_on)
+    ended = entry.events.get(kind="ended")
+    assert (ended.citation, ended.note) == ("001 p.41", {"grounds": ["39(1)"], "case": case.number})
 
 
 def test_p41_decision_not_to_terminate_keeps_the_participant(participant, secretariat, commission):

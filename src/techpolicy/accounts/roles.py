@@ -2,7 +2,11 @@
 
 There is deliberately no "any staff role" test: staff rights are scoped to the workflows whose
 tables name the role (`casework.permissions.handles_workflow`), so the staff of one service never
-act on another's cases (issue 8, finding 5)."""
+act on another's cases (issue 8, finding 5).
+
+The names of every role stay here, since workflow tables and checks import them; the labels of the
+roles a service introduces are declared by that service (`Service.roles`), and
+`casework.registry.role_labels()` gives every label."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -15,15 +19,12 @@ LEASING_OPERATOR = "leasing_operator"  # instrument operator of long-term leasin
 ANALYST = "analyst"  # ministry or national-institute analyst (what-if simulations, monitoring, forecasts)
 EXPERT = "expert"  # domestic or foreign expert answering a forecast study (seed 000 p.5, 10(1))
 
+# The labels of the roles every service shares; the services label their own roles.
 ROLE_NAMES = {
     APPLICANT: _("Applicant company"),
-    SECRETARIAT: _("Technopark secretariat"),
     COMMISSION: _("Selection commission member"),
     ADMINISTRATOR: _("Administrator"),
-    OPERATOR: _("Programme operator (KIDI)"),
-    LEASING_OPERATOR: _("Leasing operator (KDB-Leasing)"),
     ANALYST: _("Policy analyst"),
-    EXPERT: _("Forecasting expert"),
 }
 
 

@@ -1,6 +1,6 @@
 """/api/v1/productivity/: the "Productivity 2020" programme (seed 004) — the reimbursement
-calculation of section 5.3 (public, nothing stored), the programme's dated parameters and, for the
-applicant organisation, its own applications."""
+calculation of section 5.3 and the eligibility check of sections 5.1-5.3 (public, nothing stored), the
+programme's dated parameters and, for the applicant organisation, its own applications."""
 
 import datetime as dt
 
@@ -8,14 +8,11 @@ from django.http import HttpRequest
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
-from ninja.responses import Status
 
-from techpolicy.law.acts.act004_productivity2020 import ProductivityFacts
-from techpolicy.law.facts import InvalidFacts
+from techpolicy.casework.kit.api import ANSWERS, add_check_route, add_schema_route, answer, facts_body
 from techpolicy.services.productivity import law as productivity_law
 
-from .body import json_object
-from .common import Errors, Lang, Pagination, SafeText, add_application_routes
+from .common import Lang, Pagination, SafeText, add_application_routes
 
 router = Router(tags=["productivity"])
 
@@ -38,35 +35,24 @@ class ParameterOut(Schema):
     citation: str
 
 
-@router.get("/facts-schema", response=dict, auth=None, summary="JSON schema of the programme's facts")
-def facts_schema(request: HttpRequest):
-    return ProductivityFacts.model_json_schema()
+# GET facts-schema and POST check (the eligibility verdict of the procedure "productivity2020").
+add_schema_route(router, "productivity", ("productivity2020",))
+add_check_route(router, "productivity", ("productivity2020",),
+                summary="Eligibility for an instrument (sections 5.1-5.3)")
 
 
 @router.post(
     "/calculate",
     auth=None,
-    response={200: dict, 400: Errors, 422: Errors},
+    response=ANSWERS,
     summary="Reimbursement calculation (section 5.3)",
     description="The body is the facts of an application as described by GET facts-schema. The answer is the "
     "amount with a line per cost, exclusion, share and cap, each with its citation, and the parameters read. "
     "Eligibility is not checked here. Nothing is stored.",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": {
-                "type": "object", "description": "Facts; see GET /api/v1/productivity/facts-schema"}}},
-        }
-    },
+    openapi_extra=facts_body("productivity"),
 )
 def calculate(request: HttpRequest, lang: Lang = "kk", on: dt.date | None = None):
-    data = json_object(request)
-    try:
-        return Status(200, productivity_law.calculation(data, on=on).as_dict(lang))
-    except InvalidFacts as exc:
-        return Status(422, {"detail": exc.errors})
-    except ArithmeticError:  # an amount beyond decimal arithmetic (e.g. 1e308): the facts set no upper bound
-        return Status(422, {"detail": [{"field": "costs", "message": "An amount is too large to calculate with."}]})
+    return answer(request, lambda facts: productivity_law.calculation(facts, on=on), lang)
 
 
 @router.get("/parameters", response=list[ParameterOut], auth=None,

@@ -12,9 +12,8 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from techpolicy.casework import law_context
-from techpolicy.law.acts.act001_technopark import TechnoparkFacts
-from techpolicy.law.facts import InvalidFacts
-from techpolicy.services.technopark import law as technopark_law
+from techpolicy.casework.kit.api import add_check_route, add_schema_route
+from techpolicy.services.technopark import checks
 from techpolicy.services.technopark import participants as register
 from techpolicy.services.technopark.verification import (
     EMPTY,
@@ -24,7 +23,6 @@ from techpolicy.services.technopark.verification import (
     verify_certificate,
 )
 
-from .body import json_object
 from .common import Errors, Lang, Pagination, SafeText, add_application_routes
 
 router = Router(tags=["technopark"])
@@ -34,7 +32,7 @@ router = Router(tags=["technopark"])
 
 
 class ParticipantQuery(Schema):
-    q: SafeText = Field("", max_length=register.MAX_QUERY, description="part of the name, or the BIN's first digits")
+    q: SafeText = Field("", max_length=register.MAX_QUERY, description="part of the name or of the BIN")
     status: Literal["active", "expired", "terminated", "all"] = "active"
     activity_type: SafeText = Field("", max_length=40, description="code of a priority ICT activity type")
 
@@ -49,8 +47,12 @@ class ParticipantOut(Schema):
     certificate_number: str
 
     @staticmethod
+    def resolve_activity_types(row) -> list[str]:
+        return list((row["data"] or {}).get("activity_types") or [])
+
+    @staticmethod
     def resolve_status(row) -> str:
-        return register.effective_status(row, law_context.today())
+        return register.effective_status(row["status"], row["valid_until"], law_context.today())
 
     @staticmethod
     def resolve_certificate_number(row) -> str:
@@ -64,49 +66,29 @@ class CertificateOut(Schema):
     valid: bool
     holder: str
     bin: str
-    kind: str
+    kind: str = Field(description='"registration" (paragraph 18) or "extension" (paragraph 36)')
     kind_label: str
     valid_from: dt.date | None
     valid_until: dt.date | None
+
+    @staticmethod
+    def resolve_kind(result) -> str:
+        # The kind's key within the service, as this endpoint has always answered it.
+        return result["kind"].removeprefix("technopark.")
 
 
 # --- the law -----------------------------------------------------------------------------------
 
 
-@router.get("/facts-schema", response=dict, auth=None, summary="JSON schema of the pre-check facts")
-def facts_schema(request: HttpRequest):
-    return TechnoparkFacts.model_json_schema()
-
-
-@router.post(
-    "/precheck",
-    auth=None,
-    response={200: dict, 400: Errors, 422: Errors},
-    summary="Eligibility pre-check (paragraphs 7 and 9)",
-    description="The body is the facts of an application as described by GET facts-schema. "
-    "The answer is the verdict: every rule's result with its reason and citation, and the "
-    "parameters read.",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "description": "Facts; see GET /api/v1/technopark/facts-schema",
-                    }
-                }
-            },
-        }
-    },
-)
-def precheck(request: HttpRequest, lang: Lang = "kk", on: dt.date | None = None):
-    data = json_object(request)
-    try:
-        verdict = technopark_law.precheck(data, on=on)
-    except InvalidFacts as exc:
-        return Status(422, {"detail": exc.errors})
-    return Status(200, verdict.as_dict(lang))
+# GET facts-schema and POST check of the technopark's procedures (the participation application
+# by default); POST precheck, the participation verdict as it was offered before check existed.
+add_schema_route(router, "technopark", checks.API_CHECKS)
+add_check_route(router, "technopark", checks.API_CHECKS)
+add_check_route(router, "technopark", (checks.PARTICIPATION,), path="/precheck",
+                summary="Eligibility pre-check (paragraphs 7 and 9)",
+                description="The body is the facts of an application as described by GET facts-schema. "
+                "The answer is the verdict: every rule's result with its reason and citation, and the "
+                "parameters read.")
 
 
 # --- the published list and certificates -------------------------------------------------------
@@ -120,7 +102,7 @@ def precheck(request: HttpRequest, lang: Lang = "kk", on: dt.date | None = None)
 )
 @paginate(Pagination)
 def participants(request: HttpRequest, filters: Query[ParticipantQuery]):
-    return register.participants(register.ParticipantFilter.from_params(filters.dict()))
+    return register.participants(filters.dict())
 
 
 @router.get(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from techpolicy.law.parameters import Parameters, ParameterValue
 
+from .commissions.composition import composition_procedures, procedure_of, qualification_errors, qualification_fields
 from .models import (
     Case,
     Commission,
@@ -19,6 +20,7 @@ from .models import (
     RegisterEntry,
     Transition,
 )
+from .steps import current_language
 
 
 class ParameterEntryForm(forms.ModelForm):
@@ -68,15 +70,87 @@ class ReferenceItemAdmin(admin.ModelAdmin):
     search_fields = ("code", "name_kk", "name_ru", "name_en")
 
 
-class MemberInline(admin.TabularInline):
+def _composition_choices() -> list[tuple[str, str]]:
+    lang = current_language()
+    return [("", _("none"))] + [(name, procedure.title.get(lang) or name)
+                                for name, procedure in sorted(composition_procedures().items())]
+
+
+class CommissionForm(forms.ModelForm):
+    composition = forms.ChoiceField(label=_("composition rules"), required=False, choices=_composition_choices,
+                                    help_text=_("The procedure of the law that judges the members' qualifications."))
+
+    class Meta:
+        model = Commission
+        fields = ["key", "name", "composition", "regulations", "majority", "quorum_kind", "quorum_count"]
+
+
+def _describe(procedure) -> str:
+    if procedure is None:
+        return _("No composition rules are chosen for the commission: the qualifications are not checked.")
+    fields = ", ".join(f"{name} ({text})" if text else name for name, text in qualification_fields(procedure))
+    return _("A JSON object with the fields: %(fields)s.") % {"fields": fields}
+
+
+def _check_member(form, procedure) -> None:
+    """The member's qualifications against the member model of the commission's composition procedure."""
+    data = getattr(form, "cleaned_data", None)
+    if procedure is None or not data or data.get("DELETE") or "qualifications" not in data:
+        return
+    for error in qualification_errors(procedure, data.get("full_name") or "", data["qualifications"]):
+        form.add_error("qualifications", error)
+
+
+class MemberFormSet(forms.BaseInlineFormSet):
+    """Every member of the commission is checked against the composition rules being saved with it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        hint = _describe(procedure_of(self.instance))
+        for form in [*self.forms, self.empty_form]:
+            form.fields["qualifications"].help_text = hint
+
+    def clean(self):
+        super().clean()
+        procedure = procedure_of(self.instance)
+        for form in self.forms:
+            if form.instance.pk is None and not form.has_changed():
+                continue  # an extra row left empty
+            _check_member(form, procedure)
+
+
+class MemberInline(admin.StackedInline):
     model = CommissionMember
+    formset = MemberFormSet
+    fields = ("user", "full_name", "position", "country", "qualifications", "active")
     extra = 0
 
 
 @admin.register(Commission)
 class CommissionAdmin(admin.ModelAdmin):
-    list_display = ("name", "quorum", "majority")
+    form = CommissionForm
+    list_display = ("name", "key", "composition", "majority", "quorum_kind", "quorum_count")
     inlines = [MemberInline]
+
+
+class CommissionMemberForm(forms.ModelForm):
+    class Meta:
+        model = CommissionMember
+        fields = ["commission", "user", "full_name", "position", "country", "qualifications", "active"]
+
+    def clean(self):
+        data = super().clean()
+        commission = data.get("commission")
+        _check_member(self, procedure_of(commission) if commission else None)
+        return data
+
+
+@admin.register(CommissionMember)
+class CommissionMemberAdmin(admin.ModelAdmin):
+    form = CommissionMemberForm
+    list_display = ("full_name", "commission", "active")
+    list_filter = ("commission", "active")
+    search_fields = ("full_name",)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -6,3 +6,6 @@ class CaseworkConfig(AppConfig):
     name = "techpolicy.casework"
     label = "casework"
     verbose_name = _("Casework")
+
+    def ready(self):
+        from .commissions import minutes  # noqa: F401  (register the minutes file kind, in web and worker processes)

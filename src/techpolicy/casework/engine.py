@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from techpolicy.law.parameters import ParameterError
 
 from . import law_context
+from .commissions.rounds import VoteError, open_round
 from .models import Case, Transition
 from .notifications import notify_applicant
 from .numbering import last_in_use, next_sequence
@@ -138,11 +139,10 @@ def deadline(workflow: Workflow, case: Case, state_id: str | None = None) -> dic
             "citation_parts": spec.citation.as_dict("en"), "unit": spec.unit,
             "parameter": spec.parameter, "from": start.isoformat(), "anchor": anchor_state}
     try:
-        days = int(law_context.parameters().value(spec.parameter, start))
+        due = spec.term.due(start, law_context.parameters(), law_context.calendar())
     except ParameterError:
         return {**base, "days": None, "due": None, "not_set": True}
-    due = law_context.calendar().add(start, days) if spec.unit == "working" else start + dt.timedelta(days=days)
-    return {**base, "days": days, "due": due.isoformat(), "not_set": False}
+    return {**base, "days": due.days, "due": due.due.isoformat(), "not_set": False}
 
 
 def _set_deadline(case: Case, workflow: Workflow) -> None:
@@ -223,6 +223,11 @@ def fire(
             action.effect(current, actor, payload)
         logged = {k: v for k, v in payload.items() if k != "reason"}
         _log(current, action.id, source, action.target, actor, reason, logged, now)
+        if workflow.state(action.target).agenda:
+            try:  # voting opens: the members entitled to vote in this round are recorded now
+                open_round(current, workflow)
+            except VoteError as exc:
+                raise WorkflowError(str(exc)) from None
         _set_deadline(current, workflow)
         if action.notify_applicant:
             # An effect may put the text the notice must carry in payload["notice"] (e.g. the grounds

@@ -1,5 +1,5 @@
-"""Files made in the background (certificates, the forecast report, what-if results), shared by
-every service.
+"""Files made in the background (certificates, reports, what-if results), shared by every
+service.
 
 A service declares a `FileKind`: how to render the file and who may have it. A page asks for a
 file with `request_file(kind, key, *args)`: the first request for a key creates the job and queues

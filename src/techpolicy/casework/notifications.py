@@ -44,7 +44,7 @@ def public_url(path: str) -> str:
 
 def notify(recipient: str, language: str, subject: str, body: str, case=None) -> Notification:
     """Record a notice and queue its sending in the same transaction (the published way for other
-    apps, e.g. forecast-study invitations, to send e-mail); a worker sends it after the commit."""
+    apps, e.g. invitations to take part, to send e-mail); a worker sends it after the commit."""
     from .tasks import enqueue_with_transaction, send_notification
 
     # One transaction even when the caller has none, so the notice never exists without its task.

@@ -1,10 +1,10 @@
-"""DejaVu Sans for every PDF the system prints (certificates, decisions, the forecasting report),
+"""DejaVu Sans for every PDF the system prints (certificates, decisions, minutes, reports),
 from the copy matplotlib ships.
 
 DejaVu Sans has a glyph for every Kazakh letter (ә ғ қ ң ө ұ ү һ і and their capitals), and taking
 it from matplotlib's data path means nothing is downloaded at run time. The same file serves the
-charts (matplotlib) and the PDF (reportlab), so both show the same letters. No Django here: the
-pure report renderer of `techpolicy.forecasting.report` uses it too.
+charts (matplotlib) and the PDF (reportlab), so both show the same letters. No Django here, so
+pure report renderers outside the web application use it too.
 """
 
 from __future__ import annotations

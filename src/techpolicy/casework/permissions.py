@@ -2,11 +2,13 @@
 
 One question decides every staff permission: "is this user staff of THIS workflow?"
 (`handles_workflow`). A staff role is scoped to the workflows whose table names it for an action
-(`Workflow.staff_roles()`): the technopark secretariat handles the technopark's procedures, the
-programme operator (KIDI) and KDB-Leasing those of "Productivity 2020"; administrators handle all.
+(`Workflow.staff_roles()`): e.g. a service's secretariat handles that service's procedures and a
+programme's operators those of the programme; administrators handle all.
 Holding some staff role never lets a user act on a case of another service (issue 8, finding 5).
 Commission members see and vote on the cases of the workflows bound to their commission
-(`Workflow.commission`), and only once a case was on its agenda.
+(`Workflow.commission`), and only once a case was on its agenda; a member of commission A never sees
+or votes on commission B's cases. Who votes in a round is the roll recorded when it opened
+(`casework.commissions.rounds`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from techpolicy.accounts.roles import ADMINISTRATOR, COMMISSION, has_role
 
-from .workflow import AGENDA_STATE, OWNER, Action, Workflow, all_workflows, get
+from .workflow import OWNER, Action, Workflow, all_workflows, get
 
 Permission = tuple[bool, str]
 
@@ -84,13 +86,9 @@ def is_case_staff(user) -> bool:
 
 def commission_of(case_or_workflow):
     """The commission bound to the workflow of a case (or to a workflow), or None."""
-    from .models import Case, Commission
+    from .commissions.rounds import commission_of as resolve
 
-    workflow = case_or_workflow.workflow if isinstance(case_or_workflow, Case) else case_or_workflow
-    declared = _workflow(workflow)
-    if declared is None or not declared.commission:
-        return None
-    return Commission.objects.filter(key=declared.commission).first()
+    return resolve(case_or_workflow)
 
 
 def sitting_workflows(user) -> list[str]:
@@ -105,8 +103,26 @@ def sitting_workflows(user) -> list[str]:
 
 
 def sits_on(user, case) -> bool:
-    """An active member of the commission bound to the case's workflow."""
-    return case.workflow in sitting_workflows(user)
+    """An active member of the commission bound to the case's workflow (and holds the commission role)."""
+    from .models import CommissionMember
+
+    declared = _workflow(case.workflow)
+    if declared is None or not declared.commission or not has_role(user, COMMISSION):
+        return False
+    return CommissionMember.objects.filter(user=user, active=True, commission__key=declared.commission).exists()
+
+
+def _on_roll_now(user, case) -> bool:
+    """On the roll of the round the case is in now (a member deactivated after it opened keeps it)."""
+    from .commissions import rounds
+
+    return has_role(user, COMMISSION) and rounds.on_agenda(case) and rounds.roll_entry(case, user) is not None
+
+
+def _sees_as_member(user, case) -> bool:
+    from .commissions import rounds
+
+    return (sits_on(user, case) and rounds.was_on_agenda(case)) or _on_roll_now(user, case)
 
 
 def can_view(user, case) -> Permission:
@@ -116,7 +132,7 @@ def can_view(user, case) -> Permission:
         return True, ""
     if handles(user, case):
         return True, ""
-    if sits_on(user, case) and case.transitions.filter(to_state=AGENDA_STATE).exists():
+    if _sees_as_member(user, case):
         return True, ""
     return False, _("This case belongs to another organisation.")
 
@@ -143,12 +159,65 @@ def can_upload(user, case) -> Permission:
     return False, _("Only the applicant organisation attaches documents.")
 
 
-def can_vote(user, case) -> Permission:
-    if case.state != AGENDA_STATE:
+def _round_right(user, case) -> Permission:
+    """On the roll of the current round of a case on the agenda; what voting and recusal both need."""
+    from .commissions import rounds
+
+    if not has_role(user, COMMISSION) or not (sits_on(user, case) or rounds.on_any_roll(case, user)):
+        return False, _("You are not a member of a commission.")
+    if not rounds.on_agenda(case):
         return False, _("The case is not on the commission's agenda.")
-    if not sits_on(user, case):
-        return False, _("Only members of the selection commission vote.")
+    if rounds.roll_entry(case, user) is None:
+        return False, _("You were not among the members entitled to vote when this round opened.")
     return True, ""
+
+
+def can_vote(user, case) -> Permission:
+    """A member on the roll of the current round who has not declared a conflict of interest in it."""
+    from .models import Recusal
+
+    allowed, why = _round_right(user, case)
+    if not allowed:
+        return allowed, why
+    from .commissions.rounds import agenda_round
+
+    if Recusal.objects.filter(case=case, member__user=user, round=agenda_round(case)).exists():
+        return False, _("You declared a conflict of interest in this round and take no part in it.")
+    return True, ""
+
+
+def can_recuse(user, case) -> Permission:
+    """A member on the roll of the current round who has neither voted nor recused in it yet."""
+    from .commissions.rounds import agenda_round
+    from .models import Recusal, Vote
+
+    allowed, why = _round_right(user, case)
+    if not allowed:
+        return allowed, why
+    round_ = agenda_round(case)
+    if Recusal.objects.filter(case=case, member__user=user, round=round_).exists():
+        return False, _("You have already declared a conflict of interest in this round.")
+    if Vote.objects.filter(case=case, member__user=user, round=round_).exists():
+        return False, _("You have already voted in this round; a conflict of interest is declared before voting.")
+    return True, ""
+
+
+def manages_meetings(user, commission) -> bool:
+    """Staff of a workflow bound to the commission (its secretary), or an administrator."""
+    roles, administrator = _roles(user)
+    if administrator:
+        return True
+    return any(w.commission == commission.key and _handles(roles, administrator, w) for w in all_workflows())
+
+
+def reads_minutes(user, commission) -> bool:
+    """The commission's active members (with the commission role) and those who manage its meetings."""
+    from .models import CommissionMember
+
+    if manages_meetings(user, commission):
+        return True
+    return has_role(user, COMMISSION) and CommissionMember.objects.filter(
+        commission=commission, user=user, active=True).exists()
 
 
 def can_download(user, document) -> Permission:

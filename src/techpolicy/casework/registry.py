@@ -20,7 +20,7 @@ from typing import Any
 from .workflow import Workflow
 
 # Who a link is for: a predicate on the user. The common ones are named here; a service may pass
-# its own (e.g. "may manage forecast studies").
+# its own (e.g. "may run the service's analyses").
 Audience = Callable[[Any], bool]
 
 
@@ -38,7 +38,9 @@ def applicants(user) -> bool:
 
 @dataclass(frozen=True)
 class Link:
-    """A link a service offers: `url` is a URL name ("technopark:register") or a path."""
+    """A link a service offers: `url` is a URL name ("<namespace>:<name>", reversed in the page's
+    language) or a path starting with "/". Links for `everyone` stand in the public part of the
+    menu; the others after the signed-in user's own pages."""
 
     label: Any  # lazy translation
     url: str
@@ -47,20 +49,31 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Role:
+    """A staff or expert role a service introduces: the group name (`accounts.roles`) and the label
+    people read."""
+
+    name: str
+    label: Any  # lazy translation
+
+
+@dataclass(frozen=True)
 class CertificateKind:
     """A kind of certificate a service issues: its numbering prefix, the title printed on it in
-    each language, the paragraph it rests on, and its public verification page (a URL name)."""
+    each language, the paragraph it rests on, its public verification page and its PDF (URL names;
+    the PDF's takes the certificate number)."""
 
-    key: str  # stored in Certificate.kind, unique across services ("technopark.registration")
+    key: str  # stored in Certificate.kind, unique across services ("<service>.<kind>")
     prefix: str  # numbers look like "<prefix>-2026-000001"
     title: dict[str, str]  # language -> title printed on the certificate
     citation: Any  # law.citation.Citation
     verify_url: str = ""
+    pdf_url: str = ""
 
 
 @dataclass(frozen=True)
 class Service:
-    key: str  # stable id, also the URL prefix of its pages ("technopark" -> /kk/technopark/)
+    key: str  # stable id, also the URL prefix of its pages ("<key>" -> /kk/<key>/) and of its API
     name: Any
     summary: Any  # one sentence on the home page
     start: str  # URL name of its start page
@@ -69,10 +82,12 @@ class Service:
     navigation: tuple[Link, ...] = ()  # links in the site's top menu
     home: tuple[Link, ...] = ()  # buttons on its home-page card
     registers_links: tuple[Link, ...] = ()  # entries of the home page's "public registers" card
-    apply: tuple[Link, ...] = ()  # buttons on "My cases" for applicant organisations
+    apply: tuple[Link, ...] = ()  # buttons on "My cases"
     workflows: tuple[Workflow, ...] = ()
-    roles: tuple[str, ...] = ()  # the staff roles it introduces (accounts.roles names)
-    verdict_template: str = ""  # renders a stored verdict on the generic case page
+    roles: tuple[Role, ...] = ()  # the roles it introduces, with their labels
+    # Renders a stored verdict on the generic case page; a service extends the generic one to show
+    # details of its own rules.
+    verdict_template: str = "casework/_verdict.html"
     certificate_kinds: tuple[CertificateKind, ...] = ()
     registers: tuple[Any, ...] = ()  # casework.registers.Register declarations
     procedures: tuple[str, ...] = ()  # names in law.procedure.catalogue() it decides
@@ -101,8 +116,17 @@ def register_service(service: Service) -> Service:
     existing = _SERVICES.get(service.key)
     if existing is not None and existing != service:
         raise ValueError(f"two services are declared with the key {service.key!r}")
+    kinds = {k.key for s in _SERVICES.values() if s.key != service.key for k in s.certificate_kinds}
+    clash = kinds & {k.key for k in service.certificate_kinds}
+    if clash:
+        raise ValueError(f"certificate kinds declared by two services: {sorted(clash)}")
     _SERVICES[service.key] = service
     return service
+
+
+def unregister_service(key: str) -> None:
+    """Forget a declaration (a test's throwaway service); the URLs built before keep theirs."""
+    _SERVICES.pop(key, None)
 
 
 def services() -> list[Service]:
@@ -119,5 +143,18 @@ def service_of(workflow_id: str) -> Service | None:
     return next((s for s in _SERVICES.values() if any(w.id == workflow_id for w in s.workflows)), None)
 
 
+def verdict_template(workflow_id: str) -> str:
+    """The template that renders a stored verdict of the workflow's cases."""
+    owner = service_of(workflow_id)
+    return owner.verdict_template if owner else Service.verdict_template
+
+
 def certificate_kind(key: str) -> CertificateKind | None:
     return next((k for s in _SERVICES.values() for k in s.certificate_kinds if k.key == key), None)
+
+
+def role_labels() -> dict[str, Any]:
+    """Every role's label: the shared roles of `accounts.roles` and those the services introduce."""
+    from techpolicy.accounts.roles import ROLE_NAMES
+
+    return {**ROLE_NAMES, **{r.name: r.label for s in services() for r in s.roles}}

@@ -26,12 +26,16 @@ def current_language() -> str:
 
 def refusal(verdict) -> str:
     """The failed rules of a verdict, each with its citation, in the current language. A verdict
-    that fails because no rule was in force on its date says so, with the verdict's notes."""
+    that cannot be decided because the wording in force on its date is not in the source, or that
+    fails because no rule was in force on its date, says so, with the verdict's notes."""
     lang = current_language()
     text = " ".join(f"[{r.citation.text(lang)}] {r.reason.get(lang, '')}" for r in verdict.failed)
     if text:
         return text
     notes = " ".join(n.get(lang, "") for n in verdict.notes)
+    if verdict.outcome == "undetermined":
+        return (_("Cannot be decided on %(date)s: the wording of the rules in force on that date is not in the "
+                  "source document.") % {"date": verdict.on.isoformat()} + " " + notes).strip()
     return (_("The rules were not in force on %(date)s.") % {"date": verdict.on.isoformat()} + " " + notes).strip()
 
 

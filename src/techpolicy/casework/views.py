@@ -1,4 +1,5 @@
-"""Case pages shared by every service: lists, the case page, actions, documents, votes."""
+"""Case pages shared by every service: lists, the case page, actions, documents (the commission's
+pages on a case are `views_votes`, its meetings `views_meetings`)."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,26 +15,24 @@ from django.views.decorators.http import require_POST
 
 from techpolicy.accounts.roles import COMMISSION, has_role
 
-from . import commission as voting
 from .document_kinds import DOCUMENT_KINDS, DOCUMENT_LABELS
 from .downloads import download_headers
 from .engine import WorkflowError, available_actions, fire
 from .law_context import today
-from .models import Case, Document, Vote
+from .models import Case, Document
 from .permissions import (
     can_download,
     can_upload,
     can_view,
-    commission_of,
     handled_workflows,
     handles,
     is_case_staff,
     is_owner,
-    sits_on,
-    sitting_workflows,
 )
+from .registry import verdict_template
 from .uploads import UploadError, store
-from .workflow import AGENDA_STATE, get
+from .views_votes import commission_context
+from .workflow import get
 
 PAGE_SIZE = 25
 
@@ -113,32 +112,10 @@ def _workflows():
 
 
 @login_required
-def agenda(request):
-    if not has_role(request.user, COMMISSION):
-        raise PermissionDenied(_("The agenda is for members of the selection commission."))
-    # Only the cases of the workflows bound to a commission the user sits on (finding 5).
-    cases = (Case.objects.filter(state=AGENDA_STATE, workflow__in=sitting_workflows(request.user))
-             .select_related("organisation").order_by("due_on", "pk"))
-    page = _page(request, cases)
-    voted = set(Vote.objects.filter(member__user=request.user, case__in=list(page)).values_list("case_id", flat=True))
-    rows = list(_rows(page, staff=True))
-    for row in rows:
-        row["voted"] = row["case"].pk in voted
-    return render(request, "casework/agenda.html", {"page": page, "rows": rows})
-
-
-@login_required
 def case_detail(request, number):
     case = _case_for(request, number)
     workflow = get(case.workflow)
     staff = handles(request.user, case)  # staff of THIS case's workflow, not of any service (finding 5)
-    member = sits_on(request.user, case)
-    commission = commission_of(case)
-    tally = voting.tally(case, commission) if staff and commission and case.state == AGENDA_STATE else None
-    my_vote = None
-    if case.state == AGENDA_STATE and member:
-        my_vote = Vote.objects.filter(
-            case=case, member__user=request.user, round=voting.agenda_round(case)).first()
     return render(request, "casework/case_detail.html", {
         "case": case,
         "workflow": workflow,
@@ -152,10 +129,9 @@ def case_detail(request, number):
         "remarks": case.remarks.all(),
         "decisions": case.decisions.all(),
         "certificates": case.certificates.all(),
-        "votes": case.votes.select_related("member") if staff else None,
-        "tally": tally,
-        "my_vote": my_vote,
-        "is_member": member,
+        "verdict_template": verdict_template(case.workflow),
+        # The round on the commission's agenda: votes, recusals, the roll and the tally (views_votes).
+        **commission_context(case, request.user, staff),
         "overdue": bool(case.due_on and case.due_on < today()),
         "children": case.children.all(),
         "document_kinds": workflow.document_kinds or DOCUMENT_KINDS,
@@ -247,21 +223,3 @@ def download_document(request, pk):
                             content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-@require_POST
-@login_required
-def vote(request, number):
-    case = _case_for(request, number)
-    commission = commission_of(case)  # the commission bound to the case's workflow, not the user's first one
-    if commission is None or not sits_on(request.user, case):
-        messages.error(request, _("You are not a member of a commission."))
-    else:
-        try:
-            voting.cast_vote(case, commission, request.user, request.POST.get("value", ""),
-                             request.POST.get("reason", ""))
-        except voting.VoteError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Your vote was recorded."))
-    return redirect("casework:detail", number=number)

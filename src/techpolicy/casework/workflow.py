@@ -17,23 +17,35 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from techpolicy.law.citation import Citation
+from techpolicy.law.terms import Term
 
 OWNER = "owner"  # the applicant organisation that owns the case
-AGENDA_STATE = "commission"  # the state of a case on a commission's agenda (votes are cast in it)
 
 
 @dataclass(frozen=True)
 class DeadlineSpec:
-    """The term a state carries: `parameter` holds the number of days (a dated parameter, so a
-    term the source leaves unset is shown as such); the clock starts when the case entered
-    `anchor` (this state when None), or on the date the action into it recorded in
-    `anchor_field` (a contract's signing date, which may precede the day it is recorded)."""
+    """The term a state carries: one of the act's declared terms (`law.terms.Term`), whose
+    parameter holds the number of days (a dated parameter, so a term the source leaves unset is
+    shown as such); the clock starts when the case entered `anchor` (this state when None), or on
+    the date the action into it recorded in `anchor_field` (a contract's signing date, which may
+    precede the day it is recorded)."""
 
-    parameter: str
-    citation: Citation
-    unit: str = "working"  # "working" | "calendar"
+    term: Term
     anchor: str | None = None
     anchor_field: str | None = None
+
+    # The term's parameter, citation and unit, read from the one declaration of the term.
+    @property
+    def parameter(self) -> str:
+        return self.term.parameter
+
+    @property
+    def citation(self) -> Citation:
+        return self.term.citation
+
+    @property
+    def unit(self) -> str:
+        return self.term.unit
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,9 @@ class State:
     actor: str  # who is expected to act next: OWNER, a role, or "" for final states
     deadline: DeadlineSpec | None = None
     final: bool = False
+    # On the agenda of the workflow's commission: entering it opens a round of voting (the members
+    # entitled to vote are recorded then), and its members see and vote on the case while it is here.
+    agenda: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,8 +106,9 @@ class Workflow:
     # Pages of the service about one case, shown on the generic case page: links(case, user) ->
     # [(label, url)]. The service decides what to offer; the case page stays generic.
     links: Callable[..., list[tuple[Any, str]]] | None = None
-    # The key of the commission (`casework.Commission.key`) that decides the cases this workflow puts
-    # on its agenda: only its members see and vote on them (casework.permissions). Empty: none.
+    # The key of the commission (`casework.Commission.key`) that considers the cases this workflow puts
+    # in its agenda states (`State.agenda`), deciding or recommending (`casework.decisions`): only its
+    # members see and vote on them (casework.permissions). Empty: none.
     commission: str = ""
     # What a case is about, so that the database refuses a second open case of the organisation on
     # the same subject (a double click, twenty parallel posts). Each service states the rule it reads
@@ -110,9 +126,12 @@ class Workflow:
             # so a closed case can never come back and collide with a newer open one.
             if any(self._state_index[s].final for s in action.sources):
                 raise ValueError(f"{self.id}: action {action.id} leaves a final state")
-        if AGENDA_STATE in self._state_index and not self.commission:
+        if self.agenda_states() and not self.commission:
             # Without it no one could see or vote on the agenda (casework.permissions): fail at import.
-            raise ValueError(f"{self.id}: a workflow with the state {AGENDA_STATE!r} names its commission")
+            raise ValueError(f"{self.id}: a workflow with an agenda state names its commission")
+        if getattr(self._state_index.get(self.initial), "agenda", False):
+            # A round of voting opens when an action puts the case on the agenda (casework.engine).
+            raise ValueError(f"{self.id}: a case is put on the agenda by an action, not created there")
 
     def state(self, state_id: str) -> State:
         return self._state_index[state_id]
@@ -126,6 +145,10 @@ class Workflow:
     def subject(self, parent, facts: dict) -> str | None:
         """What a new case with these facts (and this parent case) is about; None: not guarded."""
         return self.one_open_per(parent, facts or {}) if self.one_open_per else None
+
+    def agenda_states(self) -> frozenset[str]:
+        """The ids of the states flagged as on the commission's agenda."""
+        return frozenset(s.id for s in self.states if s.agenda)
 
     def staff_roles(self) -> set[str]:
         """The roles the table names for staff actions: who handles this workflow's cases."""

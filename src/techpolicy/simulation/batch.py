@@ -2,7 +2,7 @@
 
 Per application, and only through the law layer's own code (never a second copy of a rule):
 1. the facts are built (`row_to_facts`) and validated (`ProductivityFacts`);
-2. eligibility is the law layer's `evaluate_eligibility` (the verdict's failed rules are kept as reasons);
+2. eligibility is the law layer's procedure "productivity2020" (the verdict's failed rules are kept as reasons);
 3. each cost line is cut by the law layer's `line_exclusions` (the exclusion rules are kept as reasons).
 These steps run in worker processes (one per core) for large populations.
 
@@ -32,9 +32,10 @@ from multiprocessing import get_context
 import numpy as np
 import polars as pl
 
-from techpolicy.law.acts.act004_productivity2020 import INSTRUMENTS, InstrumentDefinition, evaluate_eligibility
 from techpolicy.law.acts.act004_productivity2020.calculator import HUNDRED, tiyn
 from techpolicy.law.acts.act004_productivity2020.exclusions import LineState, line_exclusions
+from techpolicy.law.acts.act004_productivity2020.instruments import INSTRUMENTS, InstrumentDefinition
+from techpolicy.law.acts.act004_productivity2020.programme import PRODUCTIVITY2020
 from techpolicy.law.calendar import WorkingCalendar
 from techpolicy.law.facts import InvalidFacts
 from techpolicy.law.parameters import ParameterNotInForce, ParameterNotSet, Parameters
@@ -68,7 +69,7 @@ def _persons(definition: InstrumentDefinition, cost) -> tuple[str, ...]:
 def row_parts(row: dict, parameters: Parameters, on: dt.date | None, calendar: WorkingCalendar) -> RowParts:
     try:
         facts = parse_facts_row(row, [])
-        verdict = evaluate_eligibility(facts, on, parameters, calendar)
+        verdict = PRODUCTIVITY2020.evaluate(facts, on, parameters, calendar)
     except InvalidFacts as exc:
         return RowParts(f"invalid: {exc}", False, (), (), frozenset(), frozenset())
     read = {p.name for p in verdict.parameters_read}

@@ -34,7 +34,8 @@ import datetime as dt
 import numpy as np
 import polars as pl
 
-from techpolicy.law.acts.act004_productivity2020 import INSTRUMENTS, priority_sectors
+from techpolicy.law.acts.act004_productivity2020.instruments import INSTRUMENTS
+from techpolicy.law.acts.act004_productivity2020.sectors import priority_sectors
 from techpolicy.law.parameters import ParameterError, Parameters
 
 from .population import MONEY, SCHEMA

@@ -60,7 +60,7 @@ from typing import Any
 
 import polars as pl
 
-from techpolicy.law.acts.act004_productivity2020 import INSTRUMENTS
+from techpolicy.law.acts.act004_productivity2020.instruments import INSTRUMENTS
 
 MONEY = pl.Decimal(20, 2)
 SUPPORTED_INSTRUMENTS = ("2a", "2b", "3a", "3b", "4a", "4b", "5a", "5b", "7", "8")

@@ -32,7 +32,8 @@ from functools import partial
 import polars as pl
 from tqdm import tqdm
 
-from techpolicy.law.acts.act004_productivity2020 import Assessment, ProductivityFacts, assess
+from techpolicy.law.acts.act004_productivity2020.facts import ProductivityFacts
+from techpolicy.law.acts.act004_productivity2020.programme import Assessment, assess
 from techpolicy.law.citation import Citation
 from techpolicy.law.facts import InvalidFacts, parse_facts
 from techpolicy.law.parameters import Parameters, ParameterValue

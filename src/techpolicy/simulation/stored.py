@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from techpolicy.law.acts.act004_productivity2020 import ProductivityFacts
+from techpolicy.law.acts.act004_productivity2020.facts import ProductivityFacts
 from techpolicy.law.facts import parse_facts
 from techpolicy.law.parameters import Parameters
 

@@ -3,10 +3,11 @@ decisions, contracts, certificates, register entries, and the reference data adm
 
 from .background import GeneratedFile, WorkerHeartbeat
 from .case import Case, Remark, Transition
-from .commission import Commission, CommissionMember, Decision, Vote
+from .commission import Commission, CommissionMember, Decision, Recommendation, Recusal, Vote, VotingRoll
 from .documents import Document
+from .meeting import Meeting, MeetingAttendance, MeetingItem
 from .reference import DayTransferEntry, Notification, ParameterEntry, ReferenceItem
-from .register import Certificate, Contract, RegisterEntry
+from .register import Certificate, Contract, RegisterEntry, RegisterEvent
 
 __all__ = [
     "Case",
@@ -18,12 +19,19 @@ __all__ = [
     "Decision",
     "Document",
     "GeneratedFile",
+    "Meeting",
+    "MeetingAttendance",
+    "MeetingItem",
     "Notification",
     "ParameterEntry",
+    "Recommendation",
+    "Recusal",
     "ReferenceItem",
     "RegisterEntry",
+    "RegisterEvent",
     "Remark",
     "Transition",
     "Vote",
+    "VotingRoll",
     "WorkerHeartbeat",
 ]

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 class ReferenceItem(models.Model):
     """An item of a reference list maintained by administrators, with its source.
 
-    Example: the list of priority ICT activity types (Order No. 37/НҚ), list key
-    "technopark.activity_types". `sample` marks items shipped as a sample, not the official list.
+    Example: a list of priority activity types an order of the ministry approves, list key
+    "<service>.activity_types". `sample` marks items shipped as a sample, not the official list.
     A list that is replaced over time (the key technologies of seed 000 p.13) keeps its earlier
     items with `valid_until` set, so the same code may appear once per `valid_from`.
     """

@@ -8,4 +8,8 @@ class StudiesConfig(AppConfig):
     verbose_name = _("Technology forecasting")
 
     def ready(self):
-        from . import views_report  # noqa: F401  (registers the report's file kind, for the workers too)
+        from techpolicy.casework.registry import register_service
+
+        from . import service, views_report  # noqa: F401  (registers the report's file kind, for the workers too)
+
+        register_service(service.SERVICE)

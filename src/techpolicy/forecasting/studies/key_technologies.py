@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from techpolicy.casework import law_context
-from techpolicy.law.acts.act000_methodology.forecasting import evaluate_priority_direction
+from techpolicy.law.acts.act000_methodology.forecasting import KEY_TECHNOLOGIES, PRIORITY_DIRECTION
 from techpolicy.law.rules import Verdict
 
 from .approval import REFERENCE_LIST
@@ -92,4 +92,5 @@ def check_direction(code: str, on: dt.date | None = None) -> Verdict:
     """Paragraph 13(1): is `code` a key (priority) technology on `on` (default today)? A blank code
     raises `InvalidFacts` naming the field `direction`."""
     on = on or law_context.today()
-    return evaluate_priority_direction(code, on, listed(on), law_context.parameters())
+    return PRIORITY_DIRECTION.evaluate({"direction": code}, on, law_context.parameters(),
+                                       references={KEY_TECHNOLOGIES: listed(on)})

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from techpolicy.casework.law_context import parameters, today
 from techpolicy.casework.numbering import last_in_use, next_sequence
 from techpolicy.casework.steps import current_language
-from techpolicy.law.acts.act000_methodology.forecasting import cite, evaluate_main_stage
+from techpolicy.law.acts.act000_methodology.forecasting import MAIN_STAGE, cite
 from techpolicy.law.citation import Citation
 from techpolicy.law.rules import Verdict
 
@@ -52,7 +52,7 @@ def study_facts(study: Study) -> dict[str, Any]:
 
 def main_stage_verdict(study: Study, on: dt.date | None = None) -> Verdict:
     """May the study start its main stage on `on` (default today)? Paragraphs 7 and 10(1) decide."""
-    return evaluate_main_stage(study_facts(study), on or today(), parameters())
+    return MAIN_STAGE.evaluate(study_facts(study), on or today(), parameters())
 
 
 def _guard_main(study: Study, payload: dict) -> dict[str, Any]:

@@ -8,4 +8,8 @@ class ProductivityConfig(AppConfig):
     verbose_name = _("“Productivity 2020” programme")
 
     def ready(self):
-        from . import whatif, workflows  # noqa: F401  (register the programme's workflows and the what-if job)
+        from techpolicy.casework.registry import register_service
+
+        from . import service, whatif  # noqa: F401  (the programme's workflows and the what-if job register)
+
+        register_service(service.SERVICE)

@@ -12,9 +12,12 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from techpolicy.casework import law_context
+from techpolicy.casework.kit.forms import Bound, FormBundle
 from techpolicy.law.acts.act004_productivity2020.facts import OKED_PATTERN
+from techpolicy.law.facts import InvalidFacts
 
-from . import instruments
+from . import instruments, law
 
 DATE = {"widget": forms.DateInput(attrs={"type": "date"})}
 UNANSWERED = [("", _("— not answered —"))]
@@ -275,3 +278,92 @@ def initial_from_facts(facts: dict) -> dict:
         "executors": facts.get("executors") or [],
         "costs": costs,
     }
+
+
+# --- the pages' form bundles (casework.kit) ------------------------------------------------------
+
+class CalculatorForms(FormBundle):
+    """The calculator (section 5.3): the instrument, what the amount depends on, and the costs."""
+
+    add_row = {"add_cost": ("c", 200)}
+
+    def forms(self, data, initial: dict) -> Bound:
+        return {
+            "basics": BasicsForm(data, prefix="b", codes=instruments.reimbursed(),
+                                 initial={"application_date": law.PROGRAMME_LAST_DAY}),
+            "applicant": CalculatorApplicantForm(data, prefix="a"),
+            "costs": CostFormSet(data, prefix="c"),
+        }
+
+    def facts(self, bound: Bound) -> dict:
+        basics = bound["basics"].cleaned_data
+        return {
+            "application_date": basics["application_date"].isoformat(), "instrument": basics["instrument"],
+            "construction_installation_cost_kzt": _money(basics.get("construction_installation_cost_kzt")),
+            "applicant": calculator_applicant_facts(bound["applicant"].cleaned_data),
+            "costs": cost_facts(filled(bound["costs"])),
+        }
+
+
+class ApplicationForms(FormBundle):
+    """The application (sections 5.1-5.4): instrument and channel, the applicant, the leased object
+    (instrument 1), executors and costs. The facts are checked by the law layer before they are saved,
+    so a draft is never stored with facts the programme cannot judge."""
+
+    add_row = {"add_cost": ("c", 200), "add_executor": ("e", 200)}
+
+    def forms(self, data, initial: dict) -> Bound:
+        applicable = [code for code, flows in instruments.WORKFLOWS.items() if flows]
+        return {
+            "basics": BasicsForm(data, prefix="b", codes=applicable, initial=initial.get("basics")),
+            "channel": ChannelForm(data, prefix="ch", initial=initial.get("channel")),
+            "applicant": ApplicantForm(data, prefix="a", initial=initial.get("applicant")),
+            "leasing": LeasingForm(data, prefix="l", initial=initial.get("leasing"), use_required_attribute=False),
+            "executors": ExecutorFormSet(data, prefix="e", initial=initial.get("executors")),
+            "costs": ApplicationCostFormSet(data, prefix="c", initial=initial.get("costs")),
+        }
+
+    def valid(self, bound: Bound) -> bool:
+        """Every form valid; the leasing form only counts (and shows errors) for instrument 1."""
+        needed = [k for k in bound if k != "leasing"]
+        ok = all([bound[k].is_valid() for k in needed])
+        instrument = bound["basics"].cleaned_data.get("instrument") if bound["basics"].is_valid() else None
+        if instrument == "1":
+            return bound["leasing"].is_valid() and ok
+        bound["leasing"] = LeasingForm(prefix="l", initial=bound["leasing"].initial)
+        return ok
+
+    def facts(self, bound: Bound) -> dict:
+        basics = bound["basics"].cleaned_data
+        instrument = basics["instrument"]
+        facts = {
+            "application_date": basics["application_date"].isoformat(), "instrument": instrument,
+            "applicant": applicant_facts(bound["applicant"].cleaned_data),
+            "executors": executor_facts(filled(bound["executors"])),
+            "costs": cost_facts(filled(bound["costs"])) if instrument != "1" else [],
+        }
+        if instruments.WORKFLOWS[instrument] == instruments.DIRECT_AND_NCE:
+            facts["channel"] = bound["channel"].cleaned_data["channel"]
+        if basics.get("construction_installation_cost_kzt") is not None:
+            facts["construction_installation_cost_kzt"] = _money(basics["construction_installation_cost_kzt"])
+        if instrument == "1":
+            facts["leasing"] = leasing_facts(bound["leasing"].cleaned_data)
+        return facts
+
+    def errors(self, facts: dict) -> list[dict] | None:
+        try:
+            law.facts(facts)
+        except InvalidFacts as exc:
+            return exc.errors
+        return None
+
+    def initial(self, organisation) -> dict:
+        return {"applicant": {"name": organisation.name, "bin": organisation.bin},
+                "basics": {"application_date": law_context.today()}}
+
+    def initial_from_facts(self, facts: dict) -> dict:
+        return initial_from_facts(facts)
+
+
+CALCULATOR = CalculatorForms()
+APPLICATION = ApplicationForms()

@@ -1,6 +1,6 @@
 """How the service routes the programme's instruments (seed 004, section 5.3): the workflow an
 application follows and the family the targets count by. What each instrument is, reimburses and
-caps is the law layer's (`productivity2020_instruments.INSTRUMENTS`), never repeated here."""
+caps is the law layer's (`act004_productivity2020.instruments.INSTRUMENTS`), never repeated here."""
 
 from __future__ import annotations
 

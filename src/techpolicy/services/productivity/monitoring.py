@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from techpolicy.law.acts.act004_productivity2020 import TARGETS, target_contradictions
+from techpolicy.law.acts.act004_productivity2020.monitoring import TARGETS, target_contradictions
 
 from . import instruments
 from .models import PaymentLedgerEntry, ProductivityReport, ReimbursementAgreement

@@ -10,9 +10,11 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from techpolicy.casework import law_context
+from techpolicy.casework.kit.verdicts import all_of, resubmission
+from techpolicy.casework.kit.verdicts import eligible as kit_eligible
+from techpolicy.casework.kit.verdicts import store_verdict as kit_store_verdict
 from techpolicy.casework.models import Decision
 from techpolicy.casework.steps import (
-    answer_remarks,
     current_language,
     incomplete,
     payload_date,
@@ -50,16 +52,14 @@ def _fits_workflow(case) -> tuple[bool, str]:
     return True, ""
 
 
-def eligible(case, actor, payload) -> tuple[bool, str]:
-    """The applicant's and instrument's conditions (sections 5.1–5.3) on the application date."""
-    ok, why = _fits_workflow(case)
-    if not ok:
-        return ok, why
-    try:
-        verdict = law.eligibility(case.facts)
-    except InvalidFacts as exc:
-        return False, incomplete(exc)
-    return (True, "") if verdict.eligible else (False, refusal(verdict))
+def fits_workflow(case, actor, payload) -> tuple[bool, str]:
+    return _fits_workflow(case)
+
+
+# The applicant's and instrument's conditions (sections 5.1–5.3) on the application date, asked of
+# the procedure "productivity2020"; the verdict is stored at submission and at resubmission.
+ELIGIBILITY = law.ELIGIBILITY
+eligible = all_of(fits_workflow, kit_eligible(ELIGIBILITY))
 
 
 def registration_valid(case, actor, payload) -> tuple[bool, str]:
@@ -68,15 +68,8 @@ def registration_valid(case, actor, payload) -> tuple[bool, str]:
                                   _("the registration date"))
 
 
-def store_verdict(case, actor, payload) -> None:
-    case.verdict = law.eligibility(case.facts).as_dict()
-    case.submitted_on = law_context.today()
-    case.save(update_fields=["verdict", "submitted_on"])
-
-
-def resubmit(case, actor, payload) -> None:
-    store_verdict(case, actor, payload)
-    answer_remarks(case, actor, payload)
+store_verdict = kit_store_verdict(ELIGIBILITY)
+resubmit = resubmission(ELIGIBILITY)
 
 
 def reimbursable(case, actor, payload) -> tuple[bool, str]:
@@ -304,22 +297,13 @@ def _as_confirmed(data: dict) -> dict:
     return {**data, "applicant": applicant}
 
 
-def passport_eligible(case, actor, payload) -> tuple[bool, str]:
-    """Mechanism of instrument 1, paragraphs 1-2: the project passport against the criteria."""
-    ok, why = _fits_workflow(case)
-    if not ok:
-        return ok, why
-    try:
-        verdict = law.eligibility(_as_confirmed(case.facts))
-    except InvalidFacts as exc:
-        return False, incomplete(exc)
-    return (True, "") if verdict.eligible else (False, refusal(verdict))
+def _confirmed_facts(case) -> dict:
+    return _as_confirmed(case.facts)
 
 
-def store_passport_verdict(case, actor, payload) -> None:
-    case.verdict = law.eligibility(_as_confirmed(case.facts)).as_dict()
-    case.submitted_on = law_context.today()
-    case.save(update_fields=["verdict", "submitted_on"])
+# Mechanism of instrument 1, paragraphs 1-2: the project passport against the criteria.
+passport_eligible = all_of(fits_workflow, kit_eligible(ELIGIBILITY, _confirmed_facts))
+store_passport_verdict = kit_store_verdict(ELIGIBILITY, _confirmed_facts)
 
 
 def record_confirmation(case, actor, payload) -> None:

@@ -8,7 +8,8 @@ citation names the section, the paragraph and the mechanism (the law layer's `ci
 - `productivity.leasing` instrument 1, long-term leasing by KDB-Leasing.
 
 Instrument 6 has no workflow: its rules are the Government's and are not in the seed.
-Terms are parameters of the law layer (`p2020.*_wd`), never numbers written here."""
+Terms are the law layer's declared terms of 5.4 (`act004_productivity2020.terms`), never numbers
+written here."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +34,7 @@ from techpolicy.law.acts.act004_productivity2020.common import (
     MECHANISM_8,
     cite,
 )
+from techpolicy.law.acts.act004_productivity2020.terms import DEADLINES
 
 from . import steps
 from .pages import case_links
@@ -78,15 +80,16 @@ def m8(paragraph: str):
     return cite("5.4", paragraph, None, MECHANISM_8)
 
 
-def term(parameter: str, citation, **anchor) -> DeadlineSpec:
-    return DeadlineSpec(parameter, citation, **anchor)
+def term(step: str, **anchor) -> DeadlineSpec:
+    """The deadline of a state: the term of 5.4 the law layer declares for `step` ("direct.notice")."""
+    return DeadlineSpec(DEADLINES[step], **anchor)
 
 
 # --- instruments 2–5: the notice, the agreement and the payment (paragraphs 5–10) -------------------
 
 def agreement_tail(decision_state: str, decision_citation) -> tuple[tuple[State, ...], tuple[Action, ...]]:
     """From the operator's decision to payment and aftercare: shared by the direct and NCE channels."""
-    notice = term("p2020.direct.notice_wd", m25("6"))
+    notice = term("direct.notice")
     states = (
         State("approved", _("Reimbursement decided: notice with two signed agreement copies due"),
               _("Reimbursement decided"), OPERATOR, notice),
@@ -97,7 +100,7 @@ def agreement_tail(decision_state: str, decision_citation) -> tuple[tuple[State,
         State("agreement_sent", _("Agreement sent: the applicant's signed copy awaited"),
               _("Agreement to sign and return"), OWNER),
         State("payment_due", _("Agreement signed: payment due"), _("Agreement signed: payment on its way"), OPERATOR,
-              term("p2020.direct.payment_wd", m25("10"), anchor="payment_due", anchor_field="signed_on")),
+              term("direct.payment", anchor="payment_due", anchor_field="signed_on")),
         State("paid", _("Paid: the agreement is in force"), _("Paid"), OPERATOR),
         State("terminated", _("Agreement terminated on breach: funds returned"), _("Agreement terminated"), "",
               final=True),
@@ -136,7 +139,7 @@ def agreement_tail(decision_state: str, decision_citation) -> tuple[tuple[State,
 
 
 DIRECT_TAIL = agreement_tail("compliance_review", m25("5"))
-COMPLETENESS = term("p2020.direct.completeness_wd", m25("3"))
+COMPLETENESS = term("direct.completeness")
 
 DIRECT = register(Workflow(
     id="productivity.direct",
@@ -150,7 +153,7 @@ DIRECT = register(Workflow(
         State("gaps", _("Gaps notified: the applicant corrects"), _("Gaps to correct"), OWNER),
         State("resubmitted", _("Resubmitted: completeness check"), _("Resubmitted"), OPERATOR, COMPLETENESS),
         State("compliance_review", _("Complete: compliance check and decision"), _("Under review"), OPERATOR,
-              term("p2020.direct.decision_wd", m25("5"))),
+              term("direct.decision")),
         *DIRECT_TAIL[0],
         WITHDRAWN,
     ),
@@ -183,7 +186,7 @@ NCE = register(Workflow(
         DRAFT,
         State("at_nce", _("Filed through the NCE: registration awaited"), _("Filed through the NCE"), OPERATOR),
         State("nce_review", _("Registered: check and decision"), _("Under review"), OPERATOR,
-              term("p2020.nce.decision_wd", m25("2"), anchor="nce_review", anchor_field="registered_on")),
+              term("nce.decision", anchor="nce_review", anchor_field="registered_on")),
         *NCE_TAIL[0],
         WITHDRAWN,
     ),
@@ -210,17 +213,17 @@ def cluster_workflow(instrument: str) -> Workflow:
     """Instruments 7 and 8 differ only in data: instrument 7 has an expertise (3 wd) and then a
     decision (3 wd), instrument 8 one step of expertise and decision (6 wd)."""
     p = m7 if instrument == "7" else m8
-    key = f"p2020.i{instrument}"
+    key = f"i{instrument}"  # the steps of its mechanism in the law layer's terms
     # Paragraph numbers of the two mechanisms: 7 has one paragraph more (the separate decision).
     n = {"notice": "7", "refusal": "8", "pay": "9"} if instrument == "7" else {"notice": "6", "refusal": "7",
                                                                               "pay": "8"}
-    completeness = term(f"{key}.completeness_wd", p("2"))
+    completeness = term(f"{key}.completeness")
     if instrument == "7":
         review_states = (
             State("expertise", _("Complete: expertise"), _("Under expertise"), OPERATOR,
-                  term(f"{key}.expertise_wd", p("5"))),
+                  term(f"{key}.expertise")),
             State("decision", _("Expertise done: decision"), _("Under review"), OPERATOR,
-                  term(f"{key}.decision_wd", p("6"))),
+                  term(f"{key}.decision")),
         )
         review_actions = (
             Action("complete_expertise", ("expertise",), "decision", OPERATOR, _("Record the expertise"),
@@ -230,11 +233,11 @@ def cluster_workflow(instrument: str) -> Workflow:
     else:
         review_states = (
             State("expertise", _("Complete: expertise and decision"), _("Under review"), OPERATOR,
-                  term(f"{key}.expertise_decision_wd", p("5"))),
+                  term(f"{key}.expertise_decision")),
         )
         review_actions = ()
         deciding = "expertise"
-    notice = term(f"{key}.notice_wd", p(n["notice"]))
+    notice = term(f"{key}.notice")
     return Workflow(
         id="productivity.cluster_strategy" if instrument == "7" else "productivity.cluster_implementation",
         one_open_per=ONE_OPEN,
@@ -247,16 +250,16 @@ def cluster_workflow(instrument: str) -> Workflow:
             DRAFT,
             State("submitted", _("Registered: completeness check"), _("Submitted"), OPERATOR, completeness),
             State("incomplete", _("Incomplete: notice of gaps due"), _("Incomplete"), OPERATOR,
-                  term(f"{key}.gap_notice_wd", p("3"))),
+                  term(f"{key}.gap_notice")),
             State("gaps", _("Gaps notified: the applicant corrects"), _("Gaps to correct"), OWNER),
             State("resubmitted", _("Resubmitted: completeness check"), _("Resubmitted"), OPERATOR, completeness),
             *review_states,
             State("approved", _("Reimbursement decided: notice due"), _("Reimbursement decided"), OPERATOR, notice),
             State("notified", _("Decision notified: payment due"), _("Reimbursement decided: payment on its way"),
-                  OPERATOR, term(f"{key}.payment_wd", p(n["pay"]), anchor="approved")),
+                  OPERATOR, term(f"{key}.payment", anchor="approved")),
             State("paid", _("Paid"), _("Paid"), "", final=True),
             State("refusal_decided", _("Reimbursement refused: notice due"), _("Reimbursement refused"), OPERATOR,
-                  term(f"{key}.notice_wd", p(n["refusal"]))),
+                  term(f"{key}.refusal_notice")),
             State("refused", _("Refused"), _("Refused"), "", final=True),
             WITHDRAWN,
         ),
@@ -301,7 +304,7 @@ CLUSTER_IMPLEMENTATION = register(cluster_workflow("8"))
 
 # --- instrument 1: long-term leasing --------------------------------------------------------------
 
-LEASING_NOTICE = "p2020.leasing.notice_wd"
+LEASING_NOTICE = "leasing.notice"
 
 LEASING = register(Workflow(
     id="productivity.leasing",
@@ -312,7 +315,7 @@ LEASING = register(Workflow(
     states=(
         State("draft", _("Draft project passport"), _("Draft project passport"), OWNER),
         State("passport_received", _("Project passport received: written confirmation due"),
-              _("Project passport submitted"), OPERATOR, term("p2020.leasing.confirmation_wd", m1("2"))),
+              _("Project passport submitted"), OPERATOR, term("leasing.confirmation")),
         State("confirmed", _("Confirmed: the applicant applies to KDB-Leasing with a CPIP"),
               _("Confirmed: apply to KDB-Leasing with the investment-project plan"), OWNER),
         State("not_confirmed", _("Not confirmed"), _("Not confirmed"), "", final=True),
@@ -320,9 +323,9 @@ LEASING = register(Workflow(
               _("Under expertise at KDB-Leasing"), LEASING_OPERATOR),
         State("leasing_approved", _("Leasing approved: notice to the operator and the applicant due"),
               _("Leasing approved"), LEASING_OPERATOR,
-              term(LEASING_NOTICE, m1("5"), anchor="leasing_approved", anchor_field="decided_on")),
+              term(LEASING_NOTICE, anchor="leasing_approved", anchor_field="decided_on")),
         State("leasing_refused", _("Leasing refused: notice due"), _("Leasing refused"), LEASING_OPERATOR,
-              term(LEASING_NOTICE, m1("5"), anchor="leasing_refused", anchor_field="decided_on")),
+              term(LEASING_NOTICE, anchor="leasing_refused", anchor_field="decided_on")),
         State("leasing_refusal_notified", _("Leasing refused: notified"), _("Leasing refused"), "", final=True),
         State("lease_pending", _("Notified: finance lease contract to conclude"), _("Lease contract to conclude"),
               LEASING_OPERATOR),

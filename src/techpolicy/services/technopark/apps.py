@@ -8,4 +8,8 @@ class TechnoparkConfig(AppConfig):
     verbose_name = _("Astana Hub technopark")
 
     def ready(self):
-        from . import certificate_file, workflows  # noqa: F401  (register the workflows and the certificate file)
+        from techpolicy.casework.registry import register_service
+
+        from . import certificate_file, service  # noqa: F401  (the workflows and the certificate file register)
+
+        register_service(service.SERVICE)

@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from techpolicy.casework.documents_pdf import render_certificate
 from techpolicy.casework.jobs import FileKind, Rendered, RenderError, digest, register
 from techpolicy.casework.models import Certificate
 from techpolicy.casework.permissions import can_view
 
+from .certificate_pdf import render_certificate
 from .law import activity_types
 
 LANGUAGES = ("kk", "ru", "en")

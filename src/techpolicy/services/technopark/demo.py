@@ -13,12 +13,12 @@ from reportlab.pdfgen import canvas
 from techpolicy.accounts.models import Organisation, User
 from techpolicy.accounts.roles import ADMINISTRATOR, APPLICANT, COMMISSION, SECRETARIAT
 from techpolicy.casework import law_context
-from techpolicy.casework.commission import cast_vote
+from techpolicy.casework.commissions import cast_vote
 from techpolicy.casework.engine import create_case, fire
 from techpolicy.casework.models import Commission, CommissionMember
 from techpolicy.casework.uploads import store
 
-from .steps import COMMISSION_KEY, REQUIRED_DOCUMENTS
+from .steps import COMMISSION_COMPOSITION, COMMISSION_KEY, REQUIRED_DOCUMENTS
 from .workflows import PARTICIPATION
 
 DEMO_PASSWORD = "demo-2026"
@@ -82,19 +82,24 @@ def people() -> dict[str, User]:
     }
     commission, _ = Commission.objects.get_or_create(
         key=COMMISSION_KEY,
-        defaults={"name": "Astana Hub selection commission (demo)", "quorum": 3,
-                  "majority": Commission.MAJORITY_SIMPLE,
+        defaults={"name": "Astana Hub selection commission (demo)", "quorum_kind": Commission.QUORUM_COUNT,
+                  "quorum_count": 3, "majority": Commission.MAJORITY_SIMPLE,
+                  "composition": COMMISSION_COMPOSITION,
                   "regulations": "Demo regulations: the technopark sets them (paragraph 13)"})
+    # Qualifications are the facts of the p.13 composition rule (CommissionMemberFacts).
     members = [
-        ("member1", "Бауыржан", "Омаров", {"state_body_representative": True, "ict_experience_years": 3}),
-        ("member2", "Сәуле", "Жақыпова", {"qualified_it_specialist": True, "ict_experience_years": 9}),
-        ("member3", "Anna", "Lindqvist", {"international_expert": True, "ict_experience_years": 15,
-                                          "country": "SE", "qualified_it_specialist": True}),
+        ("member1", "Бауыржан", "Омаров", "KZ", {"state_body_representative": True, "it_qualified": False,
+                                                "ict_experience_years": "3", "international_expert": False}),
+        ("member2", "Сәуле", "Жақыпова", "KZ", {"state_body_representative": False, "it_qualified": True,
+                                               "ict_experience_years": "9", "international_expert": False}),
+        ("member3", "Anna", "Lindqvist", "SE", {"state_body_representative": False, "it_qualified": True,
+                                               "ict_experience_years": "15", "international_expert": True}),
     ]
-    for username, first, last, qualities in members:
+    for username, first, last, country, qualifications in members:
         user = _user(username, first, last, [COMMISSION])
         CommissionMember.objects.get_or_create(
-            commission=commission, user=user, defaults={"full_name": f"{first} {last}", **qualities})
+            commission=commission, user=user,
+            defaults={"full_name": f"{first} {last}", "country": country, "qualifications": qualifications})
         users[username] = user
     return users
 
@@ -134,9 +139,8 @@ def load(activity_code: str) -> list[str]:
         for step in PATHS[target]:
             case.refresh_from_db()
             if step == "VOTE":
-                commission = Commission.objects.get(key=COMMISSION_KEY)
                 for member in ("member1", "member2", "member3"):
-                    cast_vote(case, commission, users[member], "for", "Meets paragraph 7; the plan is sound.")
+                    cast_vote(case, users[member], "for", "Meets paragraph 7; the plan is sound.")
                 continue
             actor = owner if step == "submit" else users["secretariat"]
             payload, reason = {}, ""

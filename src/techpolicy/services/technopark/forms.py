@@ -15,6 +15,9 @@ from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from techpolicy.casework import law_context
+from techpolicy.casework.kit.forms import Bound, FormBundle
+
 from .law import activity_types
 
 LEGAL_FORMS = [
@@ -220,16 +223,26 @@ def applicant_facts(data: dict) -> dict:
         "bin": data.get("bin") or None}
 
 
+def tax_debt_facts(tax: dict) -> dict:
+    """Paragraph 9(3): the tax-debt certificate's date and the debt it shows."""
+    return {"issued_on": tax["tax_issued_on"].isoformat(), "debt_kzt": str(tax["tax_debt_kzt"])}
+
+
+def business_plan_facts(projects: list[dict]) -> dict:
+    """Annex 3: each project's activity type and the items filled in (item 15 is optional)."""
+    return {"projects": [
+        {"activity_type": p["activity_type"],
+         "items": {str(n): p.get(f"item_{n}", "") for n in range(1, 16) if p.get(f"item_{n}")}}
+        for p in projects]}
+
+
 def documents_facts(tax: dict, docs: dict, projects: list[dict]) -> dict:
     return {
         "registration_certificate": docs["registration_certificate"],
         "representative_appointed": docs["representative_appointed"],
         "authority_documents": docs["authority_documents"],
-        "business_plan": {"projects": [
-            {"activity_type": p["activity_type"],
-             "items": {str(n): p.get(f"item_{n}", "") for n in range(1, 16) if p.get(f"item_{n}")}}
-            for p in projects]},
-        "tax_debt": {"issued_on": tax["tax_issued_on"].isoformat(), "debt_kzt": str(tax["tax_debt_kzt"])},
+        "business_plan": business_plan_facts(projects),
+        "tax_debt": tax_debt_facts(tax),
         "place_of_activity": {"kind": docs["place_kind"], "provided": docs["place_provided"]},
         "planned_staff": {"residents": docs["residents"], "non_residents": docs["non_residents"],
                           "period_from": docs["period_from"].isoformat(), "period_to": docs["period_to"].isoformat()},
@@ -262,3 +275,57 @@ def initial_from_facts(facts: dict) -> dict:
         },
         "projects": projects,
     }
+
+
+# --- the pages' form bundles (casework.kit) ------------------------------------------------------
+
+class ConditionForms(FormBundle):
+    """Paragraph 7 and 9(3): the applicant, its ownership chain and the tax-debt certificate. The
+    pre-check page asks these alone; the application form begins with them."""
+
+    def forms(self, data, initial: dict) -> Bound:
+        return {
+            "applicant": ApplicantForm(data, prefix="a", initial=initial.get("applicant")),
+            "ownership": ShareholderFormSet(data, prefix="o", initial=initial.get("ownership")),
+            "tax": TaxDebtForm(data, prefix="t",
+                               initial=initial.get("tax") or {"application_date": law_context.today()}),
+        }
+
+    def facts(self, bound: Bound) -> dict:
+        rows = [form.cleaned_data for form in bound["ownership"] if form.cleaned_data
+                and form.cleaned_data.get("holder")]
+        return {
+            "application_date": bound["tax"].cleaned_data["application_date"].isoformat(),
+            "applicant": applicant_facts(bound["applicant"].cleaned_data),
+            "ownership": ownership_facts(rows),
+            "documents": {"tax_debt": tax_debt_facts(bound["tax"].cleaned_data)},
+        }
+
+
+class ApplicationForms(ConditionForms):
+    """The application for registration (p.7, p.9, Annex 3): the conditions, the documents and a
+    block of fifteen Annex 3 items per project ("Add a project" adds one)."""
+
+    add_row = {"add_project": ("p", 50)}
+
+    def forms(self, data, initial: dict) -> Bound:
+        return super().forms(data, initial) | {
+            "documents": DocumentsForm(data, prefix="d", initial=initial.get("documents")),
+            "projects": ProjectFormSet(data, prefix="p", initial=initial.get("projects") or [{}]),
+        }
+
+    def facts(self, bound: Bound) -> dict:
+        projects = [p.cleaned_data for p in bound["projects"] if p.cleaned_data]
+        return super().facts(bound) | {"documents": documents_facts(
+            bound["tax"].cleaned_data, bound["documents"].cleaned_data, projects)}
+
+    def initial(self, organisation) -> dict:
+        return {"applicant": {"name": organisation.name, "bin": organisation.bin, "legal_form": "legal_entity",
+                              "resident": True}}
+
+    def initial_from_facts(self, facts: dict) -> dict:
+        return initial_from_facts(facts)
+
+
+CONDITIONS = ConditionForms()
+APPLICATION = ApplicationForms()

@@ -7,72 +7,52 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from techpolicy.casework import law_context
-from techpolicy.casework.commission import member_facts, tally
+from techpolicy.casework import decisions, law_context, registers
+from techpolicy.casework.kit.verdicts import all_of, eligible, resubmission
+from techpolicy.casework.kit.verdicts import store_verdict as kit_store_verdict
 from techpolicy.casework.models import (
-    Certificate,
-    Commission,
     Contract,
     Decision,
     RegisterEntry,
 )
-from techpolicy.casework.steps import answer_remarks as answer_open_remarks
-from techpolicy.casework.steps import incomplete, record_remark, refusal, verdict_guard
-from techpolicy.law.acts import act001_technopark as act
-from techpolicy.law.facts import InvalidFacts
+from techpolicy.casework.registers import certificates
+from techpolicy.casework.steps import record_remark, refusal, verdict_guard
+from techpolicy.law.acts.act001_technopark import procedures as act
+from techpolicy.law.acts.act001_technopark.services import SERVICES_APPLICATION
+from techpolicy.law.citation import Citation
 
-from .law import activity_types, precheck
+from . import checks
+from . import participants as register
+from .law import activity_types
 
 COMMISSION_KEY = "technopark-selection"
-REGISTER = "technopark.participants"
+# The procedure of the law that judges the selection commission's members (p.13): the value of its
+# `Commission.composition`.
+COMMISSION_COMPOSITION = "technopark-commission-composition"
+REGISTER = register.REGISTER
 REQUIRED_DOCUMENTS = ("business_plan", "tax_debt_certificate", "place_of_activity")
-
-
-def selection_commission() -> Commission | None:
-    return Commission.objects.filter(key=COMMISSION_KEY).first()
 
 
 # --- participation -------------------------------------------------------------------------
 
-def facts_eligible(case, actor, payload) -> tuple[bool, str]:
-    """Paragraphs 7 and 9: the facts of the application must pass the rules."""
-    try:
-        verdict = precheck(case.facts)
-    except InvalidFacts as exc:
-        return False, incomplete(exc)
-    if not verdict.eligible:
-        return False, refusal(verdict)
+def documents_attached(case, actor, payload) -> tuple[bool, str]:
+    """Paragraph 9: the business plan, the tax-debt certificate and the place of activity attached."""
     missing = [k for k in REQUIRED_DOCUMENTS if not case.documents.filter(kind=k, superseded=False).exists()]
     if missing:
         return False, _("Attach the documents of paragraph 9: %(kinds)s.") % {"kinds": ", ".join(missing)}
     return True, ""
 
 
-def store_verdict(case, actor, payload) -> None:
-    verdict = precheck(case.facts)
-    case.verdict = verdict.as_dict()
-    case.submitted_on = law_context.today()
-    case.save(update_fields=["verdict", "submitted_on"])
-
-
+# Paragraphs 7 and 9: the facts of the application pass the rules, and the documents are attached.
+facts_eligible = all_of(eligible(checks.PARTICIPATION), documents_attached)
+# The verdict the decision will rest on, stored at submission and again at resubmission.
+store_verdict = kit_store_verdict(checks.PARTICIPATION)
 record_remarks = record_remark
+answer_remarks = resubmission(checks.PARTICIPATION)
 
 
-def answer_remarks(case, actor, payload) -> None:
-    store_verdict(case, actor, payload)
-    answer_open_remarks(case, actor, payload)
-
-
-def commission_composed(case, actor, payload) -> tuple[bool, str]:
-    """Paragraph 13: the commission must be composed as the rules require before it gets cases."""
-    commission = selection_commission()
-    if commission is None:
-        return False, _("The selection commission has not been set up yet (paragraph 13).")
-    verdict = act.evaluate_commission_composition(
-        member_facts(commission), law_context.today(), law_context.parameters(), law_context.calendar())
-    if not verdict.eligible:
-        return False, refusal(verdict)
-    return True, ""
+# Paragraph 13: the commission must be composed as the rules require before it gets cases.
+commission_composed = decisions.commission_composed(Citation("001", "13"))
 
 
 def complete_and_eligible(case, actor, payload) -> tuple[bool, str]:
@@ -82,41 +62,8 @@ def complete_and_eligible(case, actor, payload) -> tuple[bool, str]:
     return commission_composed(case, actor, payload)
 
 
-def _decision_guard(want_approved: bool):
-    def guard(case, actor, payload) -> tuple[bool, str]:
-        commission = selection_commission()
-        if commission is None:
-            return False, _("The selection commission has not been set up yet (paragraph 13).")
-        result = tally(case, commission)
-        if not result.quorum_met:
-            return False, _("No quorum: %(cast)s of the %(quorum)s votes the regulations require.") % {
-                "cast": result.cast, "quorum": result.quorum}
-        if result.approved != want_approved:
-            return False, _("The votes cast do not support this decision.")
-        return True, ""
-
-    return guard
-
-
-decision_approves = _decision_guard(True)
-decision_refuses = _decision_guard(False)
-
-
-def _record_decision(kind: str, outcome: str, basis: list[str]):
-    def effect(case, actor, payload) -> None:
-        commission = selection_commission()
-        Decision.objects.create(
-            case=case, kind=kind, outcome=outcome, basis=basis,
-            tally=tally(case, commission).as_dict() if commission else {},
-            verdict=case.verdict, minutes=payload.get("reason", ""),
-            decided_at=case.state_entered_at, recorded_by=actor,
-        )
-
-    return effect
-
-
-record_admission = _record_decision("admission", "approved", ["001 p.13"])
-record_refusal = _record_decision("admission", "refused", ["001 p.13"])
+record_admission = decisions.record_decision("admission", "approved", ["001 p.13"])
+record_refusal = decisions.record_decision("admission", "refused", ["001 p.13"])
 
 
 def contract_terms_valid(case, actor, payload) -> tuple[bool, str]:
@@ -142,32 +89,35 @@ def record_contract(case, actor, payload) -> None:
     )
 
 
-def _certificate_number(kind: str, issued: dt.date) -> str:
-    prefix = f"AH-{'C' if kind == Certificate.KIND_REGISTRATION else 'E'}-{issued.year}-"
-    last = Certificate.objects.filter(number__startswith=prefix).order_by("-number").values_list(
-        "number", flat=True).first()
-    return f"{prefix}{(int(last.rsplit('-', 1)[1]) + 1) if last else 1:06d}"
+def _certificate_kinds():
+    # The service's declaration imports the workflows, which import these steps: read it when used.
+    from .service import EXTENSION, REGISTRATION
+
+    return REGISTRATION, EXTENSION
+
+
+def _approved(case, kind: str) -> Decision | None:
+    """The case's latest approving decision of `kind`: the basis a register change rests on."""
+    return case.decisions.filter(kind=kind, outcome="approved").order_by("-decided_at", "-pk").first()
 
 
 def issue_certificate(case, actor, payload) -> None:
-    """Paragraph 18: the registration certificate (form of Annex 1, not in the seed)."""
+    """Paragraph 18: the registration certificate (form of Annex 1, not in the seed), numbered
+    AH-C-<year>-NNNNNN by the kind's counter."""
     contract = case.contract
-    issued = law_context.today()
-    Certificate.objects.create(
-        number=_certificate_number(Certificate.KIND_REGISTRATION, issued),
-        kind=Certificate.KIND_REGISTRATION, case=case, organisation=case.organisation,
-        issued_on=issued, valid_from=contract.valid_from, valid_until=contract.valid_until,
-        activity_types=case.facts.get("applicant", {}).get("activity_types", []),
+    certificates.issue(
+        _certificate_kinds()[0].key, case=case, issued_on=law_context.today(), valid_from=contract.valid_from,
+        valid_until=contract.valid_until, activity_types=case.facts.get("applicant", {}).get("activity_types", []),
     )
 
 
 def enter_register(case, actor, payload) -> None:
-    """Paragraphs 20-21: entry in the published list of participants."""
-    certificate = case.certificates.filter(kind=Certificate.KIND_REGISTRATION).first()
-    RegisterEntry.objects.create(
-        register=REGISTER, organisation=case.organisation, case=case, certificate=certificate,
-        name=case.organisation.name, bin=case.organisation.bin or "",
-        activity_types=certificate.activity_types, entered_on=law_context.today(),
+    """Paragraphs 20-21: entry in the published list of participants, on the commission's admission."""
+    certificate = case.certificates.filter(kind=_certificate_kinds()[0].key).first()
+    registers.enter(
+        register.PARTICIPANTS, on=law_context.today(), citation=register.ENTRY, decision=_approved(case, "admission"),
+        organisation=case.organisation, case=case, certificate=certificate, name=case.organisation.name,
+        bin=case.organisation.bin or "", data={"activity_types": list(certificate.activity_types)},
         valid_from=certificate.valid_from, valid_until=certificate.valid_until,
     )
 
@@ -181,7 +131,8 @@ def has_certificate(case, actor, payload) -> tuple[bool, str]:
 # --- activity change (9-1), extension (36), early termination (41), services (48) -----------
 
 def participant_entry_of(participation_case) -> RegisterEntry | None:
-    return RegisterEntry.objects.filter(case=participation_case, status=RegisterEntry.STATUS_ACTIVE).first()
+    return RegisterEntry.objects.filter(register=REGISTER, case=participation_case,
+                                        status=RegisterEntry.STATUS_ACTIVE).first()
 
 
 def participant_entry(case) -> RegisterEntry | None:
@@ -189,9 +140,9 @@ def participant_entry(case) -> RegisterEntry | None:
     return participant_entry_of(case.parent) if case.parent_id else None
 
 
-_activity_change_rules = verdict_guard(lambda case: act.evaluate_activity_change(
+_activity_change_rules = verdict_guard(lambda case: act.ACTIVITY_CHANGE.evaluate(
     case.facts, law_context.today(), law_context.parameters(), law_context.calendar(),
-    activity_types=activity_types()))
+    references={"activity_types": activity_types()}))
 
 
 def activity_change_valid(case, actor, payload) -> tuple[bool, str]:
@@ -202,17 +153,18 @@ def activity_change_valid(case, actor, payload) -> tuple[bool, str]:
 
 def apply_activity_change(case, actor, payload) -> None:
     entry = participant_entry(case)
-    entry.activity_types = case.facts.get("new_activity_types", entry.activity_types)
-    entry.save(update_fields=["activity_types"])
-    _record_decision("activity_change", "approved", ["001 p.9-1"])(case, actor, payload)
+    decisions.record_decision("activity_change", "approved", ["001 p.9-1"])(case, actor, payload)
+    new = case.facts.get("new_activity_types", entry.data.get("activity_types", []))
+    registers.change(entry, on=law_context.today(), citation=register.ACTIVITY_CHANGE,
+                     decision=_approved(case, "activity_change"), data={"activity_types": list(new)})
 
 
 def _extension_verdict(case):
     entry = participant_entry(case)
     if entry is None:
         return None
-    return act.evaluate_extension(law_context.today(), entry.valid_until, calendar=law_context.calendar(),
-                                  parameters=law_context.parameters())
+    return act.EXTENSION.evaluate({"filed_on": law_context.today(), "participation_end": entry.valid_until},
+                                  calendar=law_context.calendar(), parameters=law_context.parameters())
 
 
 def extension_in_time(case, actor, payload) -> tuple[bool, str]:
@@ -253,34 +205,31 @@ def grant_extension(case, actor, payload) -> None:
     entry = participant_entry(case)
     issued = law_context.today()
     until = dt.date.fromisoformat(payload["valid_until"])
-    certificate = Certificate.objects.create(
-        number=_certificate_number(Certificate.KIND_EXTENSION, issued), kind=Certificate.KIND_EXTENSION,
-        case=case, organisation=case.organisation, issued_on=issued, valid_from=entry.valid_until,
-        valid_until=until, activity_types=entry.activity_types,
+    certificate = certificates.issue(
+        _certificate_kinds()[1].key, case=case, issued_on=issued, valid_from=entry.valid_until, valid_until=until,
+        activity_types=list(entry.data.get("activity_types", [])),
     )
-    entry.valid_until = until
-    entry.certificate = certificate
-    entry.save(update_fields=["valid_until", "certificate"])
-    Decision.objects.create(case=case, kind="extension", outcome="approved", basis=["001 p.36"],
-                            decided_at=case.state_entered_at, recorded_by=actor)
+    decision = Decision.objects.create(case=case, kind="extension", outcome="approved", basis=["001 p.36"],
+                                       decided_at=case.state_entered_at, recorded_by=actor)
+    registers.change(entry, on=issued, citation=register.EXTENSION, decision=decision, valid_until=until,
+                     certificate=certificate)
 
 
-termination_grounds_valid = verdict_guard(lambda case: act.evaluate_early_termination_grounds(
-    case.facts.get("grounds", []), law_context.today(), law_context.parameters(), law_context.calendar()))
+termination_grounds_valid = verdict_guard(lambda case: act.EARLY_TERMINATION.evaluate(
+    {"grounds": case.facts.get("grounds", [])}, law_context.today(), law_context.parameters(), law_context.calendar()))
 
 
 def terminate_participation(case, actor, payload) -> None:
+    decisions.record_decision("termination", "approved", ["001 p.41"])(case, actor, payload)
     entry = participant_entry(case)
     if entry is not None:
-        entry.status = RegisterEntry.STATUS_TERMINATED
-        entry.ended_on = law_context.today()
-        entry.end_basis = {"citation": "001 p.41", "grounds": case.facts.get("grounds", []), "case": case.number}
-        entry.save(update_fields=["status", "ended_on", "end_basis"])
-    _record_decision("termination", "approved", ["001 p.41"])(case, actor, payload)
+        registers.end(entry, on=law_context.today(), citation=register.TERMINATION,
+                      decision=_approved(case, "termination"),
+                      note={"grounds": case.facts.get("grounds", []), "case": case.number})
 
 
-record_termination_rejected = _record_decision("termination", "refused", ["001 p.41"])
+record_termination_rejected = decisions.record_decision("termination", "refused", ["001 p.41"])
 
 
-services_application_valid = verdict_guard(lambda case: act.evaluate_services_application(
+services_application_valid = verdict_guard(lambda case: SERVICES_APPLICATION.evaluate(
     case.facts, law_context.today(), law_context.parameters(), law_context.calendar()))

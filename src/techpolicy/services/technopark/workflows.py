@@ -3,7 +3,8 @@ citations; a term the Rules do not set is a parameter without a value, shown as 
 
 from django.utils.translation import gettext_lazy as _
 
-from techpolicy.accounts.roles import SECRETARIAT
+from techpolicy.accounts.roles import COMMISSION, SECRETARIAT
+from techpolicy.casework.decisions import decision_actions
 from techpolicy.casework.workflow import (
     DRAFT,
     OWNER,
@@ -19,6 +20,7 @@ from techpolicy.casework.workflow import (
     register,
     withdraw,
 )
+from techpolicy.law.acts.act001_technopark import terms
 from techpolicy.law.citation import Citation
 
 from . import steps
@@ -26,40 +28,29 @@ from .pages import case_links
 
 P = Citation  # short alias for the tables below
 
-REVIEW_TERM = DeadlineSpec("technopark.completeness_review_wd", P("001", "13"), anchor="submitted")
-DECISION_TERM = DeadlineSpec("technopark.commission_decision_wd", P("001", "13"))
+REVIEW_TERM = DeadlineSpec(terms.COMPLETENESS_REVIEW, anchor="submitted")
+DECISION_TERM = DeadlineSpec(terms.COMMISSION_DECISION)
 # Paragraphs 18 and 20 count from the day the contract is signed, not the day it is recorded.
-CERTIFICATE_TERM = DeadlineSpec("technopark.certificate_wd", P("001", "18"), anchor="contract",
-                                anchor_field="signed_on")
-REGISTER_TERM = DeadlineSpec("technopark.register_entry_wd", P("001", "20"), anchor="contract",
-                             anchor_field="signed_on")
-ACTIVITY_CHANGE_TERM = DeadlineSpec("technopark.activity_change_decision_wd", P("001", "9-1"), anchor="submitted")
-HOUSING_TERM = DeadlineSpec("technopark.housing_vacate_wd", P("001", "60"))
+CERTIFICATE_TERM = DeadlineSpec(terms.CERTIFICATE, anchor="contract", anchor_field="signed_on")
+REGISTER_TERM = DeadlineSpec(terms.REGISTER_ENTRY, anchor="contract", anchor_field="signed_on")
+ACTIVITY_CHANGE_TERM = DeadlineSpec(terms.ACTIVITY_CHANGE_DECISION, anchor="submitted")
+HOUSING_TERM = DeadlineSpec(terms.HOUSING_VACATE)
 
 # Pieces several workflows share.
 
 
+AGENDA = "commission"  # the id of the state on the selection commission's agenda (p.13)
+
+
 def on_agenda(term: DeadlineSpec) -> State:
-    return State("commission", _("On the commission's agenda"), _("Under consideration by the commission"),
-                 "commission", term)
+    return State(AGENDA, _("On the commission's agenda"), _("Under consideration by the commission"),
+                 COMMISSION, term, agenda=True)
 
 
-RECORD_APPROVAL = _("Record the commission's approval")
-RECORD_REFUSAL = _("Record the commission's refusal")
-
-
-def commission_decisions(approved: str, refused: str, citation: Citation, *, on_approve=None, on_refuse=None,
-                         approve_label=RECORD_APPROVAL, refuse_label=RECORD_REFUSAL,
-                         reason_for: str = "refuse") -> tuple[Action, Action]:
-    """Record the decision the commission's votes support (quorum and majority checked by the guards)."""
-    return (
-        Action("approve", ("commission",), approved, SECRETARIAT, approve_label, guard=steps.decision_approves,
-               effect=on_approve, needs_reason=reason_for == "approve", citation=citation,
-               style="danger" if reason_for == "approve" else "primary"),
-        Action("refuse", ("commission",), refused, SECRETARIAT, refuse_label, guard=steps.decision_refuses,
-               effect=on_refuse, needs_reason=reason_for == "refuse", citation=citation,
-               style="danger" if reason_for == "refuse" else "primary"),
-    )
+def commission_decisions(approved: str, refused: str, citation: Citation, **options) -> tuple[Action, Action]:
+    """Record the decision the commission's votes support (quorum and majority checked by the
+    casework kit's guards); the secretariat records it."""
+    return decision_actions(AGENDA, approved, refused, citation, role=SECRETARIAT, **options)
 
 
 # How many open cases the Rules allow at once (`one_open_per`, kept by a database constraint):
@@ -112,7 +103,7 @@ PARTICIPATION = register(Workflow(
         Action("resubmit", ("remarks",), "resubmitted", OWNER, _("Resubmit with corrections"),
                guard=steps.facts_eligible, effect=steps.answer_remarks,
                fields=(Field("answer", _("Your answer to the remarks")),)),
-        Action("send_to_commission", ("completeness_review",), "commission", SECRETARIAT,
+        Action("send_to_commission", ("completeness_review",), AGENDA, SECRETARIAT,
                _("Send to the selection commission"), guard=steps.complete_and_eligible,
                citation=P("001", "13")),
         *commission_decisions("approved", "refused", P("001", "13"), on_approve=steps.record_admission,
@@ -148,7 +139,7 @@ ACTIVITY_CHANGE = register(Workflow(
     actions=(
         Action("submit", ("draft",), "submitted", OWNER, _("Submit the application"),
                guard=steps.activity_change_valid, citation=P("001", "9-1")),
-        Action("send_to_commission", ("submitted",), "commission", SECRETARIAT,
+        Action("send_to_commission", ("submitted",), AGENDA, SECRETARIAT,
                _("Send to the selection commission"), guard=steps.commission_composed, citation=P("001", "9-1")),
         *commission_decisions("approved", "refused", P("001", "9-1"), on_approve=steps.apply_activity_change),
     ),
@@ -195,7 +186,7 @@ TERMINATION = register(Workflow(
         State("rejected", _("Termination rejected"), _("Participation continues"), "", final=True),
     ),
     actions=(
-        Action("send_to_commission", ("draft",), "commission", SECRETARIAT, _("Bring to the commission"),
+        Action("send_to_commission", ("draft",), AGENDA, SECRETARIAT, _("Bring to the commission"),
                guard=steps.termination_grounds_valid, citation=P("001", "41")),
         *commission_decisions("terminated", "rejected", P("001", "41"), on_approve=steps.terminate_participation,
                               on_refuse=steps.record_termination_rejected,

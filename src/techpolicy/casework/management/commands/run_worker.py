@@ -13,7 +13,7 @@ from techpolicy.casework.worker import LeasedWorker
 
 
 class Command(DBWorkerCommand):
-    help = ("Run the background worker: notifications, certificate PDFs, forecast reports, what-if runs. "
+    help = ("Run the background worker: notifications, certificate PDFs, reports, what-if runs. "
             "A task whose worker died is run again by another.")
 
     def add_arguments(self, parser):
