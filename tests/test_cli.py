@@ -159,7 +159,7 @@ def test_the_command_offers_every_procedure_of_the_catalogue_declared_for_it():
 
 def test_a_procedure_declared_by_an_act_appears_without_touching_the_command(capsys, tmp_path, monkeypatch):
     borrowed = catalogue()["technopark-early-termination"]
-    monkeypatch.setitem(procedure_module._CATALOGUE, "test-grounds",
+    monkeypatch.setitem(procedure_module._CATALOGUE._items, "test-grounds",
                         Procedure("test-grounds", "test.grounds", borrowed.title, borrowed.facts, borrowed.rules))
     facts = tmp_path / "grounds.json"
     facts.write_text('{"grounds": ["39(1)"]}', "utf-8")

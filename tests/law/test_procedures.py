@@ -33,7 +33,7 @@ def test_the_catalogue_holds_every_procedure_of_every_act():
 
 
 def test_a_second_procedure_under_a_taken_name_is_refused(monkeypatch):
-    monkeypatch.setattr(procedure_module, "_CATALOGUE", dict(CATALOGUE))
+    monkeypatch.setattr(procedure_module._CATALOGUE, "_items", dict(CATALOGUE))
     taken = CATALOGUE["technopark-extension"]
     impostor = Procedure(taken.name, "test.impostor", taken.title, taken.facts, taken.rules)
     with pytest.raises(ValueError, match="two procedures"):

@@ -36,7 +36,7 @@ def test_every_act_declares_its_terms():
 
 
 def test_a_second_term_with_a_key_already_declared_is_refused(monkeypatch):
-    monkeypatch.setattr(terms_module, "_TERMS", dict(TERMS))
+    monkeypatch.setattr(terms_module._TERMS, "_items", dict(TERMS))
     again = Term(act001.CERTIFICATE.key, "technopark.register_entry_wd", Citation("001", "20"), {}, {})
     with pytest.raises(ValueError, match="two terms"):
         terms_module.declare(again)

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .calendar import WorkingCalendar
+from .catalogue import Catalogue
 from .facts import parse_facts
 from .parameters import Parameters
 from .rules import Messages, Rule, Verdict, evaluate
@@ -87,20 +88,14 @@ def with_note(verdict: Verdict, note: Messages) -> Verdict:
     return verdict if note in verdict.notes else replace(verdict, notes=(*verdict.notes, note))
 
 
-_CATALOGUE: dict[str, Procedure] = {}
+_CATALOGUE: Catalogue[Procedure] = Catalogue("procedures", lambda procedure: procedure.name)
 
 
 def declare(procedure: Procedure) -> Procedure:
     """Enter a procedure in the catalogue (at import of its act's package); names are unique."""
-    existing = _CATALOGUE.get(procedure.name)
-    if existing is not None and existing is not procedure:
-        raise ValueError(f"two procedures are named {procedure.name!r}")
-    _CATALOGUE[procedure.name] = procedure
-    return procedure
+    return _CATALOGUE.declare(procedure)
 
 
 def catalogue() -> dict[str, Procedure]:
-    """Every declared procedure by name, once every act's package is imported."""
-    from . import acts  # noqa: F401  (importing the acts declares their procedures)
-
-    return dict(_CATALOGUE)
+    """Every declared procedure by name."""
+    return _CATALOGUE.all()

@@ -147,6 +147,23 @@ class Rule:
     applies: Callable[[Any], bool] | None = None  # None: always applies
 
 
+def wording(in_force: InForce) -> Callable[..., Rule]:
+    """The rule constructor of one wording of an act: `rule(id, citation, requirement, failure,
+    check, applies=None)` with the wording's dates in force, so an act's rules cannot drift apart."""
+
+    def rule(
+        rule_id: str,
+        citation: Citation,
+        requirement: Messages,
+        failure: Messages,
+        check: Callable[[Any, Context], Outcome | bool],
+        applies: Callable[[Any], bool] | None = None,
+    ) -> Rule:
+        return Rule(rule_id, citation, requirement, failure, check, in_force, applies)
+
+    return rule
+
+
 @dataclass(frozen=True)
 class RuleResult:
     rule_id: str

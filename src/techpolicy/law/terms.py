@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .calendar import WorkingCalendar
+from .catalogue import Catalogue
 from .citation import Citation
 from .parameters import Parameters, ParameterValue
 from .rules import Messages
@@ -86,20 +87,14 @@ class Term:
         return Deadline(self.date(event, days, calendar), days, self.unit, self.citation, (value,), self.key)
 
 
-_TERMS: dict[str, Term] = {}
+_TERMS: Catalogue[Term] = Catalogue("terms", lambda term: term.key)
 
 
 def declare(term: Term) -> Term:
     """Enter a term in the list of every act's terms (at import of its act's package); keys are unique."""
-    existing = _TERMS.get(term.key)
-    if existing is not None and existing is not term:
-        raise ValueError(f"two terms have the key {term.key!r}")
-    _TERMS[term.key] = term
-    return term
+    return _TERMS.declare(term)
 
 
 def terms() -> dict[str, Term]:
-    """Every declared term by key, once every act's package is imported."""
-    from . import acts  # noqa: F401  (importing the acts declares their terms)
-
-    return dict(_TERMS)
+    """Every declared term by key."""
+    return _TERMS.all()

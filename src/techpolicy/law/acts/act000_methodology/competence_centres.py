@@ -19,13 +19,13 @@ from typing import Any
 from ...procedure import Procedure, declare, with_note
 from ...rules import Context, Messages, Outcome, Verdict, fail, ok, render
 from .designation import (
-    ORDER_198,
     cite,
     experience_outcome,
     legal_entity_outcome,
     optional,
     proposal_outcome,
     rule,
+    rule_198,
     same_text,
 )
 from .designation_lists import CC_FUNCTIONS, CC_TASKS
@@ -236,7 +236,7 @@ P18 = rule(
     lambda facts, ctx: legal_entity_outcome(facts.organisation.kind, organisation=facts.organisation.name),
 )
 
-P19 = rule(
+P19 = rule_198(
     "000.p19",
     cite("19"),
     {
@@ -256,7 +256,6 @@ P19 = rule(
         "en": "The proposal does not meet paragraph 19: {problems_en}.",
     },
     lambda facts, ctx: proposal_outcome(facts.proposal, facts.direction),
-    in_force=ORDER_198,
     applies=lambda facts: facts.proposal is not None,  # the initiator may check itself before any proposal
 )
 

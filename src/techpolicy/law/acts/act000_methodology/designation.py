@@ -11,14 +11,14 @@ of deciding from a text that was not yet law.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ...citation import Citation
 from ...dates import add_years
 from ...parameters import ParameterNotInForce, ParameterNotSet
-from ...rules import Context, InForce, Messages, Outcome, Rule, fail, ok
+from ...rules import Context, InForce, Messages, Outcome, fail, ok, wording
 from .facts_designation import LEGAL_ENTITY_KINDS, Proposal
 from .forecasting import ACT
 from .forecasting import IN_FORCE as ORDER_133
@@ -39,17 +39,9 @@ def cite(paragraph: str, sub: str | None = None, note: str | None = None) -> Cit
     return Citation(ACT, paragraph, sub, note)
 
 
-def rule(
-    rule_id: str,
-    citation: Citation,
-    requirement: Messages,
-    failure: Messages,
-    check: Callable[[Any, Context], Outcome | bool],
-    in_force: InForce = ORDER_133,
-    applies: Callable[[Any], bool] | None = None,
-) -> Rule:
-    """A rule of chapter 3 or 4: of the Order 133 wording unless `in_force` says otherwise."""
-    return Rule(rule_id, citation, requirement, failure, check, in_force, applies)
+# Rules of chapters 3 and 4 in the Order 133 wording, and those Order No. 198 restated.
+rule = wording(ORDER_133)
+rule_198 = wording(ORDER_198)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any
 
 from ...procedure import Procedure, declare
 from ...rules import Context, Outcome, fail, ok
-from .designation import ORDER_198, cite, experience_outcome, legal_entity_outcome, optional, proposal_outcome, rule
+from .designation import cite, experience_outcome, legal_entity_outcome, optional, proposal_outcome, rule, rule_198
 from .designation_lists import PLATFORM_ACTIVITIES, PLATFORM_PARTICIPANT_ROLES
 from .facts_designation import PlatformCoordinatorFacts
 
@@ -233,7 +233,7 @@ P26 = rule(
     _coordinator_kind,
 )
 
-P27 = rule(
+P27 = rule_198(
     "000.p27",
     cite("27"),
     {
@@ -254,7 +254,6 @@ P27 = rule(
         "en": "The proposal does not meet paragraph 27: {problems_en}.",
     },
     _proposal,
-    in_force=ORDER_198,
 )
 
 PLATFORM_RULES = (P25_1, P25_2, P25_3, P25_4, P25_5, P26, P27)

@@ -19,7 +19,7 @@ import yaml
 
 from ...citation import Citation
 from ...procedure import with_note
-from ...rules import Context, InForce, Messages, Outcome, Rule, Verdict, fail, ok
+from ...rules import Context, InForce, Messages, Outcome, Rule, Verdict, fail, ok, wording
 from .facts import BusinessPlan, TaxDebtInfo
 
 ACT = "001"
@@ -37,16 +37,8 @@ def cite(paragraph: str, sub: str | None = None, note: str | None = None) -> Cit
     return Citation(ACT, paragraph, sub, note)
 
 
-def rule(
-    rule_id: str,
-    citation: Citation,
-    requirement: Messages,
-    failure: Messages,
-    check: Callable[[Any, Context], Outcome | bool],
-    applies: Callable[[Any], bool] | None = None,
-) -> Rule:
-    """A rule of the amended wording (in force with Order No. 292/НҚ)."""
-    return Rule(rule_id, citation, requirement, failure, check, IN_FORCE, applies)
+# A rule of the amended wording (in force with Order No. 292/НҚ).
+rule = wording(IN_FORCE)
 
 
 def blank(text: str | None) -> bool:

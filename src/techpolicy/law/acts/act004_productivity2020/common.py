@@ -19,7 +19,7 @@ from typing import Any
 
 from ...citation import Citation
 from ...parameters import ParameterNotInForce, ParameterNotSet
-from ...rules import Context, InForce, Messages, Outcome, Rule
+from ...rules import Context, InForce, Outcome, wording
 
 ACT = "004"
 
@@ -67,16 +67,8 @@ OTHER_BUDGET_CITATION = cite("5.1", note="closing paragraph: costs financed unde
 ANNEX_CITATION = Citation(ACT, "", note="Annex: list of priority sectors of the economy for applicants")
 
 
-def rule(
-    rule_id: str,
-    citation: Citation,
-    requirement: Messages,
-    failure: Messages,
-    check: Callable[[Any, Context], Outcome | bool],
-    applies: Callable[[Any], bool] | None = None,
-) -> Rule:
-    """A rule of the restated programme (in force from 2015-06-17 until the repeal)."""
-    return Rule(rule_id, citation, requirement, failure, check, PROGRAMME_IN_FORCE, applies)
+# A rule of the restated programme (in force from 2015-06-17 until the repeal).
+rule = wording(PROGRAMME_IN_FORCE)
 
 
 def kzt(amount: Decimal) -> str:
