@@ -6,10 +6,12 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 
 from techpolicy.casework import law_context
 from techpolicy.casework.engine import deadline, fire
 from techpolicy.casework.models import ParameterEntry, Transition
+from techpolicy.law.citation import Citation
 from techpolicy.services.technopark.workflows import PARTICIPATION
 from tests import factories
 
@@ -48,7 +50,8 @@ def test_p13_case_page_says_the_term_is_not_set(client, draft_case, owner):
     with translation.override("en"):
         page = client.get(reverse("casework:detail", args=[case.number])).content.decode()
     assert "term not set by the source document" in page
-    assert "001 p.13" in page
+    assert escape(Citation("001", "13").text("en")) in page  # the paragraph in the page's language
+    assert "001 p.13" not in page  # never the internal reference
 
 
 def test_p13_operator_set_review_term_is_applied(draft_case, owner):
