@@ -5,6 +5,7 @@ technopark's check reads the activity-type list administrators keep (001 p.7(7))
 import json
 
 import pytest
+from django.utils import translation
 from ninja.testing import TestClient
 
 from techpolicy.api.contract import TechPolicyAPI
@@ -47,7 +48,7 @@ def test_001_p7_7_the_check_reads_the_administrators_list_not_the_sample():
 def test_a_procedure_without_a_date_in_its_facts_asks_for_one():
     """001 p.41: the grounds of early termination carry no date; the law in force must be named."""
     check = law_check("technopark-early-termination")
-    with pytest.raises(InvalidFacts) as refused:
+    with translation.override("en"), pytest.raises(InvalidFacts) as refused:
         check.evaluate({"grounds": ["39(1)"]})
     assert refused.value.errors == [{"field": "on", "message": "Give the date whose law applies."}]
 
@@ -82,9 +83,13 @@ def test_facts_schema_of_each_procedure(client):
 
 
 def test_001_p41_check_without_a_date_is_422_naming_on(client):
-    response = post(client, "/technopark/check", {"grounds": ["39(1)"]}, procedure="technopark-early-termination")
+    response = post(client, "/technopark/check", {"grounds": ["39(1)"]}, procedure="technopark-early-termination",
+                    lang="en")
     assert response.status_code == 422
     assert response.json()["detail"] == [{"field": "on", "message": "Give the date whose law applies."}]
+    in_kazakh = post(client, "/technopark/check", {"grounds": ["39(1)"]}, procedure="technopark-early-termination")
+    with translation.override("kk"):
+        assert in_kazakh.json()["detail"][0]["message"] == translation.gettext("Give the date whose law applies.")
     dated = post(client, "/technopark/check", {"grounds": ["39(1)"]}, procedure="technopark-early-termination",
                  on="2026-12-02")
     assert dated.status_code == 200

@@ -19,6 +19,7 @@ from django.core import signals
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
+from django.utils import translation
 from django.utils.log import log_response
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -27,6 +28,7 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.operation import Operation
 from ninja.security.apikey import APIKeyCookie
 
+from techpolicy.law.citation import LANGUAGES
 from techpolicy.law.facts import field_path
 
 from .body import JSON, JSONBodyParser, RejectedBody, content_type_error
@@ -193,3 +195,20 @@ class DjangoErrorsInTheAPIShape:
         if "Allow" in response:
             answer["Allow"] = response["Allow"]
         return answer
+
+
+class LanguageOfTheQuery:
+    """Middleware, after the locale middleware: an API request's `lang` query parameter (kk, ru, en)
+    is the language of everything the answer says, the refusals of input validation included, which
+    are written before the operation that reads `lang` runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        lang = request.GET.get("lang", "") if request.path_info.startswith("/api/") else ""
+        if lang not in LANGUAGES:
+            return self.get_response(request)
+        with translation.override(lang):
+            request.LANGUAGE_CODE = lang
+            return self.get_response(request)
