@@ -18,6 +18,8 @@ from typing import Any
 
 from ...procedure import Procedure, declare, with_note
 from ...rules import Context, Messages, Outcome, Verdict, fail, ok, render
+from ...terms import Term
+from ...terms import declare as declare_term
 from .designation import (
     cite,
     experience_outcome,
@@ -34,6 +36,7 @@ from .facts_designation import CompetenceCentreFacts
 __all__ = [
     "CC_FUNCTIONS",
     "CC_RULES",
+    "AB_CONSIDERATION",
     "CC_TASKS",
     "COMPETENCE_AREAS",
     "COMPETENCE_CENTRE",
@@ -321,3 +324,25 @@ def same_pair_flag(existing_pairs: Iterable[tuple[str, str]], sector: str, direc
     paragraph allows several centres in a sector for different directions and is silent on the same
     one (`tp.cc.max_per_direction` is not set by the source)."""
     return any(same_text(sector, s) and same_text(direction, d) for s, d in existing_pairs)
+
+
+# --- paragraph 19: the authorized body's consideration ---------------------------------------------
+
+# The proposal goes to the authorized body "for consideration" (қарау үшін); the source sets no
+# term (`tp.cc.ab_consideration_term` is null), so the due date is shown as not set. Read in working
+# days, like the other administrative terms of the system, until a value and its unit are set.
+AB_CONSIDERATION = declare_term(Term(
+    "000.cc_ab_consideration",
+    "tp.cc.ab_consideration_term",
+    cite("19"),
+    anchor={
+        "kk": "мемлекеттік органның ұсынысы уәкілетті органға енгізілген күн",
+        "ru": "день внесения предложения государственного органа в уполномоченный орган",
+        "en": "submission of the state body's proposal to the authorized body",
+    },
+    action={
+        "kk": "уәкілетті орган ұсынысты қарайды",
+        "ru": "уполномоченный орган рассматривает предложение",
+        "en": "the authorized body considers the proposal",
+    },
+))

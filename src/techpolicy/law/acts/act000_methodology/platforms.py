@@ -18,15 +18,20 @@ from typing import Any
 
 from ...procedure import Procedure, declare
 from ...rules import Context, Outcome, fail, ok
+from ...terms import Term
+from ...terms import declare as declare_term
 from .designation import cite, experience_outcome, legal_entity_outcome, optional, proposal_outcome, rule, rule_198
 from .designation_lists import PLATFORM_ACTIVITIES, PLATFORM_PARTICIPANT_ROLES
 from .facts_designation import PlatformCoordinatorFacts
 
 __all__ = [
+    "AB_CONSIDERATION",
+    "HSTC_CONSIDERATION",
     "PLATFORM_ACTIVITIES",
     "PLATFORM_COORDINATOR",
     "PLATFORM_PARTICIPANT_ROLES",
     "PLATFORM_RULES",
+    "PLATFORM_TERMS",
     "PlatformCoordinatorFacts",
 ]
 
@@ -273,3 +278,25 @@ PLATFORM_COORDINATOR = declare(
         cli=True,
     )
 )
+
+# --- terms (p.27, p.28): the source sets neither; each is a parameter without a value -------------
+
+AB_CONSIDERATION = declare_term(Term(
+    "000.platform_ab_consideration", "tp.platform.ab_consideration_term", cite("27"),
+    {"kk": "технологиялық платформаны ұйымдастыру жөніндегі ұсыныс уәкілетті органға енгізілген күн",
+     "ru": "день внесения в уполномоченный орган предложения об организации технологической платформы",
+     "en": "submission of the proposal to organise a technology platform to the authorized body"},
+    {"kk": "уәкілетті орган ұсынысты қарайды",
+     "ru": "уполномоченный орган рассматривает предложение",
+     "en": "the authorized body considers the proposal"},
+))
+HSTC_CONSIDERATION = declare_term(Term(
+    "000.platform_hstc_consideration", "tp.platform.hstc_term", cite("28"),
+    {"kk": "бастама ЖҒТК-нің қарауына жіберілген күн",
+     "ru": "день направления инициативы на рассмотрение ВНТК",
+     "en": "referral of the initiative to the Higher Scientific and Technical Commission"},
+    {"kk": "ЖҒТК технологиялық платформаны ұйымдастыру бастамасын қарайды",
+     "ru": "ВНТК рассматривает инициативу об организации технологической платформы",
+     "en": "the HSTC considers the initiative to organise the technology platform"},
+))
+PLATFORM_TERMS = (AB_CONSIDERATION, HSTC_CONSIDERATION)
