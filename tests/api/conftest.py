@@ -5,8 +5,9 @@ lookups instead of stopping at 404. "Today" is the fixed day of tests/studies/co
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,26 @@ from techpolicy.accounts.roles import ANALYST
 from techpolicy.api.urls import api
 from techpolicy.forecasting.studies.models import IndicatorSeries
 from tests import factories
+from tests.api.examples import EXAMPLES
 from tests.studies.conftest import TODAY, Today, comment, final_study, publish
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+def service_worlds() -> list:
+    """The API-world modules of the services' own tests (`tests/<service>/api_world.py`). Each may
+    define `path_values(user) -> {path template: {name: value}}` (records behind its path parameters),
+    `VALID_BODY` ({path: () -> body}) and `TEXT_IN_BODY` ({path: dotted text field}), so a new service
+    adds its operations to the API-wide tests from its own test folder."""
+    root = Path(__file__).resolve().parents[1]
+    return [importlib.import_module(f"tests.{module.parent.name}.api_world")
+            for module in sorted(root.glob("*/api_world.py"))]
+
+
+def from_services(name: str) -> dict:
+    """One table (`VALID_BODY`, `TEXT_IN_BODY`) merged over every service's API-world module."""
+    merged: dict = {}
+    for module in service_worlds():
+        merged.update(getattr(module, name, {}))
+    return merged
 
 
 @dataclass
@@ -34,6 +52,7 @@ class World:
     technopark_case: str
     productivity_case: str
     register_entry: int = 0  # the participant's entry in the technopark's register
+    services: dict[str, dict[str, object]] = field(default_factory=dict)  # from the services' API worlds
 
     def path_values(self) -> dict[str, dict[str, object]]:
         """Real values for the path parameters of each operation path (its template)."""
@@ -43,6 +62,7 @@ class World:
             "/technopark/applications/{number}": {"number": self.technopark_case},
             "/registers/technopark.participants/entries/{entry_id}": {"entry_id": self.register_entry},
             "/productivity/applications/{number}": {"number": self.productivity_case},
+            **self.services,
             "/forecasting/studies/{number}/rounds/{round_number}/results": {**study, "round_number": 1},
             "/forecasting/studies/{number}/series/{series_id}/trend": {**study, "series_id": self.series},
             "/forecasting/studies/{number}/comments/{comment_id}/moderation": {**study,
@@ -72,7 +92,9 @@ def world(db, monkeypatch) -> World:
     return World(analyst=analyst, applicant=applicant, study=study.number, series=series.pk,
                  published_comment=published.pk, pending_comment=pending.pk,
                  certificate=certificate.number, technopark_case=case.number,
-                 productivity_case=productivity_case.number, register_entry=entry.pk)
+                 productivity_case=productivity_case.number, register_entry=entry.pk,
+                 services={path: values for module in service_worlds() if hasattr(module, "path_values")
+                           for path, values in module.path_values(analyst).items()})
 
 
 def api_operations() -> list[tuple[str, str, dict]]:

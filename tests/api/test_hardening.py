@@ -22,7 +22,8 @@ from techpolicy.law.facts import InvalidFacts, parse_facts
 from techpolicy.law.text import control_characters
 from tests import factories
 
-from .conftest import EXAMPLES, api_operations, signed_in
+from .conftest import api_operations, from_services, signed_in
+from .examples import example
 
 OPERATIONS = api_operations()
 JSON_BODY = [(m, p) for m, p, op in OPERATIONS if "requestBody" in op]
@@ -64,10 +65,6 @@ def assert_errors(response, status: int, field: str | None = None) -> list[dict]
     return detail
 
 
-def example(name: str) -> dict:
-    return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
-
-
 VALID_BODY = {
     "/technopark/precheck": lambda: example("technopark/eligible.json"),
     "/productivity/calculate": lambda: example("productivity2020/3a_training.json"),
@@ -78,6 +75,7 @@ VALID_BODY = {
                                                       "text": "Add irrigation sensors."},
     "/forecasting/studies/{number}/comments/{comment_id}/moderation": lambda: {"action": "hide", "reason": "spam"},
     "/forecasting/studies/{number}/comments/{comment_id}/report": lambda: {"reason": "offensive"},
+    **from_services("VALID_BODY"),
 }
 
 
@@ -195,6 +193,7 @@ TEXT_IN_BODY = {
     "/forecasting/studies/{number}/comments": "text",
     "/forecasting/studies/{number}/comments/{comment_id}/moderation": "reason",
     "/forecasting/studies/{number}/comments/{comment_id}/report": "reason",
+    **from_services("TEXT_IN_BODY"),
 }
 
 

@@ -236,12 +236,14 @@ def test_every_menu_link_opens_its_page_in_every_language(client, lang):
 
 
 def test_my_cases_offers_the_declared_apply_buttons(client):
-    client.force_login(factories.make_applicant())
+    applicant = factories.make_applicant()
+    client.force_login(applicant)
     page = client.get("/kk/cases/").content.decode()
     with translation.override("kk"):
         for s in services():
             for link in s.apply:
-                assert f'href="{reverse(link.url)}">{escape(str(link.label))}</a>' in page
+                shown = f'href="{reverse(link.url)}">{escape(str(link.label))}</a>' in page
+                assert shown == link.audience(applicant)  # a link for some users only is not offered to others
 
 
 def test_load_demo_runs_each_services_demo_in_order():
@@ -256,4 +258,5 @@ def test_load_demo_runs_each_services_demo_in_order():
     demo_logins = next(n for n, line in enumerate(lines) if line.startswith("Demo logins (password "))
     programme = next(n for n, line in enumerate(lines) if line.startswith("Programme operator (KIDI): kidi"))
     study = next(n for n, line in enumerate(lines) if line.startswith("Demo expert logins: "))
-    assert 0 < demo_logins < programme < study == len(lines) - 1
+    platforms = next(n for n, line in enumerate(lines) if line.startswith("Technology platforms (password "))
+    assert 0 < demo_logins < programme < study < platforms == len(lines) - 1

@@ -25,6 +25,7 @@ from django.utils import translation
 from playwright.sync_api import Page, expect, sync_playwright
 
 from techpolicy.casework import law_context
+from techpolicy.law.citation import Citation
 from techpolicy.services.technopark import demo
 from tests.e2e.browser import expect_state, login, logout, make_pdf, open_page
 
@@ -217,7 +218,7 @@ def journey(page, base, today, certificate_due, terms, pdfs, tmp_path) -> None:
     fire(page, "send_to_commission", "commission")
     # Paragraph 13 sets no term for the commission: the badge says so and cites the paragraph.
     expect(deadline_badge(page)).to_contain_text(not_set)
-    expect(deadline_badge(page)).to_contain_text("001 p.13")
+    expect(deadline_badge(page)).to_contain_text(Citation("001", "13").text("kk"))  # the paragraph, in Kazakh
     logout(page)
 
     # f. Three members of the selection commission vote for.
@@ -235,7 +236,7 @@ def journey(page, base, today, certificate_due, terms, pdfs, tmp_path) -> None:
     # Paragraphs 18 and 20: three working days from the contract.
     expect(deadline_badge(page)).to_contain_text(certificate_due.isoformat())
     expect(deadline_badge(page)).to_contain_text(three_working_days)
-    expect(deadline_badge(page)).to_contain_text("001 p.20")
+    expect(deadline_badge(page)).to_contain_text(Citation("001", "20").text("kk"))
     certificate = page.get_by_test_id("certificate-link").inner_text().strip()
     assert re.fullmatch(rf"AH-C-{today.year}-\d{{6}}", certificate), certificate
     fire(page, "enter_register", "registered")

@@ -34,3 +34,17 @@ def once_token():
     from techpolicy.site.once import FIELD, new_token
 
     return format_html('<input type="hidden" name="{}" value="{}">', FIELD, new_token())
+
+
+@register.filter
+def parameter_label(name: str) -> str:
+    """A dated parameter named as people read it, in the current language (its name only when the
+    parameter files do not know it): a verdict lists what it read without internal codes."""
+    from techpolicy.law.parameters import Parameters
+
+    try:
+        description = Parameters.from_source().definition(name).description
+    except KeyError:
+        return name
+    lang = translation.get_language() or "kk"
+    return description.get(lang) or description.get("en") or name
