@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "techpolicy.services.technopark",
     "techpolicy.services.productivity",
     "techpolicy.forecasting.studies",
+    "techpolicy.services.competence_centres",
 ]
 
 MIDDLEWARE = [
