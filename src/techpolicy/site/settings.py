@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "techpolicy.services.productivity",
     "techpolicy.forecasting.studies",
     "techpolicy.services.competence_centres",
+    "techpolicy.services.technology_platforms",
 ]
 
 MIDDLEWARE = [
