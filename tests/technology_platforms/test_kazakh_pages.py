@@ -82,7 +82,7 @@ def test_the_pages_of_the_authorized_body_and_the_hstc_are_all_kazakh(client, wo
 
 @pytest.mark.parametrize(("lang", "label"), [
     ("kk", "анықталмады: сол күні қолданыста болған редакция бастапқы құжатта жоқ"),
-    ("ru", "не определено: редакции, действовавшей на эту дату, нет в исходном документе"),
+    ("ru", "не определено: редакция, действовавшая на эту дату, в исходном документе отсутствует"),
     ("en", "undetermined: the wording in force on that date is not in the source document"),
 ])
 def test_000_p27_an_undetermined_verdict_is_labelled_never_a_pass(client, world, monkeypatch, lang, label):
