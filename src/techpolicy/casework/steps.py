@@ -28,15 +28,29 @@ def refusal(verdict) -> str:
     """The failed rules of a verdict, each with its citation, in the current language. A verdict
     that cannot be decided because the wording in force on its date is not in the source, or that
     fails because no rule was in force on its date, says so, with the verdict's notes."""
-    lang = current_language()
-    text = " ".join(f"[{r.citation.text(lang)}] {r.reason.get(lang, '')}" for r in verdict.failed)
+    text = " ".join(rule_refusal(r) for r in verdict.failed)
     if text:
         return text
+    lang = current_language()
     notes = " ".join(n.get(lang, "") for n in verdict.notes)
     if verdict.outcome == "undetermined":
         return (_("Cannot be decided on %(date)s: the wording of the rules in force on that date is not in the "
                   "source document.") % {"date": verdict.on.isoformat()} + " " + notes).strip()
     return (_("The rules were not in force on %(date)s.") % {"date": verdict.on.isoformat()} + " " + notes).strip()
+
+
+def rule_refusal(result) -> str:
+    """One failed rule's reason with its citation, in the current language: "[paragraph] reason"."""
+    lang = current_language()
+    return f"[{result.citation.text(lang)}] {result.reason.get(lang, '')}"
+
+
+def confirmed(case, actor, payload) -> tuple[bool, str]:
+    """A guard: an irreversible action is taken only with its confirmation box ticked (the action's
+    checkbox field `confirm`, which the case page sends as "on")."""
+    if payload.get("confirm") == "on":
+        return True, ""
+    return False, _("Tick the confirmation: this action is final and cannot be undone.")
 
 
 def incomplete(exc: InvalidFacts) -> str:

@@ -13,7 +13,7 @@ from techpolicy.casework import law_context
 from techpolicy.casework.kit.verdicts import eligible, resubmission, store_verdict
 from techpolicy.casework.models import Case, Decision
 from techpolicy.casework.registers import current, enter, natural_key
-from techpolicy.casework.steps import current_language, incomplete, payload_date, refusal
+from techpolicy.casework.steps import incomplete, payload_date, refusal, rule_refusal
 from techpolicy.law.acts.act000_methodology.competence_centres import P18, same_pair_flag
 from techpolicy.law.facts import InvalidFacts
 from techpolicy.law.rules import Verdict
@@ -62,15 +62,6 @@ def _already_designated(case: Case, on: dt.date):
     return current(DESIGNATED, key, on).first()
 
 
-# --- confirmation of what cannot be undone ------------------------------------------------------------
-
-def confirmed(case: Case, actor, payload) -> tuple[bool, str]:
-    """A final decision is taken only with its box ticked: the case cannot come back from it."""
-    if payload.get("confirm") == "on":
-        return True, ""
-    return False, _("Tick the box to confirm: this decision is final.")
-
-
 # --- the initiative (p.18) ------------------------------------------------------------------------
 
 def initiative_valid(case: Case, actor, payload) -> tuple[bool, str]:
@@ -83,8 +74,7 @@ def initiative_valid(case: Case, actor, payload) -> tuple[bool, str]:
         return False, why
     initiator = next((r for r in verdict.failed if r.rule_id == P18.id), None)
     if initiator is not None:
-        lang = current_language()
-        return False, f"[{initiator.citation.text(lang)}] {initiator.reason.get(lang, '')}"
+        return False, rule_refusal(initiator)
     today = law_context.today()
     body = checks.StateBodyProfile.objects.filter(organisation_id=_addressed_body_id(case)).first()
     if body is None:

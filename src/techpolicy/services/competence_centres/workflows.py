@@ -12,7 +12,7 @@ The national institute reads every case and comments (p.21; `views_comments`), a
 from django.utils.translation import gettext_lazy as _
 
 from techpolicy.casework.kit.verdicts import all_of
-from techpolicy.casework.steps import record_remark
+from techpolicy.casework.steps import confirmed, record_remark
 from techpolicy.casework.workflow import (
     DRAFT,
     OWNER,
@@ -34,7 +34,7 @@ from .pages import EDITABLE, case_links
 from .roles import AUTHORIZED_BODY, STATE_BODY
 
 P17, P18, P19, P20 = (Citation("000", p) for p in ("17", "18", "19", "20"))
-# Final decisions ask for a ticked box (checked by `steps.confirmed`): the case cannot come back.
+# Final decisions ask for a ticked box (checked by `confirmed`): the case cannot come back.
 CONFIRM = Field("confirm", _("I confirm: this decision is final"), "checkbox")
 CONSIDERATION_TERM = DeadlineSpec(AB_CONSIDERATION)
 
@@ -84,7 +84,7 @@ DESIGNATION = register(Workflow(
         Action("propose", ("initiated",), "consideration", STATE_BODY, _("Propose to the authorized body"),
                guard=steps.proposable, effect=steps.record_proposal, citation=P19),
         Action("decline", ("initiated",), "not_proposed", STATE_BODY, _("Decline to propose"), needs_reason=True,
-               guard=all_of(steps.addressed_to_actor, steps.confirmed), citation=P19, style="danger",
+               guard=all_of(steps.addressed_to_actor, confirmed), citation=P19, style="danger",
                fields=(CONFIRM,)),
         Action("find_compliant", ("consideration",), "compliant", AUTHORIZED_BODY,
                _("Find the candidate compliant with the criteria"), guard=steps.compliant,
@@ -92,17 +92,17 @@ DESIGNATION = register(Workflow(
         Action("return_with_remarks", ("consideration",), "remarks", AUTHORIZED_BODY, _("Return with remarks"),
                needs_reason=True, effect=record_remark, citation=P19, style="secondary"),
         Action("refuse", ("consideration",), "refused", AUTHORIZED_BODY, _("Refuse: the criteria are not met"),
-               needs_reason=True, guard=all_of(steps.refusable, steps.confirmed), effect=steps.record_refusal,
+               needs_reason=True, guard=all_of(steps.refusable, confirmed), effect=steps.record_refusal,
                citation=P17, style="danger", fields=(CONFIRM,)),
         Action("resubmit", ("remarks",), "consideration", OWNER, _("Resubmit with corrections"),
                guard=steps.resubmittable, effect=steps.answer_remarks, citation=P19,
                fields=(Field("answer", _("Your answer to the remarks")),)),
         Action("designate", ("compliant",), "designated", STATE_BODY, _("Designate as a competence centre"),
-               guard=all_of(steps.designation_valid, steps.compliant, steps.confirmed), effect=steps.designate,
+               guard=all_of(steps.designation_valid, steps.compliant, confirmed), effect=steps.designate,
                citation=P20, fields=(Field("decision_number", _("Decision number")),
                                      Field("decision_date", _("Decision date"), "date"), CONFIRM)),
         Action("not_designate", ("compliant",), "not_designated", STATE_BODY, _("Decide not to designate"),
-               needs_reason=True, guard=all_of(steps.addressed_to_actor, steps.confirmed), citation=P20,
+               needs_reason=True, guard=all_of(steps.addressed_to_actor, confirmed), citation=P20,
                style="danger", fields=(CONFIRM,)),
         withdraw(*EDITABLE),
     ),

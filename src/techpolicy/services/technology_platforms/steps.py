@@ -27,13 +27,6 @@ def _cite(citation: Citation) -> str:
     return citation.text(current_language())
 
 
-def confirmed(case, actor, payload) -> tuple[bool, str]:
-    """An irreversible action is taken only with its confirmation ticked."""
-    if payload.get("confirm") in ("on", "yes", "true", True):
-        return True, ""
-    return False, _("Tick the confirmation: this action cannot be undone.")
-
-
 def not_a_state_body() -> str:
     return _("Only a state body or a local executive body proposes to organise a technology platform "
              "(%(citation)s).") % {"citation": _cite(P27)}

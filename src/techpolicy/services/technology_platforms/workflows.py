@@ -9,7 +9,7 @@ entry, p.29). The source sets no term for either consideration: both are paramet
 from django.utils.translation import gettext_lazy as _
 
 from techpolicy.casework.kit.verdicts import all_of
-from techpolicy.casework.steps import record_remark
+from techpolicy.casework.steps import confirmed, record_remark
 from techpolicy.casework.workflow import (
     DRAFT,
     OWNER,
@@ -83,14 +83,14 @@ ORGANISATION = register(Workflow(
                guard=steps.submission_valid, effect=steps.answer_remarks, citation=P("000", "27"),
                fields=(Field("answer", _("Your answer to the remarks")),)),
         Action("refuse", ("submitted",), "refused", AUTHORIZED_BODY, _("Refuse the proposal"),
-               guard=all_of(steps.confirmed, steps.refusal_grounded), effect=steps.record_refusal,
+               guard=all_of(confirmed, steps.refusal_grounded), effect=steps.record_refusal,
                needs_reason=True, citation=P("000", "25"), style="danger",
                fields=(Field("confirm", _("I confirm the refusal: it is final"), "checkbox"),)),
         Action("refer_to_hstc", ("submitted",), AGENDA, AUTHORIZED_BODY, _("Refer the initiative to the HSTC"),
                guard=steps.referral_valid, effect=steps.store_referral, citation=P("000", "28")),
         *steps.hstc_recommendations(AGENDA),
         Action("organise", ("supported",), "organised", AUTHORIZED_BODY, _("Organise the technology platform"),
-               guard=all_of(steps.confirmed, steps.organisation_valid), effect=steps.organise,
+               guard=all_of(confirmed, steps.organisation_valid), effect=steps.organise,
                citation=P("000", "27"),
                fields=(Field("decision_number", _("Decision number")),
                        Field("decided_on", _("Decision date"), "date"),
