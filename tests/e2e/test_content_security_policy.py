@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from techpolicy.site import throttle
 from tests import factories
 from tests.e2e.browser import open_page
 
@@ -14,9 +15,12 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.django_db(transaction=True)
-def test_finding13_pages_outside_the_journeys_run_under_the_policy(live_server, chromium, settings):
+def test_finding13_pages_outside_the_journeys_run_under_the_policy(live_server, chromium, settings, monkeypatch):
     factories.make_user("clerk", password=factories.PASSWORD)
     settings.TECHPOLICY_ANON_WRITES_PER_MINUTE = 8  # the five failed sign-ins below, then the limit
+    # One fixed instant, so that the nine writes fall in one window even when the wall clock crosses
+    # a minute boundary between them (the live server runs in this process and reads this clock).
+    monkeypatch.setattr(throttle, "clock", lambda: 1_800_000_000.0)
     base = live_server.url
     with sync_playwright() as playwright:
         browser, page = open_page(playwright, chromium)
