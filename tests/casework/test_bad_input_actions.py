@@ -129,7 +129,7 @@ def test_p41_termination_case_without_grounds_gives_a_message_not_an_error(clien
                                                                          messages_of):
     _user, parent, _certificate, _entry = factories.make_participant()
     case = create_case(TERMINATION, parent.organisation, secretariat, parent=parent, facts={"grounds": []})
-    response = post(client, secretariat, case, "send_to_commission", {"version": case.version})
+    response = post(client, secretariat, case, "send_to_commission", {"version": case.version, "confirm": "on"})
     assert response.status_code == 302
     [message] = messages_of(response)
     assert "grounds" in message

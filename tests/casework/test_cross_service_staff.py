@@ -11,7 +11,6 @@ and staff personas of each service stay in their own modules; this is the fourth
 """
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from techpolicy.accounts.roles import ANALYST, COMMISSION, EXPERT
@@ -103,7 +102,7 @@ def test_finding5_staff_of_another_service_get_403_on_the_case(client, world, pe
         response = client.post(reverse("casework:fire", args=[case.number, action.id]),
                                {"version": case.version, "reason": "test"})
         assert response.status_code == 403, action.id
-    pdf = SimpleUploadedFile("x.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    pdf = demo_pdf("x")
     response = client.post(reverse("casework:upload", args=[case.number]), {"kind": "business_plan", "file": pdf})
     assert response.status_code == 403
     document = case.documents.first()
@@ -123,7 +122,7 @@ def test_finding5_a_commission_member_sees_the_agenda_case_but_acts_on_nothing(c
     for action in get(case.workflow).actions:
         response = client.post(reverse("casework:fire", args=[case.number, action.id]), {"version": case.version})
         assert response.status_code == 302, action.id  # back to the case page with the refusal
-    pdf = SimpleUploadedFile("x.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    pdf = demo_pdf("x")
     assert client.post(reverse("casework:upload", args=[case.number]),
                        {"kind": "business_plan", "file": pdf}).status_code == 403
     assert _snapshot(case) == before
@@ -143,7 +142,7 @@ def test_finding5_a_programme_operator_on_the_commission_is_no_technopark_staff(
     response = client.get(reverse("casework:detail", args=[case.number]))
     assert response.status_code == 200
     assert (response.context["staff"], response.context["votes"], response.context["tally"]) == (False, None, None)
-    pdf = SimpleUploadedFile("x.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    pdf = demo_pdf("x")
     assert client.post(reverse("casework:upload", args=[case.number]),
                        {"kind": "business_plan", "file": pdf}).status_code == 403
 

@@ -3,9 +3,12 @@
 kind (seed 001 p.9: the business plan) and the type sniffed at upload, with nosniff; the original
 name is shown, escaped, on the case page as information only."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from techpolicy.casework.downloads import download_headers
 from techpolicy.casework.models import Document
@@ -14,7 +17,13 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PNG = _png()
 
 
 def _upload(client, owner, case, name: str, content: bytes, declared: str) -> Document:

@@ -188,7 +188,7 @@ def test_after_removal_the_service_is_gone_from_the_pages(client):
 
 
 def _nav(page: str) -> str:
-    return page[page.index('<nav class="main-nav">'): page.index("</nav>")]
+    return page[page.index('<nav class="main-nav"'): page.index("</nav>")]
 
 
 def _users() -> dict[str, object]:

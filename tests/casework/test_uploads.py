@@ -3,12 +3,15 @@ of activity, ...): size and type limits, content sniffing, and bad uploads refus
 instead of an error page."""
 
 import hashlib
+import io
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
+from PIL import Image
+from pypdf import PdfWriter
 
 from techpolicy.casework.engine import fire
 from techpolicy.casework.models import Document
@@ -18,8 +21,23 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
+def _image(image_format: str) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(buffer, image_format)
+    return buffer.getvalue()
+
+
+def _pdf_of(size: int) -> bytes:
+    """A real one-page PDF padded after its end to exactly `size` bytes."""
+    buffer = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(100, 100)
+    writer.write(buffer)
+    return buffer.getvalue().ljust(size, b"\n")
+
+
+PNG = _image("PNG")
+JPEG = _image("JPEG")
 
 
 @pytest.fixture
@@ -97,7 +115,7 @@ def test_store_itself_refuses_an_oversized_file(empty_case, owner, settings):
 
 def test_file_exactly_at_the_limit_is_accepted(client, empty_case, owner, settings):
     settings.TECHPOLICY_MAX_UPLOAD_BYTES = 1000
-    file = SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n" + b"0" * 991, content_type="application/pdf")
+    file = SimpleUploadedFile("plan.pdf", _pdf_of(1000), content_type="application/pdf")
     upload(client, owner, empty_case, file)
     assert Document.objects.get(case=empty_case).size == 1000
 

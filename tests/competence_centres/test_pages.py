@@ -105,7 +105,9 @@ KAZAKH_PAGES = [("competence_centres:index", ()), ("competence_centres:precheck"
 LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{4,}(?![A-Za-z])")  # also inside codes_with_underscores
 # What may stay Latin on a Kazakh page: the brand, the names the test data gives in English, and
 # the names of formats and parameters (identifiers, not prose).
-ALLOWED = {"TechPolicy", "Qazaq", "Technical", "University", "Ministry", "Energy", "Employee", "Diploma", "JSON"}
+ALLOWED = {"TechPolicy", "Qazaq", "Technical", "University", "Ministry", "Energy", "Employee", "Diploma", "JSON",
+           # what the test's applicant typed and the logins, which the application and its history show as given
+           "Laboratory", "Own", "funds", "Research", "contracts", "user"}
 IDENTIFIER = re.compile(r"\b[a-z0-9_]+(?:\.[a-z0-9_]+)+\b")  # parameter names: tp.cc.min_staff_per_area
 
 
@@ -118,7 +120,7 @@ def english_left(page: str) -> list[str]:
     """Latin words in the page's own content (the menu lists every service, each translated by its
     own catalogue). The parameters read by a verdict are left out: their sources and units are the
     parameter files' own text."""
-    main = page[page.index("<main>"): page.index("</main>")]
+    main = page[page.index("<main"): page.index("</main>")]
     with translation.override("kk"):
         parameters = re.escape(f"<details><summary>{gettext('Parameters used')}</summary>")
     main = re.sub(parameters + r".*?</details>", " ", main, flags=re.S)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -25,23 +26,43 @@ CHROMIUM_ARGS = [
 TIMEOUT_MS = 30_000  # generous: a shared CI machine can be slow to render the first page
 
 
-def open_page(playwright, chromium: Path) -> tuple:
-    browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-    watch_content_security_policy(browser)
+LOOPBACK = ("localhost", "127.0.0.1", "[::1]")  # where the live server answers
+
+
+def open_page(playwright, chromium: Path, *, served_as: str | None = None) -> tuple:
+    """Chromium and a first page. `served_as` is a host name Chromium resolves to the loopback, for
+    pages that behave differently off localhost. Closing the browser fails the test on any request to
+    a host other than the live server (issue 10, item 8: nothing may load from another host)."""
+    args = [*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {served_as} 127.0.0.1"] if served_as else CHROMIUM_ARGS
+    browser = playwright.chromium.launch(executable_path=str(chromium), args=args)
+    watch_content_security_policy(browser, hosts=(*LOOPBACK, *([served_as] if served_as else [])))
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="kk-KZ")
     page.set_default_timeout(TIMEOUT_MS)
     expect.set_options(timeout=TIMEOUT_MS)
     return browser, page
 
 
-def watch_content_security_policy(browser) -> None:
+def other_hosts(hosts: tuple[str, ...]) -> re.Pattern:
+    """Every http(s) or ws(s) address whose host is not one of `hosts`."""
+    own = "|".join(re.escape(h) for h in hosts)
+    return re.compile(rf"^(?:https?|wss?)://(?!(?:{own})(?::\d+)?(?:[/?#]|$))", re.IGNORECASE)
+
+
+def watch_content_security_policy(browser, hosts: tuple[str, ...] = LOOPBACK) -> None:
     """Chromium reports on the console every script, style or handler the Content-Security-Policy
-    blocked (security review finding 13); closing the browser then fails the journey, or adds them
-    to the failure it already has."""
+    blocked (security review finding 13), and every request for another host than `hosts` is refused
+    and noted (issue 10, item 8); closing the browser then fails the journey, or adds them to the
+    failure it already has."""
     blocked: list[str] = []
+    foreign: list[str] = []
+
+    def refuse(route) -> None:
+        foreign.append(route.request.url)
+        route.abort("blockedbyclient")
 
     def watch(context):
         context.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+        context.route(other_hosts(hosts), refuse)
         return context
 
     def new_page(**options) -> Page:
@@ -55,8 +76,10 @@ def watch_content_security_policy(browser) -> None:
 
     def close_and_check() -> None:
         close()
-        if blocked:
-            report = "the Content-Security-Policy blocked: " + " | ".join(blocked)
+        if blocked or foreign:
+            report = " ; ".join(
+                [*(["the Content-Security-Policy blocked: " + " | ".join(blocked)] if blocked else []),
+                 *(["requests for another host: " + " | ".join(dict.fromkeys(foreign))] if foreign else [])])
             failing = sys.exc_info()[1]
             if failing is None:
                 raise AssertionError(report)

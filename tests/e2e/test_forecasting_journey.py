@@ -374,7 +374,7 @@ def create_study(page: Page, world: World) -> None:
     expect_stage(page, "Preparatory stage")
     details = page.locator("section.card dl").first
     expect(details).to_contain_text(", ".join(SECTORS))
-    expect(details).to_contain_text(kk("Stop rule: largest relative IQR") + ": 0.5")
+    expect(details).to_contain_text(kk("Stop rule: largest relative IQR") + ": 0,5")  # a Kazakh decimal comma
     expect(details).to_contain_text("; ".join(kk(m) for m in (
         "Linear extrapolation with expert correction", "Foresight (Delphi survey)", "Cyclic regularities")))
 
@@ -697,13 +697,14 @@ def series_and_correction(page: Page, world: World) -> None:
     expect(chosen).to_have_count(1)
     expect(chosen).to_contain_text(kk("logistic (S-curve)"))
     expect(chosen).to_contain_text(f"({kk('chosen')})")
-    forecast = page.locator("#forecast table tbody tr")
+    forecast = page.locator("#forecast [data-testid=forecast-rows] tbody tr")
     expect(forecast).to_have_count(HORIZON - SERIES_YEARS[-1])
     expect(forecast.first.locator("td").first).to_have_text(str(SERIES_YEARS[-1] + 1))
     expect(forecast.last.locator("td").first).to_have_text(str(HORIZON))
     expect(page.locator("#cycles")).to_contain_text(kk("Life cycle (logistic S-curve)"))
 
-    row = page.locator("#forecast table tbody tr", has=page.locator("td:first-child", has_text=str(CORRECTED_YEAR)))
+    row = page.locator("#forecast [data-testid=forecast-rows] tbody tr",
+                       has=page.locator("td:first-child", has_text=str(CORRECTED_YEAR)))
     fitted = float(row.locator("td").nth(1).inner_text().replace(",", ".").replace("\u00a0", ""))
     corrected = round(fitted * 0.9, 1)
     correction = page.locator("form#correct")
@@ -715,8 +716,9 @@ def series_and_correction(page: Page, world: World) -> None:
     history = page.locator("#corrections tbody tr", has_text=CORRECTION_REASON)
     expect(history).to_have_count(1)
     expect(history.locator("td").nth(2)).to_have_text(str(CORRECTED_YEAR))
-    expect(history.locator("td").nth(3)).to_have_text("logistic")
-    row = page.locator("#forecast table tbody tr", has=page.locator("td:first-child", has_text=str(CORRECTED_YEAR)))
+    expect(history.locator("td").nth(3)).to_have_text(kk("logistic (S-curve)"))  # the model by its name
+    row = page.locator("#forecast [data-testid=forecast-rows] tbody tr",
+                       has=page.locator("td:first-child", has_text=str(CORRECTED_YEAR)))
     assert float(row.locator("td").nth(4).inner_text().replace(",", ".")) == pytest.approx(corrected)
     assert float(row.locator("td").nth(5).inner_text().replace(",", ".")) == pytest.approx(corrected)
 
@@ -766,7 +768,8 @@ def analysis(page: Page, world: World) -> None:
     for label in ("Technological stagnation", "Technological inertia", "New technological niches",
                   "Technological breakthrough"):
         expect(scenarios.locator("thead").first).to_contain_text(kk(label))
-    expect(scenarios.locator("tbody tr")).to_have_count(HORIZON - SERIES_YEARS[-1])
+    # the page's own table (each chart beside it carries its data table too)
+    expect(scenarios.locator("table:not([data-testid=chart-table]) tbody tr")).to_have_count(HORIZON - SERIES_YEARS[-1])
     swot = page.locator("#swot")
     expect(swot.locator("p.failed")).to_have_count(0)
     for key in ("strength", "weakness", "opportunity", "threat"):

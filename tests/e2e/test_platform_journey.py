@@ -36,6 +36,9 @@ def fire(page: Page, action: str, state: str, reason: str = "", **fields: str) -
         box.check() if value == "on" else box.fill(value)
     if reason:
         form.locator('[name="reason"]').fill(reason)
+    understood = form.locator('[name="confirm"]')
+    if understood.count():  # an irreversible action asks "I understand" before it is taken
+        understood.check()
     form.locator(f'[data-action="{action}"]').click()
     expect_state(page, state)
 
@@ -97,13 +100,14 @@ def journey(page: Page, base: str, names: dict, today: dt.date, not_set: str, ce
     upload.locator('select[name="kind"]').select_option("commitments")
     upload.locator('input[name="file"]').set_input_files(str(commitments))
     upload.locator('button[type="submit"]').click()
-    expect(page.locator("table td", has_text="commitments.pdf")).to_have_count(1)
+    expect(page.locator("[data-testid=documents] td", has_text="commitments.pdf")).to_have_count(1)
     fire(page, "submit", "submitted")
     badge = page.locator(".card .badge[title]").first
     expect(badge).to_contain_text(not_set)
     expect(badge).to_contain_text("27-тармақ")
     # p.26: the register of competence centres, not the form, says the coordinator is one.
-    expect(page.locator('[data-rule="000.p26"]')).to_contain_text("айқындалған құзырет орталығы")
+    expect(page.get_by_test_id("verdict").locator('[data-rule="000.p26"]')).to_contain_text(
+        "айқындалған құзырет орталығы")
     logout(page)
 
     # b. The authorized body refers the initiative to the HSTC (p.28).
@@ -138,7 +142,7 @@ def journey(page: Page, base: str, names: dict, today: dt.date, not_set: str, ce
         login(page, base, names[member])
         page.goto(case_url)
         form = page.locator('form[action$="/vote/"]')
-        form.locator('[name="value"]').select_option("for")
+        form.locator('[name="value"][value="for"]').check()
         form.locator('[name="reason"]').fill("Платформа сутегі энергетикасын дамытуға қажет.")
         form.locator('button[type="submit"]').click()
         expect(page.locator('form[action$="/vote/"]')).to_have_count(0)

@@ -37,6 +37,7 @@ from techpolicy.casework import law_context
 from techpolicy.law.acts.act004_productivity2020 import calculator as productivity2020
 from techpolicy.law.citation import Citation
 from techpolicy.services.productivity import demo
+from techpolicy.site.amounts import tenge
 from tests import factories
 from tests.e2e.browser import expect_state, login, logout, make_pdf, messages, open_page
 
@@ -78,6 +79,9 @@ def submit_action(page: Page, action: str, reason: str = "", **fields: str | boo
             field.fill(str(value))
     if reason:
         form.locator('[name="reason"]').fill(reason)
+    understood = form.locator('[name="confirm"]')
+    if understood.count():  # an irreversible action asks "I understand" before it is taken
+        understood.check()
     form.locator(f'[data-action="{action}"]').click()
 
 
@@ -98,6 +102,12 @@ def expect_term(page: Page, due: dt.date, days: int, citation: str, words: str) 
     expect(badge).to_have_attribute("title", re.compile(r"5\.4"))
 
 
+def in_kazakh(amount: str) -> str:
+    """An amount as a Kazakh page writes it (1 200 000,00 ₸)."""
+    with translation.override("kk"):
+        return tenge(amount)
+
+
 def expect_no_term(page: Page) -> None:
     expect(page.get_by_test_id("deadline")).to_have_count(0)
 
@@ -109,8 +119,6 @@ def fill_cost(page: Page, row: int, cost: dict) -> None:
     page.locator(f'input[name="{prefix}amount_kzt"]').fill(cost["amount_kzt"])
     page.locator(f'input[name="{prefix}incurred_on"]').fill(cost["incurred_on"])
     page.locator(f'input[name="{prefix}employees"]').fill(", ".join(cost.get("employees", [])))
-    if "executor" in cost:
-        page.locator(f'input[name="{prefix}executor"]').fill(cost["executor"])
     if "training_kind" in cost:
         page.locator(f'select[name="{prefix}training_kind"]').select_option(cost["training_kind"])
     # The form's default (a single standard room), as in the facts, which leave it to the default.
@@ -139,9 +147,8 @@ def test_productivity_3a_direct_from_calculator_to_payment_and_clawback(live_ser
                         password=APPLICANT_PASSWORD, first_name="Ерлан", last_name="Тоқтаров",
                         email="info@balqash-metal.example.kz", language="kk")
     facts = demo.training_facts(ORGANISATION, BIN)  # 3a, direct, 2015-09-15: a fee and a per diem
-    # The calculator has no executors: a cost naming one is refused there ("names an unknown
-    # executor"), so it is given the same costs without the executor (which only pairs travel
-    # with a training, and there is no travel here).
+    # The calculator asks for no executors (a cost there has no executor field), so it is given the
+    # same costs without them (an executor only pairs travel with a training; there is no travel here).
     calculator_facts = {key: value for key, value in facts.items() if key != "executors"}
     calculator_facts["costs"] = [{k: v for k, v in cost.items() if k != "executor"} for cost in facts["costs"]]
     expected = productivity2020.calculate(calculator_facts)
@@ -186,7 +193,9 @@ def journey(page: Page, base: str, both_facts: tuple[dict, dict], amount: str, t
         fill_cost(page, row, cost)
     page.get_by_test_id("calculate").click()
     calculation = page.get_by_test_id("calculation")
-    expect(calculation.get_by_test_id("amount")).to_have_text(amount)
+    expect(calculation.get_by_test_id("amount")).to_have_attribute("data-value", amount)
+    kazakh_amount = re.compile(r"^\d{1,3}(\s\d{3})*,\d\d\s₸$")  # 1 234,56 ₸
+    expect(calculation.get_by_test_id("amount")).to_have_text(kazakh_amount)
     for kind in ("cost", "exclusion", "share", "cap"):
         expect(calculation.locator(f'tr[data-kind="{kind}"]').first).to_be_visible()
     for line in calculation.locator("tr[data-kind]").all():  # every line cites the programme's section 5.3
@@ -194,9 +203,10 @@ def journey(page: Page, base: str, both_facts: tuple[dict, dict], amount: str, t
     per_diem = calculation.locator('tr[data-kind="exclusion"][data-rule="kind.per_diem"]')
     expect(per_diem).to_have_count(1)
     expect(per_diem.locator("td").first).to_have_text("c2")
-    expect(per_diem.locator("td").nth(3)).to_have_text("0.00")  # nothing of it is left
+    expect(per_diem.locator("td").nth(3)).to_have_text(re.compile(r"^0,00\s₸$"))  # nothing of it is left
     expect(per_diem.locator("td").last).to_have_text(
-        re.compile(r"Өнімділік 2020.*5\.3-бөлім, instrument 3 \(3-құрал\)"))
+        re.compile(r"Өнімділік 2020.*5\.3-бөлім, 3-құрал"))
+    expect(per_diem.locator("td").last).not_to_contain_text("instrument")  # the citation in Kazakh only
     cap = calculation.locator('tr[data-kind="cap"]')
     expect(cap).to_have_count(3)  # the cap per employee, for each of the three trained
     expect(calculation.locator('tr[data-kind="cost"]')).to_have_count(2)
@@ -219,6 +229,11 @@ def journey(page: Page, base: str, both_facts: tuple[dict, dict], amount: str, t
     expect(page.locator('select[name="c-1-kind"]')).to_be_visible()
     expect(page.locator('input[name="c-0-amount_kzt"]')).to_have_value(re.compile(r"^3000000(\.00)?$"))
     fill_cost(page, 1, facts["costs"][1])
+    # A cost chooses its executor among those the page lists (issue 10, item 2): the page that came
+    # back after "add a cost" offers the executor typed above.
+    for row, cost in enumerate(facts["costs"]):
+        if "executor" in cost:
+            page.locator(f'select[name="c-{row}-executor"]').select_option(cost["executor"])
     page.get_by_test_id("save-application").click()
     try:
         expect(page).to_have_url(re.compile(r"/kk/cases/P20-\d{4}-\d{5}/$"))
@@ -234,7 +249,7 @@ def journey(page: Page, base: str, both_facts: tuple[dict, dict], amount: str, t
         upload.locator('select[name="kind"]').select_option(kind)
         upload.locator('input[name="file"]').set_input_files(str(pdfs[kind]))
         upload.locator('button[type="submit"]').click()
-        expect(page.locator("table td", has_text=pdfs[kind].name)).to_have_count(1)
+        expect(page.locator("[data-testid=documents] td", has_text=pdfs[kind].name)).to_have_count(1)
     fire(page, "submit", "submitted")
     expect_term(page, *terms["submitted"], words)
     logout(page)
@@ -256,7 +271,7 @@ def journey(page: Page, base: str, both_facts: tuple[dict, dict], amount: str, t
     page.goto(aftercare_url)
     agreement = page.get_by_test_id("agreement")
     expect(agreement).to_have_attribute("data-status", "decided")
-    expect(agreement.get_by_test_id("accepted")).to_have_text(amount)  # the calculator's amount
+    expect(agreement.get_by_test_id("accepted")).to_have_attribute("data-value", amount)  # the calculator's amount
     page.goto(case_url)
     fire(page, "send_agreement", "agreement_sent", number=AGREEMENT_NUMBER)
     expect_no_term(page)  # the applicant's signature has no term in the seed
@@ -269,7 +284,7 @@ def journey(page: Page, base: str, both_facts: tuple[dict, dict], amount: str, t
     upload.locator('select[name="kind"]').select_option("signed_agreement")
     upload.locator('input[name="file"]').set_input_files(str(pdfs["signed_agreement"]))
     upload.locator('button[type="submit"]').click()
-    expect(page.locator("table td", has_text=pdfs["signed_agreement"].name)).to_have_count(1)
+    expect(page.locator("[data-testid=documents] td", has_text=pdfs["signed_agreement"].name)).to_have_count(1)
     fire(page, "return_signed", "payment_due", signed_on=SIGNED_ON, statistics_consent=True)
     expect_term(page, *terms["payment_due"], words)
     expect(page.get_by_test_id("deadline")).to_have_class(re.compile(r"\boverdue\b"))
@@ -287,9 +302,9 @@ def journey(page: Page, base: str, both_facts: tuple[dict, dict], amount: str, t
     payment = ledger.locator('tr[data-kind="payment"]')
     expect(payment).to_have_count(1)
     expect(payment.locator("td").nth(0)).to_have_text(PAID_ON)
-    expect(payment.locator("td").nth(2)).to_have_text(amount)
+    expect(payment.locator("td").nth(2)).to_have_text(in_kazakh(amount))
     expect(ledger.locator('tr[data-kind="clawback"]')).to_have_count(0)
-    expect(ledger.get_by_test_id("balance")).to_have_text(amount)
+    expect(ledger.get_by_test_id("balance")).to_have_attribute("data-value", amount)
     page.goto(case_url)
     expect_state(page, "paid")
     expect_no_term(page)
@@ -303,9 +318,9 @@ def journey(page: Page, base: str, both_facts: tuple[dict, dict], amount: str, t
     clawback = ledger.locator('tr[data-kind="clawback"]')
     expect(clawback).to_have_count(1)
     expect(clawback.locator("td").nth(0)).to_have_text(RETURNED_ON)
-    expect(clawback.locator("td").nth(2)).to_have_text(f"−{amount}")  # the whole payment returned
-    expect(ledger.locator('tr[data-kind="payment"] td').nth(2)).to_have_text(amount)
-    expect(ledger.get_by_test_id("balance")).to_have_text("0.00")
+    expect(clawback.locator("td").nth(2)).to_have_text(f"−{in_kazakh(amount)}")  # the whole payment returned
+    expect(ledger.locator('tr[data-kind="payment"] td').nth(2)).to_have_text(in_kazakh(amount))
+    expect(ledger.get_by_test_id("balance")).to_have_attribute("data-value", "0.00")
     expect(page.locator("form [data-action]")).to_have_count(0)  # nothing more to pay or return
     page.goto(case_url)
     expect_state(page, "terminated")

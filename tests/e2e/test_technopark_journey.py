@@ -68,6 +68,9 @@ def fire(page: Page, action: str, state: str, reason: str = "", **fields: str) -
         form.locator(f'[name="{name}"]').fill(value)
     if reason:
         form.locator('[name="reason"]').fill(reason)
+    understood = form.locator('[name="confirm"]')
+    if understood.count():  # an irreversible action asks "I understand" before it is taken
+        understood.check()
     form.locator(f'[data-action="{action}"]').click()
     expect_state(page, state)
 
@@ -81,7 +84,9 @@ def vote_for(page: Page, base: str, case_url: str, member: str) -> None:
     login(page, base, member)
     page.goto(case_url)
     form = page.locator('form[action$="/vote/"]')
-    form.locator('[name="value"]').select_option("for")
+    # Issue 10, item 1: the member reads the application as submitted before voting.
+    expect(page.get_by_test_id("application")).to_contain_text("Annex 3, 14-тармақ: жоба туралы.")
+    form.locator('[name="value"][value="for"]').check()  # no choice is made for the member
     form.locator('[name="reason"]').fill("7-тармақтың шарттарына сай; бизнес-жоспар негізді.")
     form.locator('button[type="submit"]').click()
     expect(page.locator('form[action$="/vote/"]')).to_have_count(0)
@@ -191,6 +196,14 @@ def journey(page, base, today, certificate_due, terms, pdfs, tmp_path) -> None:
     page.locator('select[name="p-0-activity_type"]').select_option(ACTIVITY)
     for item in range(1, 15):  # Annex 3, items 1-14 (item 15, intellectual property, is optional)
         page.locator(f'textarea[name="p-0-item_{item}"]').fill(f"Annex 3, {item}-тармақ: жоба туралы.")
+    # Issue 10, item 4: a failed save lists its errors at the top, each linking to its field.
+    page.locator('textarea[name="p-0-item_1"]').fill("")
+    page.get_by_test_id("save-application").click()
+    summary = page.get_by_test_id("error-summary")
+    expect(summary).to_be_visible()
+    summary.locator('a[href="#id_p-0-item_1"]').click()
+    expect(page.locator('textarea[name="p-0-item_1"]')).to_be_focused()
+    page.locator('textarea[name="p-0-item_1"]').fill("Annex 3, 1-тармақ: жоба туралы.")
     page.get_by_test_id("save-application").click()
     try:
         expect(page).to_have_url(re.compile(r"/kk/cases/AH-\d{4}-\d{5}/$"))
@@ -205,7 +218,16 @@ def journey(page, base, today, certificate_due, terms, pdfs, tmp_path) -> None:
         upload.locator('select[name="kind"]').select_option(kind)
         upload.locator('input[name="file"]').set_input_files(str(path))
         upload.locator('button[type="submit"]').click()
-        expect(page.locator("table td", has_text=path.name)).to_have_count(1)
+        expect(page.locator("[data-testid=documents] td", has_text=path.name)).to_have_count(1)
+    # Issue 10, item 6: a second file of a kind is its version 2; the first is kept, both are in the history.
+    kind, path = next(iter(pdfs.items()))
+    upload.locator('select[name="kind"]').select_option(kind)
+    upload.locator('input[name="file"]').set_input_files(str(path))
+    upload.locator('button[type="submit"]').click()
+    expect(page.get_by_test_id("earlier-versions")).to_have_count(1)
+    page.get_by_test_id("earlier-versions").click()
+    expect(page.get_by_test_id("document-versions").locator("tbody tr")).to_have_count(2)
+    page.go_back()
     fire(page, "submit", "submitted")
     # Paragraph 13 sets no term for the completeness review either.
     expect(deadline_badge(page)).to_contain_text(not_set)
@@ -214,6 +236,16 @@ def journey(page, base, today, certificate_due, terms, pdfs, tmp_path) -> None:
     # e. The secretariat reviews it and sends it to the commission.
     login(page, base, "secretariat")
     page.goto(case_url)
+    # Issue 10, item 1: the whole application, the ownership as a tree, a PDF of it as submitted.
+    application = page.get_by_test_id("application")
+    expect(application).to_contain_text("Екінші құрылтайшы")
+    expect(application).to_contain_text("Annex 3, 1-тармақ: жоба туралы.")
+    pdf = page.request.get(base + page.get_by_test_id("application-pdf").get_attribute("href"))
+    assert pdf.ok and pdf.headers["content-type"] == "application/pdf" and pdf.body().startswith(b"%PDF")
+    # Issue 10, item 7: the case page at a phone's width does not scroll sideways.
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.set_viewport_size({"width": 1280, "height": 900})
     fire(page, "take_for_review", "completeness_review")
     fire(page, "send_to_commission", "commission")
     # Paragraph 13 sets no term for the commission: the badge says so and cites the paragraph.

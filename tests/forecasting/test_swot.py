@@ -1,16 +1,20 @@
 """SWOT of internal competences against leader and competitor countries (seed 000, paragraphs 11–13)."""
 
+import re
+
 import pytest
 
 from techpolicy.forecasting.swot import (
     EXAMPLE_SWOT_THRESHOLDS,
     OPPORTUNITY,
+    RULE_TEXTS,
     STRENGTH,
     THREAT,
     WEAKNESS,
     SwotThresholds,
     TechnologyAssessment,
     build_swot,
+    rule_text,
 )
 
 TABLE = [
@@ -54,6 +58,26 @@ def test_swot_evidence():
     d = swot.as_dict()
     assert d["thresholds"]["is_example"] is True
     assert d["weaknesses"][0]["quadrant"] == "weakness"
+
+
+def test_issue10_item3_rules_are_codes_with_values_said_in_each_language():
+    """Issue 10, item 3: a SWOT rule is kept as a code with the values it compared, and a Kazakh or
+    Russian page says it in its own language (decimal comma) with no English left."""
+    swot = build_swot(TABLE, EXAMPLE_SWOT_THRESHOLDS, leader="көшбасшы елдер", competitor="бәсекелес елдер")
+    ai_threat = swot.threats[0]
+    assert ai_threat.code == "threat_barrier_level"
+    assert ai_threat.params == {"leader": "көшбасшы елдер", "barrier_share": 0.5, "level": -2.0}
+    assert ai_threat.text("kk") == "маңызды, кедергі үлесі ≥ 0,5 және деңгейі ≤ -2 (салыстыру: көшбасшы елдер)"
+    assert "0,5" in ai_threat.text("ru") and "доля барьера" in ai_threat.text("ru")
+    assert ai_threat.as_dict()["code"] == "threat_barrier_level"
+    textiles = next(d for d in swot.not_classified if d["technology"] == "textiles")
+    assert (textiles["code"], textiles["params"]) == ("not_important", {"importance": 2, "importance_min": 4.0})
+    assert rule_text(textiles["code"], textiles["params"], "kk") == "маңыздылығы 2, бұл 4 шегінен төмен"
+    assert rule_text("not_important", {"importance": 3.5, "importance_min": 4}, "ru") == "важность 3,5 ниже порога 4"
+    for code, texts in RULE_TEXTS.items():
+        assert set(texts) == {"kk", "ru", "en"}, code
+        for lang in ("kk", "ru"):
+            assert not re.search(r"[A-Za-z]", re.sub(r"\{\w+\}", "", texts[lang])), (code, lang)
 
 
 def test_thresholds_are_study_parameters():

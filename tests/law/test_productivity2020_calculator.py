@@ -215,7 +215,7 @@ def test_the_lines_explain_every_step():
                                     cost("per_diem", 60000, employees=["e-01"])]))
     assert result.amount == Decimal("1720000.00")  # e-01: (1 m + 300 000) x 40 % = 520 000; + 3 x 400 000
     assert [line.kind for line in result.lines if line.cost_id] == ["cost", "cost", "exclusion", "cost", "exclusion"]
-    assert "split equally: e-01, e-02, e-03, e-04 — 1 000 000.00 KZT each" in reasons(result, "cost")[0]
+    assert "split equally: e-01, e-02, e-03, e-04 — 1,000,000.00 KZT each" in reasons(result, "cost")[0]
     hotel_line, per_diem = [line for line in result.lines if line.kind == "exclusion"]
     assert (hotel_line.amount_before, hotel_line.amount_after) == (Decimal(350000), Decimal(300000))
     assert "of 35 nights paid, 30 fall within the limit ending 2015-10-01" in hotel_line.reason["en"]
@@ -254,7 +254,7 @@ def test_the_binding_cap_is_shown_before_and_after():
         ("cap.instrument", Decimal(15000000), Decimal(15000000)),
         ("cap.percent_of_construction_cost", Decimal(15000000), Decimal(10000000)),
     ]
-    assert "2 % of the construction and installation works (500 000 000.00 KZT)" in caps[1].reason["en"]
+    assert "2 % of the construction and installation works (500,000,000.00 KZT)" in caps[1].reason["en"]
 
 
 def test_instrument_8_is_refused_for_lack_of_share_and_cap():
@@ -318,7 +318,7 @@ def test_as_dict_is_plain_json_with_money_as_strings():
     data = json.loads(json.dumps(result.as_dict("ru")))
     assert data["amount"] == "400000.01" and data["currency"] == "KZT"
     assert data["lines"][0]["before"] == "1000000.01"  # shown to the tiyn
-    assert "ROUND_HALF_UP" in data["rounding"]
+    assert "половина — в большую сторону" in data["rounding"]  # rounded half up, said in the reader's language
     assert data["instrument_name"].startswith("Подготовка")
     assert isinstance(result.as_dict()["lines"][0]["reason"], dict)
 

@@ -12,6 +12,7 @@ import datetime as dt
 
 import pytest
 
+from techpolicy.law import display
 from techpolicy.law.acts.act004_productivity2020.programme import ELIGIBILITY_RULES, PRODUCTIVITY2020, assess
 from techpolicy.law.calendar import WorkingCalendar
 from techpolicy.law.citation import Citation
@@ -72,8 +73,10 @@ def test_evaluate_notes_an_end_assumed_from_the_earliest_bound():
     rule = Rule("x", Citation("004", ""), {"en": "r"}, {"en": "f"}, lambda facts, c: True, REPEAL)
     verdict = evaluate("x", [rule], None, D(2016, 8, 1))
     assert verdict.outcome == "not_in_force"
-    assert verdict.notes[0]["en"] == ENDED_NOTE["en"].format(parameter="p2020.repeal_published_on",
-                                                             earliest="2016-07-03")
+    # Issue 10, item 3: the note names the parameter by its label (the English one adds its name).
+    named = display.named("p2020.repeal_published_on")
+    assert verdict.notes[0]["en"] == ENDED_NOTE["en"].format(parameter=named["en"], earliest="2016-07-03")
+    assert named["kk"] in verdict.notes[0]["kk"] and "p2020." not in verdict.notes[0]["kk"]
     assert "2016-07-03" in verdict.notes[0]["kk"] and "2016-07-03" in verdict.notes[0]["ru"]
     assert evaluate("x", [rule], None, D(2016, 7, 2)).notes == ()
 

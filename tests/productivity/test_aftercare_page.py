@@ -33,8 +33,8 @@ def paid(owner, operator):
 def test_the_page_shows_the_agreement_ledger_and_balance(client, paid, owner):
     client.force_login(owner)
     page = client.get(url("productivity:aftercare", paid.number)).content.decode()
-    assert 'data-testid="accepted">1200000.00<' in page
-    assert 'data-testid="balance">1200000.00<' in page
+    assert 'data-testid="accepted" data-value="1200000.00">1,200,000.00\u00a0₸<' in page
+    assert 'data-testid="balance" data-value="1200000.00">1,200,000.00\u00a0₸<' in page
     assert "PO-2015-10-0917" in page
     assert "2013-10-05" in page and "2017-10-05" in page  # the statistics period of p.9(4)
     assert "kind.per_diem" not in page and "Per diem is not reimbursed" in page  # the calculation, explained
@@ -60,11 +60,12 @@ def test_p10_the_operator_pays_from_the_page(client, owner, operator, messages_o
 
 def test_p9_3_the_operator_records_the_return_of_funds_from_the_page(client, paid, operator):
     client.force_login(operator)
-    client.post(url("productivity:act", paid.number, "terminate"), {"version": paid.version, **RETURNED})
+    client.post(url("productivity:act", paid.number, "terminate"),
+                {"version": paid.version, "confirm": "on", **RETURNED})  # the clawback asks first (issue 10, item 5)
     paid.refresh_from_db()
     assert paid.state == "terminated"
     page = client.get(url("productivity:aftercare", paid.number)).content.decode()
-    assert 'data-testid="balance">0.00<' in page
+    assert 'data-testid="balance" data-value="0.00">' in page
     assert 'data-kind="clawback"' in page
 
 

@@ -67,11 +67,15 @@ def test_facts_the_law_layer_refuses_are_shown_with_the_field_named(client):
     data["b-instrument"] = "3a"
     response = post(client, data)
     assert response.status_code == 200
-    assert any(e["field"].startswith("costs[0]") for e in response.context["fact_errors"])
+    # Issue 10, item 2: the law layer's objection sits on the field of the cost that holds the fact.
+    assert response.context["forms"]["costs"].forms[0].errors["employees"] == [
+        "A training fee names the employees it trains."]
+    assert response.context["fact_errors"] == []
 
 
 def test_a_missing_fact_the_instrument_needs_is_named(client):
     data = form()
     data["a-activity_since"] = ""
     response = post(client, data)
-    assert [e["field"] for e in response.context["fact_errors"]] == ["applicant.activity_since"]
+    assert response.context["forms"]["applicant"].errors["activity_since"] == ["Required for instrument 4b."]
+    assert response.context["fact_errors"] == []

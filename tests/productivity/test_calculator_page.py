@@ -32,7 +32,7 @@ def test_s5_3_4b_forty_percent_within_the_cap_with_the_lines_and_their_paragraph
     assert [line["kind"] for line in result["lines"]] == ["cost", "share", "cap"]
     assert result["lines"][2]["citation"]["section"] == "5.3"
     page = response.content.decode()
-    assert 'data-testid="amount">8000000.00<' in page
+    assert 'data-testid="amount" data-value="8000000.00">8,000,000.00\u00a0₸<' in page
     assert "section 5.3" in page
     assert not Case.objects.exists()
 
@@ -58,12 +58,15 @@ def test_s5_3_instrument_8_is_not_calculated_and_says_why(client):
     assert "not set by the source document" in response.content.decode()
 
 
-def test_htmx_gets_only_the_result_fragment(client):
+def test_htmx_gets_the_form_and_its_result_without_the_page(client):
+    """Issue 10, item 2: the fragment holds the form as well, so its errors show after an HTMX post."""
     response = post(client, form(), HTTP_HX_REQUEST="true")
     page = response.content.decode()
-    assert page.lstrip().startswith('<div id="calculation"')
-    assert "<html" not in page
-    assert "8000000.00" in page
+    assert page.lstrip().startswith('<div id="calculator"')
+    assert "<html" not in page and '<div id="calculation"' in page
+    assert 'data-value="8000000.00"' in page
+    bad = post(client, {**form(), "c-0-amount_kzt": "-5"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in bad and 'class="errorlist' in bad
 
 
 def test_add_a_cost_adds_a_row_without_calculating(client):

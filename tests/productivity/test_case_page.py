@@ -38,7 +38,7 @@ def test_p6_the_operator_sends_the_agreement_with_its_number(client, owner, oper
     html = page(client, operator, case)
     assert 'data-action="send_agreement"' in html
     assert 'name="number"' in html
-    assert "004 s.5.4 p.6 [mechanism of instruments 2-5]" in html
+    assert "004, s. 5.4, p. 6, mechanism of instruments 2-5" in html  # the citation as the reader's language writes it
     assert 'data-action="return_signed"' not in html
 
 
@@ -51,10 +51,10 @@ def test_p11_the_upload_form_offers_the_programmes_documents(client, owner):
 
 
 def test_p11_a_programme_document_is_attached(client, owner):
-    from django.core.files.uploadedfile import SimpleUploadedFile
+    from techpolicy.services.technopark.demo import demo_pdf
 
     case = factories.make_productivity_case(owner, training(owner))
     client.force_login(owner)
     client.post(url("casework:upload", case), {"kind": "acceptance_act",
-                      "file": SimpleUploadedFile("act.pdf", b"%PDF-1.4 test", content_type="application/pdf")})
+                      "file": demo_pdf("act")})
     assert case.documents.filter(kind="acceptance_act").exists()

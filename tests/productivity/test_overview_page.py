@@ -26,8 +26,8 @@ def test_every_instrument_is_listed_with_its_shares_and_caps(client):
     codes = [i["code"] for i in response.context["instruments"]]
     assert codes == ["1", "2a", "2b", "3a", "3b", "4a", "4b", "5a", "5b", "6", "7", "8"]
     page = response.content.decode()
-    assert "50" in row(page, "p2020.i2a.share") and "2000000" in row(page, "p2020.i2a.cap_kzt")
-    assert "150000000" in row(page, "p2020.leasing.object_min_kzt")
+    assert "50" in row(page, "p2020.i2a.share") and "2,000,000\u00a0₸" in row(page, "p2020.i2a.cap_kzt")
+    assert "150,000,000\u00a0₸" in row(page, "p2020.leasing.object_min_kzt")
 
 
 def test_s5_3_instrument_8_share_and_cap_are_shown_as_not_set(client):

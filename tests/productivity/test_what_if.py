@@ -84,12 +84,14 @@ def test_a_changed_application_gives_a_new_comparison(client, world, run_tasks):
     assert post(client, **{"p2020.i3a.share": "60"})["Location"] != first["Location"]
 
 
-def test_a_malformed_value_names_the_parameter_and_runs_nothing(client, world, run_tasks):
+def test_a_malformed_value_is_refused_beside_its_field_and_runs_nothing(client, world, run_tasks):
+    """Issue 10, item 3: the refusal stands beside the value of the parameter it concerns, in the
+    page's language, not as the simulation's English message with the internal name."""
     client.force_login(analyst())
     response = post(client, **{"p2020.i3a.share": "forty"})
     assert response.status_code == 200
     assert response.context["comparison"] is None
-    assert "p2020.i3a.share" in str(response.context["formset"].non_form_errors())
+    assert response.context["formset"].forms[0].errors["value"] == ["Санды енгізіңіз, мысалы 40 немесе 12,5."]
     assert run_tasks() == 0
 
 

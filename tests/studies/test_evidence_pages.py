@@ -53,7 +53,7 @@ def test_p8_1_csv_import_leads_to_the_trends_forecast_and_cycle(client_as, study
     assert series.technology == technology
     page = client.get(response["Location"]).content.decode()
     assert "logistic (S-curve) <strong>(chosen)</strong>" in page
-    assert "AICc" in page and "Forecast to 2040" in page and "<svg" in page
+    assert "AICc" in page and "Forecast to 2040" in page and 'data-chart="chart-trend"' in page  # drawn by Vega
     assert "maturity" in page and "Inflection year" in page and "Fisher" in page
     assert "Patents" in client.get(url(study, "series/")).content.decode()
 

@@ -261,7 +261,7 @@ def test_analyst_opens_and_closes_rounds(client_as, main_stage_study, analyst, p
     assert client.post(url, {"action": "open", "closes_on": closes_on}).status_code == 302
     text = page(client.get(url))
     assert "0 / 2" in text and "Close the round" in text and "Open the round" not in text
-    client.post(url, {"action": "close", "round": "1"})
+    client.post(url, {"action": "close", "round": "1", "confirm": "on"})  # 0 of 2 answered: "I understand"
     assert not Round.objects.get().is_open
     assert "Open the round" in page(client.get(url))
 

@@ -38,4 +38,4 @@ def test_parameters_page_shows_unset_terms_as_not_set_by_the_source(client):
     row = row[: row.index("</tr>")]
     with translation.override("kk"):
         assert gettext("not set by the source document") in row
-    assert "4325" in page  # MCI from 2026-01-01
+    assert "4\u00a0325" in page  # MCI from 2026-01-01, grouped as Kazakh writes numbers

@@ -135,7 +135,7 @@ def test_p13_refuse_needs_a_reason_and_keeps_it_as_minutes(client, owner, secret
     assert "reason" in refused(case, "refuse", secretariat)
     client.force_login(secretariat)
     client.post(reverse("casework:fire", args=[case.number, "refuse"]),
-                {"version": case.version, "reason": "The business plan is not viable."})
+                {"version": case.version, "reason": "The business plan is not viable.", "confirm": "on"})
     case.refresh_from_db()
     assert case.state == "refused"
     decision = Decision.objects.get(case=case)

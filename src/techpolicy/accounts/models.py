@@ -16,7 +16,7 @@ class Organisation(models.Model):
     country = models.CharField(_("country"), max_length=2, default="KZ")
     city = models.CharField(_("city"), max_length=120, blank=True)
     website = models.URLField(_("web site"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
@@ -32,9 +32,8 @@ LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English
 
 
 class User(AbstractUser):
-    organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="users"
-    )
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"), null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="users")
     language = models.CharField(
         _("preferred language"),
         max_length=2,

@@ -11,6 +11,7 @@ from techpolicy.law.parameters import Parameters, ParameterValue
 from .commissions.composition import composition_procedures, procedure_of, qualification_errors, qualification_fields
 from .models import (
     Case,
+    CaseEvent,
     Commission,
     CommissionMember,
     DayTransferEntry,
@@ -174,6 +175,13 @@ class CaseAdmin(ReadOnlyAdmin):
 @admin.register(Transition)
 class TransitionAdmin(ReadOnlyAdmin):
     list_display = ("case", "action", "from_state", "to_state", "actor", "at")
+    search_fields = ("case__number",)
+
+
+@admin.register(CaseEvent)
+class CaseEventAdmin(ReadOnlyAdmin):
+    list_display = ("case", "kind", "actor", "at")
+    list_filter = ("kind",)
     search_fields = ("case__number",)
 
 

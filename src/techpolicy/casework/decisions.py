@@ -27,6 +27,12 @@ RECORD_APPROVAL = gettext_lazy("Record the commission's approval")
 RECORD_REFUSAL = gettext_lazy("Record the commission's refusal")
 RECORD_RECOMMENDATION = gettext_lazy("Record the commission's recommendation")
 RECORD_NO_RECOMMENDATION = gettext_lazy("Record that the commission does not recommend it")
+# What recording the outcome of a round does; the pair's two actions say it before either is taken.
+DECISION_CONSEQUENCE = gettext_lazy("The decision the votes of this round support is recorded on the case with "
+                                    "the tally and cannot be taken back; the applicant is notified.")
+RECOMMENDATION_CONSEQUENCE = gettext_lazy("The commission's recommendation is recorded with the tally of this "
+                                          "round and cannot be taken back; the case goes on to the body that "
+                                          "decides.")
 
 
 def _not_set_up(citation: Citation | None) -> str:
@@ -127,12 +133,12 @@ def record_recommendation(outcome: str, basis: list[str]) -> Effect:
 
 
 def _pair(ids: tuple[str, str], agenda: str, targets: tuple[str, str], citation: Citation, role: str,
-          labels: tuple, effects: tuple, reason_for: str | None) -> tuple[Action, Action]:
+          labels: tuple, effects: tuple, reason_for: str | None, consequence) -> tuple[Action, Action]:
     first, second = ids
     return tuple(
         Action(action_id, (agenda,), target, role, label, guard=votes_support(action_id == first, citation),
                effect=effect, needs_reason=reason_for == action_id, citation=citation,
-               style="danger" if reason_for == action_id else "primary")
+               style="danger" if reason_for == action_id else "primary", consequence=consequence)
         for action_id, target, label, effect in zip((first, second), targets, labels, effects, strict=True)
     )
 
@@ -144,7 +150,7 @@ def decision_actions(agenda: str, approved: str, refused: str, citation: Citatio
     """"approve" and "refuse" from the agenda state `agenda`, each allowed only when the votes of
     the round support it; `reason_for` names the action whose reason (the minutes) is required."""
     return _pair(("approve", "refuse"), agenda, (approved, refused), citation, role,
-                 (approve_label, refuse_label), (on_approve, on_refuse), reason_for)
+                 (approve_label, refuse_label), (on_approve, on_refuse), reason_for, DECISION_CONSEQUENCE)
 
 
 def recommendation_actions(agenda: str, recommended: str, not_recommended: str, citation: Citation, *,
@@ -158,4 +164,5 @@ def recommendation_actions(agenda: str, recommended: str, not_recommended: str, 
     return _pair(("recommend", "do_not_recommend"), agenda, (recommended, not_recommended), citation, role,
                  (recommend_label, decline_label),
                  (record_recommendation(Recommendation.RECOMMEND, basis),
-                  record_recommendation(Recommendation.DO_NOT_RECOMMEND, basis)), reason_for)
+                  record_recommendation(Recommendation.DO_NOT_RECOMMEND, basis)), reason_for,
+                 RECOMMENDATION_CONSEQUENCE)

@@ -31,4 +31,8 @@ def download_headers(document) -> tuple[str, str]:
         content_type, extension = document.content_type, EXTENSIONS[document.content_type]
     else:
         content_type, extension = OPAQUE
-    return f"{_part(document.case.number, 'case')}-{_part(document.kind, 'document')}.{extension}", content_type
+    # Versions after the first say so, so two downloaded versions of one kind never overwrite each other.
+    version = getattr(document, "version", 1) or 1
+    suffix = f"-v{version}" if version > 1 else ""
+    name = f"{_part(document.case.number, 'case')}-{_part(document.kind, 'document')}{suffix}.{extension}"
+    return name, content_type

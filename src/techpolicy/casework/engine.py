@@ -14,7 +14,9 @@ from techpolicy.law.parameters import ParameterError
 
 from . import law_context
 from .commissions.rounds import VoteError, open_round
-from .models import Case, Transition
+from .kit.drafts import is_incomplete
+from .kit.drafts import refusal as draft_refusal
+from .models import Case, CaseEvent, Transition
 from .notifications import notify_applicant
 from .numbering import last_in_use, next_sequence
 from .permissions import can_fire
@@ -103,16 +105,23 @@ def create_case(workflow: Workflow, organisation, user, title: str = "", facts=N
         raise DuplicateCase(existing) from None
 
 
-def save_facts(case: Case, facts: dict, expected_version: int | None, states) -> None:
+def save_facts(case: Case, facts: dict, expected_version: int | None, states, actor=None) -> None:
     """Replace the facts of a case being edited. Raises ConcurrentChange when it changed since
     `expected_version` (a form rendered before a colleague's save) or left `states`, and DuplicateCase
-    when the edit makes it the same application as another open case (its subject follows the facts)."""
+    when the edit makes it the same application as another open case (its subject follows the facts).
+    The edit is written to the case's event log with `actor`, the version it made and what it changed."""
     workflow = get(case.workflow)
     subject = workflow.subject(case.parent, facts)
     try:
         with transaction.atomic():
+            before = Case.objects.select_for_update().filter(pk=case.pk).values_list("facts", flat=True).first()
             updated = Case.objects.filter(pk=case.pk, version=expected_version, state__in=states).update(
                 facts=facts, subject=subject, version=F("version") + 1)
+            if updated:
+                changed = sorted(k for k in {*(before or {}), *facts} if (before or {}).get(k) != facts.get(k))
+                CaseEvent.objects.create(case_id=case.pk, kind=CaseEvent.FACTS_EDITED, actor=actor,
+                                         at=timezone.now(), detail={"version": expected_version + 1,
+                                                                    "changed": changed})
     except IntegrityError:
         existing = _open_on(workflow, case.organisation_id, subject, exclude_pk=case.pk)
         if existing is None:
@@ -203,6 +212,9 @@ def fire(
         allowed, why = can_fire(actor, current, action)
         if not allowed:
             raise WorkflowError(why)
+        if is_incomplete(current.facts) and action.id != "withdraw":
+            # A draft saved incomplete holds the applicant's input, not facts the law could judge.
+            raise WorkflowError(draft_refusal(current.facts))
         if action.needs_reason and not reason.strip():
             raise WorkflowError(_("Give a reason for this action."))
         if action.guard is not None:

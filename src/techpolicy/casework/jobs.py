@@ -10,6 +10,7 @@ The casework status and download views serve every kind alike, after the kind's 
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import hashlib
 import json
@@ -137,6 +138,40 @@ def refresh(job: GeneratedFile) -> GeneratedFile:
     return job
 
 
+# The task result of the job the worker is rendering, for `progress`.
+_RENDERING: contextvars.ContextVar[str] = contextvars.ContextVar("rendering", default="")
+
+
+def progress(done: int, total: int, step: str = "") -> None:
+    """Called by a render function as it goes (`step` an English text marked with gettext_noop):
+    how far it is, noted on the row of the running task, whose return value holds it until the
+    worker writes the task's result over it. Outside a running job it does nothing."""
+    from django_tasks_db.models import DBTaskResult
+
+    task_id = _RENDERING.get()
+    if task_id:
+        DBTaskResult.objects.filter(pk=task_id, status="RUNNING").update(
+            return_value={"progress": {"done": int(done), "total": int(total), "step": str(step)}})
+
+
+def progress_of(job: GeneratedFile) -> dict[str, Any] | None:
+    """The progress a pending job's running task has noted: done, total, percent and the step's
+    English text; None while the task waits or has noted nothing."""
+    if job.status != GeneratedFile.PENDING or not job.task_result_id:
+        return None
+    from django_tasks_db.models import DBTaskResult
+
+    value = (DBTaskResult.objects.filter(pk=job.task_result_id, status="RUNNING")
+             .values_list("return_value", flat=True).first())
+    noted = value.get("progress") if isinstance(value, dict) else None
+    if not isinstance(noted, dict):
+        return None
+    done, total = noted.get("done"), noted.get("total")
+    if not (isinstance(done, int) and isinstance(total, int) and 0 <= done <= total and total > 0):
+        return None
+    return {"done": done, "total": total, "percent": round(100 * done / total), "step": str(noted.get("step", ""))}
+
+
 def run_job(job_id: str) -> str:
     """Render and store the file of one job (the body of the task); idempotent."""
     job = GeneratedFile.objects.filter(pk=job_id).first()
@@ -147,6 +182,7 @@ def run_job(job_id: str) -> str:
         _fail(job_id, UNKNOWN_KIND)
         return "failed"
     GeneratedFile.objects.filter(pk=job_id).update(attempts=job.attempts + 1)
+    rendering = _RENDERING.set(job.task_result_id)
     try:
         rendered = kind.render(*job.args)
     except RenderError as refused:
@@ -155,6 +191,8 @@ def run_job(job_id: str) -> str:
     except Exception:
         _fail(job_id, FAILED)
         raise  # the task result keeps the traceback for the operators
+    finally:
+        _RENDERING.reset(rendering)
     return _store(job, rendered)
 
 

@@ -7,7 +7,7 @@ committed one is always sent by a worker, and a failed send can be retried
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from .models import Notification
@@ -29,7 +29,8 @@ def notify_applicant(case, action, reason: str = "") -> list[Notification]:
             if reason:
                 lines.append(_("Reason: %(reason)s") % {"reason": reason})
             if case.due_on:
-                lines.append(_("Deadline: %(date)s") % {"date": case.due_on.isoformat()})
+                # The date as the recipient's language writes it (2 желтоқсан 2026 ж., 2 декабря 2026 г.).
+                lines.append(_("Deadline: %(date)s") % {"date": formats.date_format(case.due_on)})
             body = "\n\n".join(str(line) for line in lines)
         created.append(notify(user.email, user.language, str(subject), body, case=case))
     return created

@@ -95,6 +95,8 @@ class Service:
     demo: str = ""  # "module:function" returning lines to print; called by `load_demo` in order
     order: int = 100  # position on the home page and in menus
     extra: dict[str, Any] = field(default_factory=dict)
+    # How its applications read on the case page, one per set of workflows (kit.presentation).
+    application: tuple[Any, ...] = ()
 
     @property
     def namespace(self) -> str:
@@ -147,6 +149,12 @@ def verdict_template(workflow_id: str) -> str:
     """The template that renders a stored verdict of the workflow's cases."""
     owner = service_of(workflow_id)
     return owner.verdict_template if owner else Service.verdict_template
+
+
+def presentation(workflow_id: str):
+    """How the workflow's applications read (`kit.presentation.Presentation`), None when undeclared."""
+    owner = service_of(workflow_id)
+    return next((p for p in (owner.application if owner else ()) if workflow_id in p.workflows), None)
 
 
 def certificate_kind(key: str) -> CertificateKind | None:

@@ -53,6 +53,22 @@ def confirmed(case, actor, payload) -> tuple[bool, str]:
     return False, _("Tick the confirmation: this action is final and cannot be undone.")
 
 
+def posted_payload(action, data) -> dict:
+    """The inputs an action's form posts (`data`, e.g. request.POST): its fields, and the
+    confirmation box `confirm` of an action that states a consequence."""
+    names = [f.name for f in action.fields] + (["confirm"] if action.consequence else [])
+    return {name: str(data.get(name, "")).strip() for name in names}
+
+
+def unconfirmed(action, payload: dict) -> str:
+    """Why an action that states a consequence cannot be taken from this form ("" when it can): its
+    "I understand" box was not ticked. Asked by every page that fires actions, so a forged post
+    without the box is refused like a form sent without ticking it."""
+    if action.consequence is None or payload.get("confirm") == "on":
+        return ""
+    return _("Tick “I understand” to confirm: %(consequence)s") % {"consequence": action.consequence}
+
+
 def incomplete(exc: InvalidFacts) -> str:
     """Facts that cannot be evaluated, with the fields named."""
     return _("The application data are incomplete: %(errors)s") % {"errors": exc}

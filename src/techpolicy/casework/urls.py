@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_files, views_meetings, views_votes
+from . import views, views_application, views_documents, views_files, views_meetings, views_votes
 
 app_name = "casework"
 urlpatterns = [
@@ -16,8 +16,11 @@ urlpatterns = [
     path("files/<uuid:pk>/", views_files.file_status, name="file_status"),
     path("files/<uuid:pk>/download/", views_files.file_download, name="file_download"),
     path("<str:number>/", views.case_detail, name="detail"),
+    path("<str:number>/application/", views_application.application_page, name="application"),
+    path("<str:number>/application.pdf", views_application.application_document, name="application_pdf"),
     path("<str:number>/act/<str:action>/", views.fire_action, name="fire"),
     path("<str:number>/documents/", views.upload_document, name="upload"),
+    path("<str:number>/documents/<str:kind>/versions/", views_documents.document_versions, name="document_versions"),
     path("<str:number>/vote/", views_votes.vote, name="vote"),
     path("<str:number>/recuse/", views_votes.recuse, name="recuse"),
     path("documents/<int:pk>/", views.download_document, name="download"),

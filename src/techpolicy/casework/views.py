@@ -18,6 +18,7 @@ from techpolicy.accounts.roles import COMMISSION, has_role
 from .document_kinds import DOCUMENT_KINDS, DOCUMENT_LABELS
 from .downloads import download_headers
 from .engine import WorkflowError, available_actions, fire
+from .history import case_history
 from .law_context import today
 from .models import Case, Document
 from .permissions import (
@@ -30,11 +31,13 @@ from .permissions import (
     is_owner,
 )
 from .registry import verdict_template
+from .steps import posted_payload, unconfirmed
 from .uploads import UploadError, store
 from .views_votes import commission_context
 from .workflow import get
 
 PAGE_SIZE = 25
+UPLOAD_TAG = "upload"  # marks the messages of a refused upload, shown again beside the file field
 
 
 def _case_for(request, number: str) -> Case:
@@ -123,7 +126,8 @@ def case_detail(request, number):
         "staff": staff,
         "owner": is_owner(request.user, case),
         "actions": available_actions(case, request.user),
-        "transitions": _labelled(workflow, case.transitions.select_related("actor")),
+        # The log and the uploads and edits, merged in time order (issue 10, item 6).
+        "history": case_history(case, workflow, _document_labels(workflow), staff),
         "documents": [(d, _document_labels(workflow).get(d.kind, d.kind))
                       for d in case.documents.filter(superseded=False)],
         "remarks": case.remarks.all(),
@@ -136,6 +140,8 @@ def case_detail(request, number):
         "children": case.children.all(),
         "document_kinds": workflow.document_kinds or DOCUMENT_KINDS,
         "links": workflow.links(case, request.user) if workflow.links else [],
+        # A refused upload is also told beside the file field (the message at the top stays).
+        "upload_errors": [str(m) for m in messages.get_messages(request) if UPLOAD_TAG in m.tags.split()],
     })
 
 
@@ -146,18 +152,6 @@ def _document_labels(workflow) -> dict:
     return DOCUMENT_LABELS
 
 
-def _labelled(workflow, transitions):
-    """The log with each action's name as people read it, and its states' names."""
-    rows = []
-    for t in transitions:
-        action = workflow.action(t.action)
-        names = {s.id: s.staff_name for s in workflow.states}
-        label = action.label if action else (_("Case created") if t.action == "create" else t.action)
-        rows.append({"t": t, "action": label,
-                     "from": names.get(t.from_state, t.from_state), "to": names.get(t.to_state, t.to_state)})
-    return rows
-
-
 @require_POST
 @login_required
 def fire_action(request, number, action):
@@ -166,13 +160,15 @@ def fire_action(request, number, action):
     spec = workflow.action(action)
     if spec is None:
         raise Http404
-    payload = {f.name: request.POST.get(f.name, "").strip() for f in spec.fields}
+    payload = posted_payload(spec, request.POST)
     reason = request.POST.get("reason", "").strip()
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
         version = None
     try:
+        if unconfirmed(spec, payload):
+            raise WorkflowError(unconfirmed(spec, payload))
         fire(case, action, request.user, reason=reason, payload=payload, expected_version=version)
     except WorkflowError as exc:
         messages.error(request, str(exc))
@@ -195,16 +191,16 @@ def upload_document(request, number):
     kind = request.POST.get("kind", "")
     if getattr(request, "upload_too_large", False):
         messages.error(request, _("The file is larger than the limit of %(limit)s; nothing was attached.")
-                       % {"limit": filesizeformat(settings.TECHPOLICY_MAX_UPLOAD_BYTES)})
+                       % {"limit": filesizeformat(settings.TECHPOLICY_MAX_UPLOAD_BYTES)}, extra_tags=UPLOAD_TAG)
     elif kind not in _document_labels(get(case.workflow)):
-        messages.error(request, _("Choose what kind of document this is."))
+        messages.error(request, _("Choose what kind of document this is."), extra_tags=UPLOAD_TAG)
     elif upload is None:
-        messages.error(request, _("Choose a file to upload."))
+        messages.error(request, _("Choose a file to upload."), extra_tags=UPLOAD_TAG)
     else:
         try:
             store(case, kind, upload, request.user)
         except UploadError as exc:
-            messages.error(request, str(exc))
+            messages.error(request, str(exc), extra_tags=UPLOAD_TAG)
         else:
             messages.success(request, _("The document was attached."))
     return redirect("casework:detail", number=number)

@@ -41,7 +41,10 @@ def file_context(job: GeneratedFile, kind: jobs.FileKind) -> dict:
         if content is not None:
             context["result_template"] = kind.result_template
             context.update(kind.result_context(job, content) if kind.result_context else {})
-    context.update(job=job, status_url=jobs.status_url(job), error=_(job.error) if job.error else "")
+    noted = jobs.progress_of(job)
+    if noted:
+        noted["step"] = _(noted["step"]) if noted["step"] else ""
+    context.update(job=job, status_url=jobs.status_url(job), error=_(job.error) if job.error else "", progress=noted)
     return context
 
 

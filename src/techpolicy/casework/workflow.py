@@ -91,6 +91,9 @@ class Action:
     citation: Citation | None = None
     style: str = "primary"  # how the button looks: "primary" | "secondary" | "danger"
     fields: tuple[Field, ...] = ()  # extra inputs the action's form asks for (its payload)
+    # What cannot be undone once the action is taken, said to the person about to take it: the form
+    # shows it with an "I understand" box that the server requires too (`steps.posted_payload`).
+    consequence: Any = None
 
 
 @dataclass(frozen=True)
@@ -163,7 +166,9 @@ WITHDRAWN = State("withdrawn", _("Withdrawn"), _("Withdrawn"), "", final=True)
 def withdraw(*sources: str) -> Action:
     """The applicant withdraws the application from any of `sources`."""
     return Action("withdraw", sources, "withdrawn", OWNER, _("Withdraw the application"), notify_applicant=False,
-                  style="danger")
+                  style="danger",
+                  consequence=_("The application is withdrawn for good and its case is closed; it cannot be "
+                                "submitted again. To apply again, you start a new application."))
 
 
 # The subjects a workflow may declare: what the rules of its service allow at once.

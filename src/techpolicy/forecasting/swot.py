@@ -30,6 +30,8 @@ a threat):
   ``level_vs_leader >= opportunity_min_vs_leader``.
 
 The thresholds are validated so that strength/weakness and opportunity/threat cannot both hold.
+Each result keeps the rule that fired as a code with the values it compared (:data:`RULE_TEXTS`),
+so a page or report says it in its reader's language; ``rule`` is its English wording.
 
 Pure Python; no Django.
 """
@@ -159,17 +161,90 @@ class TechnologyAssessment:
         }
 
 
+#: What each rule says, per language, with the values it compared as placeholders: a page or report
+#: shows the rule in its reader's language from the code and parameters the result keeps.
+RULE_TEXTS: dict[str, dict[str, str]] = {
+    "strength": {
+        "kk": "маңызды, деңгейі ≥ {threshold} (салыстыру: {competitor})",
+        "ru": "важная, уровень ≥ {threshold} (сравнение: {competitor})",
+        "en": "important and level vs {competitor} >= {threshold}",
+    },
+    "weakness": {
+        "kk": "маңызды, деңгейі ≤ {threshold} (салыстыру: {competitor})",
+        "ru": "важная, уровень ≤ {threshold} (сравнение: {competitor})",
+        "en": "important and level vs {competitor} <= {threshold}",
+    },
+    "threat_barrier": {
+        "kk": "маңызды, кедергі үлесі ≥ {barrier_share}",
+        "ru": "важная, доля барьера ≥ {barrier_share}",
+        "en": "important and barrier share >= {barrier_share}",
+    },
+    "threat_level": {
+        "kk": "маңызды, деңгейі ≤ {level} (салыстыру: {leader})",
+        "ru": "важная, уровень ≤ {level} (сравнение: {leader})",
+        "en": "important and level vs {leader} <= {level}",
+    },
+    "threat_barrier_level": {
+        "kk": "маңызды, кедергі үлесі ≥ {barrier_share} және деңгейі ≤ {level} (салыстыру: {leader})",
+        "ru": "важная, доля барьера ≥ {barrier_share} и уровень ≤ {level} (сравнение: {leader})",
+        "en": "important and barrier share >= {barrier_share} and level vs {leader} <= {level}",
+    },
+    "opportunity": {
+        "kk": "маңызды, кедергі үлесі ≤ {barrier_share} және деңгейі ≥ {level} (салыстыру: {leader})",
+        "ru": "важная, доля барьера ≤ {barrier_share} и уровень ≥ {level} (сравнение: {leader})",
+        "en": "important, barrier share <= {barrier_share} and level vs {leader} >= {level}",
+    },
+    "not_important": {
+        "kk": "маңыздылығы {importance}, бұл {importance_min} шегінен төмен",
+        "ru": "важность {importance} ниже порога {importance_min}",
+        "en": "importance {importance} below {importance_min}",
+    },
+    "between_thresholds": {
+        "kk": "екі ось бойынша да шектердің арасында",
+        "ru": "между порогами по обеим осям",
+        "en": "between the thresholds on both axes",
+    },
+}
+_DECIMAL_COMMA = ("kk", "ru")
+
+
+def _number(value: float, lang: str) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang in _DECIMAL_COMMA else text
+
+
+def rule_text(code: str, params: Mapping[str, object], lang: str = "en") -> str:
+    """The rule `code` with its `params` in `lang` (English for a language it is not written in);
+    numbers are written with the language's decimal sign."""
+    texts = RULE_TEXTS[code]
+    lang = lang if lang in texts else "en"
+    values = {k: _number(v, lang) if isinstance(v, int | float) and not isinstance(v, bool) else v
+              for k, v in params.items()}
+    return texts[lang].format(**values)
+
+
 @dataclass(frozen=True)
 class SwotEntry:
-    """One classification with the rule that fired and the values compared."""
+    """One classification with the rule that fired (`code`, the thresholds and names it compared in
+    `params`) and the values compared (`evidence`)."""
 
     technology: str
     quadrant: Quadrant
-    rule: str
+    code: str
+    params: dict
     evidence: dict
 
+    def text(self, lang: str = "en") -> str:
+        return rule_text(self.code, self.params, lang)
+
+    @property
+    def rule(self) -> str:
+        """The rule in English (the JSON output's readable form)."""
+        return self.text("en")
+
     def as_dict(self) -> dict:
-        return {"technology": self.technology, "quadrant": self.quadrant, "rule": self.rule, "evidence": self.evidence}
+        return {"technology": self.technology, "quadrant": self.quadrant, "rule": self.rule, "code": self.code,
+                "params": dict(self.params), "evidence": self.evidence}
 
 
 @dataclass(frozen=True)
@@ -229,7 +304,8 @@ def classify(
             SwotEntry(
                 a.technology,
                 STRENGTH,
-                f"important and level vs {competitor} >= {th.strength_min_vs_competitor:g}",
+                "strength",
+                {"competitor": competitor, "threshold": th.strength_min_vs_competitor},
                 {**vs_comp, "strength_min_vs_competitor": th.strength_min_vs_competitor},
             )
         )
@@ -238,7 +314,8 @@ def classify(
             SwotEntry(
                 a.technology,
                 WEAKNESS,
-                f"important and level vs {competitor} <= {th.weakness_max_vs_competitor:g}",
+                "weakness",
+                {"competitor": competitor, "threshold": th.weakness_max_vs_competitor},
                 {**vs_comp, "weakness_max_vs_competitor": th.weakness_max_vs_competitor},
             )
         )
@@ -250,17 +327,16 @@ def classify(
         "barriers": dict(a.barriers),
         "respondents": a.respondents,
     }
-    threat_reasons = []
-    if a.barrier_share >= th.threat_min_barrier_share:
-        threat_reasons.append(f"barrier share >= {th.threat_min_barrier_share:g}")
-    if a.level_vs_leader <= th.threat_max_vs_leader:
-        threat_reasons.append(f"level vs {leader} <= {th.threat_max_vs_leader:g}")
-    if threat_reasons:
+    by_barrier = a.barrier_share >= th.threat_min_barrier_share
+    by_level = a.level_vs_leader <= th.threat_max_vs_leader
+    if by_barrier or by_level:
+        code = "threat_barrier_level" if by_barrier and by_level else "threat_barrier" if by_barrier else "threat_level"
         out.append(
             SwotEntry(
                 a.technology,
                 THREAT,
-                "important and " + " and ".join(threat_reasons),
+                code,
+                {"leader": leader, "barrier_share": th.threat_min_barrier_share, "level": th.threat_max_vs_leader},
                 {
                     **ext,
                     "threat_min_barrier_share": th.threat_min_barrier_share,
@@ -273,8 +349,9 @@ def classify(
             SwotEntry(
                 a.technology,
                 OPPORTUNITY,
-                f"important, barrier share <= {th.opportunity_max_barrier_share:g} and level vs {leader} "
-                f">= {th.opportunity_min_vs_leader:g}",
+                "opportunity",
+                {"leader": leader, "barrier_share": th.opportunity_max_barrier_share,
+                 "level": th.opportunity_min_vs_leader},
                 {
                     **ext,
                     "opportunity_max_barrier_share": th.opportunity_max_barrier_share,
@@ -303,12 +380,13 @@ def build_swot(
         for e in entries:
             buckets[e.quadrant].append(e)
         if not entries:
-            reason = (
-                f"importance {a.importance:g} below {thresholds.importance_min:g}"
-                if a.importance < thresholds.importance_min
-                else "between the thresholds on both axes"
-            )
-            not_classified.append({"technology": a.technology, "reason": reason, "evidence": a.as_dict()})
+            if a.importance < thresholds.importance_min:
+                code = "not_important"
+                params = {"importance": a.importance, "importance_min": thresholds.importance_min}
+            else:
+                code, params = "between_thresholds", {}
+            not_classified.append({"technology": a.technology, "reason": rule_text(code, params), "code": code,
+                                   "params": params, "evidence": a.as_dict()})
     return SwotResult(
         leader=leader,
         competitor=competitor,

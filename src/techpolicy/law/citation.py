@@ -30,6 +30,45 @@ _SECTION = {"kk": "{s}-бөлім", "ru": "раздел {s}", "en": "section {s}
 _PARAGRAPH = {"kk": "{p}-тармақ", "ru": "п. {p}", "en": "paragraph {p}"}
 _SUB = {"kk": "{s}) тармақша", "ru": "пп. {s})", "en": "sub-paragraph {s})"}
 
+# The short display form, as citations are written in each language's legal texts:
+# "001, 13-тармақ" / "001, п. 13" / "001, p. 13"; "9-тармақтың 3) тармақшасы" / "пп. 3) п. 9" / "p. 9(3)".
+_SHORT_SECTION = {"kk": "{s}-бөлім", "ru": "раздел {s}", "en": "s. {s}"}
+_SHORT_PARAGRAPH = {"kk": "{p}-тармақ", "ru": "п. {p}", "en": "p. {p}"}
+_SHORT_PARAGRAPH_SUB = {"kk": "{p}-тармақтың {s}) тармақшасы", "ru": "пп. {s}) п. {p}", "en": "p. {p}({s})"}
+_SHORT_SUB = {"kk": "{s}) тармақша", "ru": "пп. {s})", "en": "sub-p. {s})"}
+
+
+@cache
+def _notes() -> tuple[dict[str, dict], tuple[tuple[re.Pattern, dict], ...]]:
+    text = resources.files("techpolicy.law").joinpath("citation_notes.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    patterns = tuple((re.compile(p["match"]), p) for p in data.get("patterns") or ())
+    return data.get("notes") or {}, patterns
+
+
+def note_text(note: str, lang: str = "en") -> str:
+    """A citation's note in `lang`; a note the vocabulary does not know (an administrator's text)
+    is shown as written."""
+    known, patterns = _notes()
+    if note in known:
+        return known[note].get(lang) or note
+    for pattern, forms in patterns:
+        match = pattern.fullmatch(note)
+        if match and forms.get(lang):
+            return forms[lang].format(**match.groupdict())
+    return note
+
+
+def _language(lang: str | None) -> str:
+    """"kk" for "kk", "ru" for "ru-ru"; English for a language the acts are not written in."""
+    lang = (lang or "en").split("-")[0]
+    return lang if lang in LANGUAGES else "en"
+
+
+def note_is_known(note: str) -> bool:
+    known, patterns = _notes()
+    return note in known or any(p.fullmatch(note) for p, _ in patterns)
+
 
 # The compact reference: `001 p.9(3)`, `004 s.5.4 p.2(1) [mechanism of instrument 1]`, `004 [Annex]`.
 # Act, section and paragraph hold no space, "(" or "["; a sub-paragraph holds no ")"; the note
@@ -69,6 +108,7 @@ class Citation:
                 raise ValueError(f"citation {name} {value!r} cannot be written in a compact reference")
 
     def text(self, lang: str = "en") -> str:
+        lang = _language(lang)
         parts = [act_name(self.act, lang)]
         if self.section:
             parts.append(_SECTION[lang].format(s=self.section))
@@ -77,7 +117,30 @@ class Citation:
         if self.sub:
             parts.append(_SUB[lang].format(s=self.sub))
         if self.note:
-            parts.append(self.note)
+            parts.append(note_text(self.note, lang))
+        return ", ".join(parts)
+
+    def short(self, lang: str = "en") -> str:
+        """The citation as a reader of `lang` writes it briefly: "001, 13-тармақ", "001, п. 13",
+        "001, p. 13" (the act by its number; `text` names it in full)."""
+        lang = _language(lang)
+        # An act is cited by its number; the parameters of no act ("general") by their name.
+        parts = [self.act if self.act[:1].isdigit() else act_name(self.act, lang)]
+        if self.section:
+            parts.append(_SHORT_SECTION[lang].format(s=self.section))
+        if self.paragraph and self.sub:
+            parts.append(_SHORT_PARAGRAPH_SUB[lang].format(p=self.paragraph, s=self.sub))
+        elif self.paragraph:
+            parts.append(_SHORT_PARAGRAPH[lang].format(p=self.paragraph))
+        elif self.sub:
+            # Without a paragraph the note says where the items are numbered (a programme's
+            # "2-құрал" in section 5.3), so it comes before the item: "5.3-бөлім, 2-құрал, 1) тармақша".
+            if self.note:
+                parts.append(note_text(self.note, lang))
+            parts.append(_SHORT_SUB[lang].format(s=self.sub))
+            return ", ".join(parts)
+        if self.note:
+            parts.append(note_text(self.note, lang))
         return ", ".join(parts)
 
     @property

@@ -13,6 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
+
+from . import display
 from .calendar import WorkingCalendar
 from .citation import LANGUAGES, Citation
 from .parameters import ParameterError, ParameterNotInForce, ParameterNotSet, Parameters, ParameterValue
@@ -164,6 +167,37 @@ def wording(in_force: InForce) -> Callable[..., Rule]:
     return rule
 
 
+class _Reads:
+    """The facts as one rule sees them, noting the path of every fact it reads ("applicant.name"),
+    so a verdict can show each rule beside the facts that decided it. Nested models are watched
+    too; lists and plain values are handed over as they are (their path is noted once)."""
+
+    __slots__ = ("_facts", "_path", "_log")
+
+    def __init__(self, facts: Any, path: str, log: dict[str, None]):
+        object.__setattr__(self, "_facts", facts)
+        object.__setattr__(self, "_path", path)
+        object.__setattr__(self, "_log", log)
+
+    @property  # isinstance() and type checks of a rule see the facts' own model
+    def __class__(self):
+        return type(self._facts)
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._facts, name)
+        if name.startswith("_") or callable(value):  # methods and internals are no facts
+            return value
+        path = f"{self._path}.{name}" if self._path else name
+        self._log[path] = None
+        return _Reads(value, path, self._log) if isinstance(value, BaseModel) else value
+
+
+def facts_read(paths: dict[str, None]) -> tuple[str, ...]:
+    """The paths read, without those another read path goes deeper into ("applicant" when
+    "applicant.name" was read)."""
+    return tuple(p for p in paths if not any(q.startswith(p + ".") for q in paths))
+
+
 @dataclass(frozen=True)
 class RuleResult:
     rule_id: str
@@ -172,6 +206,7 @@ class RuleResult:
     requirement: Messages
     reason: Messages  # empty unless failed
     details: dict[str, Any]
+    facts: tuple[str, ...] = ()  # paths of the facts the rule read ("applicant.legal_form")
 
     @property
     def passed(self) -> bool:
@@ -190,6 +225,7 @@ class RuleResult:
             "reason": pick(self.reason) if self.reason else None,
             "citation": self.citation.as_dict(lang or "en"),
             "details": _jsonable(self.details),
+            "facts": list(self.facts),
         }
 
 
@@ -236,8 +272,14 @@ def _jsonable(value: Any) -> Any:
 
 
 def render(messages: Messages, details: dict[str, Any]) -> Messages:
+    """`messages` filled in with `details`; a detail that is itself a text in each language (a
+    Messages mapping, such as a kind's name) is filled in in the language of each message."""
     flat = {k: _jsonable(v) for k, v in details.items()}
-    return {lang: messages[lang].format(**flat) for lang in LANGUAGES if lang in messages}
+
+    def in_language(lang: str) -> dict[str, Any]:
+        return {k: v[lang] if isinstance(v, dict) and lang in v else v for k, v in flat.items()}
+
+    return {lang: messages[lang].format(**in_language(lang)) for lang in LANGUAGES if lang in messages}
 
 
 NOT_IN_FORCE_NOTE: Messages = {
@@ -313,7 +355,7 @@ def evaluate(
             note = render(
                 ENDED_NOTE if ended else NOT_IN_FORCE_NOTE,
                 {
-                    "parameter": note_parameter,
+                    "parameter": display.named(note_parameter, ctx.parameters),
                     "earliest": rule.in_force.end_earliest if ended else rule.in_force.earliest,
                 },
             )
@@ -332,10 +374,13 @@ def evaluate(
                 RuleResult(rule.id, rule.citation, "not_in_force", rule.requirement, {}, {"in_force": status})
             )
             continue
-        if rule.applies is not None and not rule.applies(facts):
-            results.append(RuleResult(rule.id, rule.citation, "not_applicable", rule.requirement, {}, {}))
+        log: dict[str, None] = {}
+        seen = _Reads(facts, "", log) if isinstance(facts, BaseModel) else facts
+        if rule.applies is not None and not rule.applies(seen):
+            results.append(RuleResult(rule.id, rule.citation, "not_applicable", rule.requirement, {}, {},
+                                      facts_read(log)))
             continue
-        outcome = rule.check(facts, ctx)
+        outcome = rule.check(seen, ctx)
         if isinstance(outcome, bool):
             outcome = Outcome(outcome)
         reason = {} if outcome.passed else render(rule.failure, outcome.details)
@@ -347,6 +392,7 @@ def evaluate(
                 rule.requirement,
                 reason,
                 outcome.details,
+                facts_read(log),
             )
         )
     return Verdict(subject, on, _outcome(results), tuple(results), tuple(ctx.read.values()), tuple(notes))

@@ -154,6 +154,8 @@ LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "site" / "locale"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
+# Number formats of the languages Django has none for (kk), see site/formats.
+FORMAT_MODULE_PATH = ["techpolicy.site.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

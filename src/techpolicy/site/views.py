@@ -34,10 +34,12 @@ def register(request):
 
 def parameters(request):
     """Every dated parameter the rules read, with each value's dates and source; values the
-    source document does not set are shown as such, never filled in."""
+    source document does not set are shown as such, never filled in. Each parameter reads by its
+    label, its value with the unit of the page's language; the internal name stands beside it."""
     from django.utils import translation as tr
 
     from techpolicy.casework import law_context
+    from techpolicy.law import display
 
     lang = tr.get_language() or "kk"
     source = law_context.parameters()
@@ -46,8 +48,9 @@ def parameters(request):
         definition = source.definition(name)
         rows.append({
             "name": name,
-            "description": definition.description.get(lang) or definition.description.get("en", ""),
+            "description": display.label(name, lang, source),
             "unit": definition.unit,
-            "values": [v.as_dict(lang) for v in definition.values],
+            "values": [{**v.as_dict(lang), "shown": display.value_text(v, lang),
+                        "quotes": display.source_quotes(v.source)} for v in definition.values],
         })
     return render(request, "parameters.html", {"rows": rows})

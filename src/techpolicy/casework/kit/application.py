@@ -19,6 +19,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from techpolicy.site.once import already_sent, first_submission
 
@@ -26,9 +27,13 @@ from ..engine import DuplicateCase, WorkflowError, create_case, open_case, save_
 from ..models import Case
 from ..permissions import applicant_organisation
 from ..workflow import Workflow
+from . import fact_errors, sections
+from .drafts import draft_entry, draft_input, incomplete_keys, is_incomplete
 from .forms import Bound, FormBundle
 
 DB_INT_MAX = 2**63 - 1  # the largest version a database integer holds
+NOT_DECIDED = gettext_lazy("The draft cannot be saved yet: first complete the sections that decide which procedure "
+                           "the application follows.")
 
 
 class _TakenBefore(Exception):
@@ -102,7 +107,48 @@ class ApplicationPages:
 
     def render(self, request: HttpRequest, bound: Bound, case: Case | None, errors) -> HttpResponse:
         return render(request, self.template, {"forms": bound, "case": case, "fact_errors": errors,
-                                               "title": self.title})
+                                               "title": self.title, "sections": self.task_list(request, bound, case)})
+
+    def task_list(self, request: HttpRequest, bound: Bound, case: Case | None) -> list[dict]:
+        """The sections of the page with their status (kit.sections); none for a bundle that
+        declares none, whose forms' names are no words for a reader."""
+        if not self.forms.sections:
+            return []
+        stored_incomplete = case is not None and is_incomplete(case.facts)
+        checked = (not self.forms.adds_row(request.POST)) if request.method == "POST" else stored_incomplete
+        return sections.statuses(self.forms, bound, saved=case is not None,
+                                 incomplete=incomplete_keys(case.facts) if case is not None else (), checked=checked)
+
+    def _saves_partial(self, request: HttpRequest) -> bool:
+        """"Save and finish later": the forms are stored as they are, complete or not."""
+        return request.method == "POST" and "save_partial" in request.POST and not self.forms.adds_row(request.POST)
+
+    def _partial(self, request: HttpRequest, bound: Bound) -> tuple[dict, list]:
+        missing = sections.incomplete_sections(self.forms, bound)
+        return draft_entry(request.POST, missing, self.forms.draft_facts(bound)), missing
+
+    def _partial_workflow(self, facts: dict) -> Workflow | None:
+        """The workflow a draft saved incomplete follows, or None when its input does not decide it yet."""
+        try:
+            workflow = self.workflow_for(facts)
+            workflow.subject(None, facts)
+        except (LookupError, TypeError, ValueError, AttributeError):
+            return None
+        return workflow
+
+    def _partial_saved(self, missing: list) -> str:
+        names = ", ".join(f"“{s.label}”" for s in missing)
+        return _("The draft is saved. Still to complete: %(sections)s.") % {"sections": names}
+
+    def _save_new_partial(self, request: HttpRequest, bound: Bound, organisation) -> HttpResponse | None:
+        facts, missing = self._partial(request, bound)
+        workflow = self._partial_workflow(facts)
+        if workflow is None:
+            messages.error(request, NOT_DECIDED)
+            return None
+        created = self._partial_saved(missing).replace("%", "%%")
+        return create_application(request, workflow, organisation, facts, title=organisation.name,
+                                  duplicate=self.duplicate, created=created)
 
     def apply(self, request: HttpRequest) -> HttpResponse:
         """A draft application with its facts; it is submitted from the case page."""
@@ -118,11 +164,15 @@ class ApplicationPages:
         errors = None
         if self.forms.taken(request, bound):
             facts = self.forms.facts(bound)
-            errors = self.forms.errors(facts)
+            errors = fact_errors.place(self.forms, bound, self.forms.errors(facts))
             if errors is None:
                 return create_application(
                     request, self.workflow_for(facts), organisation, facts, title=organisation.name,
                     duplicate=self.duplicate, created=_("The draft is saved. Attach the documents and submit it."))
+        elif self._saves_partial(request):
+            answer = self._save_new_partial(request, bound, organisation)
+            if answer is not None:
+                return answer
         return self.render(request, bound, None, errors)
 
     def edit(self, request: HttpRequest, number: str) -> HttpResponse:
@@ -132,16 +182,35 @@ class ApplicationPages:
         if case.state not in self.editable:
             messages.error(request, self.not_editable)
             return redirect("casework:detail", number=number)
-        data = request.POST if request.method == "POST" else None
-        bound = self.forms.bind(data, self.forms.initial_from_facts(case.facts))
+        stored_incomplete = is_incomplete(case.facts)
+        # A draft saved incomplete shows what was typed, with its errors, as if it had just been posted.
+        data = request.POST if request.method == "POST" else (draft_input(case.facts) if stored_incomplete else None)
+        bound = self.forms.bind(data, {} if stored_incomplete else self.forms.initial_from_facts(case.facts))
         errors = None
-        if self.forms.taken(request, bound):
+        if self._saves_partial(request) and not self.forms.valid(bound):
+            facts, missing = self._partial(request, bound)
+            workflow = self._partial_workflow(facts)
+            if workflow is None:
+                messages.error(request, NOT_DECIDED)
+            elif workflow.id != case.workflow:
+                errors = [{"field": self.workflow_field, "message": str(self.other_workflow)}]
+            else:
+                try:
+                    save_facts(case, facts, posted_version(request), self.editable, actor=request.user)
+                except WorkflowError as refused:  # stale, or the same as another open application
+                    messages.error(request, str(refused))
+                else:
+                    messages.success(request, self._partial_saved(missing))
+                    return redirect("casework:detail", number=number)
+        elif self.forms.taken(request, bound):
             facts = self.forms.facts(bound)
-            errors = self.forms.errors(facts) or self._workflow_errors(facts, case)
+            errors = fact_errors.place(self.forms, bound, self.forms.errors(facts))
+            if errors is None:
+                errors = self._workflow_errors(facts, case)
             if errors is None:
                 # Saving bumps the version, so a colleague's form rendered before this save is refused.
                 try:
-                    save_facts(case, facts, posted_version(request), self.editable)
+                    save_facts(case, facts, posted_version(request), self.editable, actor=request.user)
                 except WorkflowError as refused:  # stale, or the same as another open application
                     messages.error(request, str(refused))
                 else:

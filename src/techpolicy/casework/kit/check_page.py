@@ -13,6 +13,7 @@ from django.shortcuts import render
 from techpolicy.law.facts import InvalidFacts
 
 from ..steps import current_language
+from . import fact_errors
 from .forms import FormBundle
 
 
@@ -27,6 +28,6 @@ def check_page(request: HttpRequest, forms: FormBundle, evaluate: Callable[[dict
         try:
             result = evaluate(forms.facts(bound)).as_dict(current_language())
         except InvalidFacts as exc:
-            errors = exc.errors
+            errors = fact_errors.place(forms, bound, fact_errors.localized(exc))
     chosen = partial if partial and request.headers.get("HX-Request") else template
     return render(request, chosen, {"forms": bound, result_name: result, "fact_errors": errors})

@@ -44,6 +44,19 @@ class FormBundle:
 
     # Buttons that add a row to a formset: name -> (formset prefix, most rows).
     add_row: Mapping[str, tuple[str, int]] = {}
+    # Which form of the page holds the facts under a top-level key (key -> prefix name), so that an
+    # objection of the law layer is shown next to its field (casework.kit.fact_errors); a top-level
+    # fact with a field of the same name on a plain form needs no entry.
+    fact_forms: Mapping[str, str] = {}
+
+    # The sections of a long page, in order: (key, label, names of the forms in it) or
+    # `kit.sections.Section`; empty: each form is a section. The page's task list shows them.
+    sections: tuple = ()
+
+    def draft_facts(self, bound: Bound) -> dict:
+        """What a draft saved incomplete needs of the facts for its workflow (`ApplicationPages.choose`)
+        and its subject (`Workflow.one_open_per`), from the forms that are valid; by default nothing."""
+        return {}
 
     def forms(self, data: QueryDict | None, initial: dict) -> Bound:
         """The page's forms, bound to `data` (None: unbound) with `initial` per prefix."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from techpolicy.law import units
 from techpolicy.law.parameters import ParameterNotInForce, ParameterNotSet
 from techpolicy.law.terms import Term
 
@@ -40,7 +41,9 @@ def parameter_row(name: str, on: dt.date, label=None) -> dict:
         citation = definition.values[0].citation if definition.values else None
     return {"parameter": name, "label": label or definition.description.get(lang) or definition.description.get("en")
             or name, "value": shown, "unit": definition.unit, "not_set": not_set, "not_in_force": not_in_force,
-            "citation": citation.text(lang) if citation else "", "unknown": False}
+            "citation": citation.text(lang) if citation else "", "unknown": False,
+            # The value with its unit as the reader's language writes it ("40 %", "10 жұмыс күні").
+            "shown": None if shown is None else units.quantity(shown, definition.unit, lang)}
 
 
 def terms_table(workflows: Iterable[Workflow], on: dt.date, extra: Iterable[Term] = ()) -> list[dict]:

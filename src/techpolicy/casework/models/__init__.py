@@ -5,12 +5,14 @@ from .background import GeneratedFile, WorkerHeartbeat
 from .case import Case, Remark, Transition
 from .commission import Commission, CommissionMember, Decision, Recommendation, Recusal, Vote, VotingRoll
 from .documents import Document
+from .events import CaseEvent
 from .meeting import Meeting, MeetingAttendance, MeetingItem
 from .reference import DayTransferEntry, Notification, ParameterEntry, ReferenceItem
 from .register import Certificate, Contract, RegisterEntry, RegisterEvent
 
 __all__ = [
     "Case",
+    "CaseEvent",
     "Certificate",
     "Commission",
     "CommissionMember",

@@ -56,5 +56,9 @@ class WorkerHeartbeat(models.Model):
     started_at = models.DateTimeField(auto_now_add=True)
     beat_at = models.DateTimeField(db_index=True)
 
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
     def __str__(self) -> str:
         return self.worker_id

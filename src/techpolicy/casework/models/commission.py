@@ -38,7 +38,7 @@ class Commission(models.Model):
          _("at least two thirds of the members entitled to vote, less those who recused, take part")),
     ]
 
-    key = models.SlugField(unique=True)
+    key = models.SlugField(_("key"), unique=True)
     name = models.CharField(_("name"), max_length=200)
     composition = models.CharField(
         _("composition rules"), max_length=100, blank=True,
@@ -73,8 +73,10 @@ class Commission(models.Model):
 
 
 class CommissionMember(models.Model):
-    commission = models.ForeignKey(Commission, on_delete=models.PROTECT, related_name="members")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships")
+    commission = models.ForeignKey(Commission, verbose_name=_("commission"), on_delete=models.PROTECT,
+                                   related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT,
+                             related_name="memberships")
     full_name = models.CharField(_("full name"), max_length=200)
     position = models.CharField(_("position and organisation"), max_length=300, blank=True)
     country = models.CharField(_("country"), max_length=2, default="KZ")
@@ -105,6 +107,8 @@ class VotingRoll(models.Model):
     opened_at = models.DateTimeField()
 
     class Meta:
+        verbose_name = _("member entitled to vote")
+        verbose_name_plural = _("members entitled to vote")
         constraints = [
             models.UniqueConstraint(fields=["case", "round", "member"], name="one_roll_entry_per_member_per_round")
         ]
@@ -122,6 +126,8 @@ class Vote(models.Model):
     cast_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
         constraints = [
             models.UniqueConstraint(fields=["case", "member", "round"], name="one_vote_per_member_per_round")
         ]
@@ -138,6 +144,8 @@ class Recusal(models.Model):
     declared_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("recusal")
+        verbose_name_plural = _("recusals")
         constraints = [
             models.UniqueConstraint(fields=["case", "member", "round"], name="one_recusal_per_member_per_round")
         ]
@@ -160,6 +168,8 @@ class Decision(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
         ordering = ["-decided_at"]
 
 
@@ -181,6 +191,8 @@ class Recommendation(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
         ordering = ["-recorded_at"]
         constraints = [
             models.UniqueConstraint(fields=["case", "commission", "round"],

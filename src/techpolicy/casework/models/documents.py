@@ -12,10 +12,14 @@ def _document_path(instance: "Document", filename: str) -> str:
 
 
 class Document(models.Model):
-    """A file attached to a case. Versions are kept: a replaced file is superseded, not deleted."""
+    """A file attached to a case. Versions are kept: each upload of a kind is the next version, a
+    replaced file is superseded, never deleted, and stays downloadable."""
 
     case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="documents")
     kind = models.CharField(_("document kind"), max_length=60)
+    # 1 for the first upload of the kind on the case, then 2, 3, ...: numbered under the case's row
+    # lock (`casework.uploads.store`), so uploads racing each other still get consecutive numbers.
+    version = models.PositiveIntegerField(_("version"), default=1)
     file = models.FileField(upload_to=_document_path)
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
@@ -26,4 +30,9 @@ class Document(models.Model):
     superseded = models.BooleanField(default=False)
 
     class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
         ordering = ["kind", "-uploaded_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "kind", "version"], name="one_document_per_kind_version"),
+        ]

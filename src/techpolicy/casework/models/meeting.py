@@ -28,6 +28,8 @@ class Meeting(models.Model):
     minutes = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
+        verbose_name = _("commission meeting")
+        verbose_name_plural = _("commission meetings")
         ordering = ["-date", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["commission", "number"], name="one_meeting_number_per_commission")
@@ -46,6 +48,8 @@ class MeetingItem(models.Model):
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
         ordering = ["added_at", "pk"]
         constraints = [models.UniqueConstraint(fields=["meeting", "case", "round"], name="one_item_per_case_round")]
 
@@ -57,4 +61,6 @@ class MeetingAttendance(models.Model):
     member = models.ForeignKey(CommissionMember, on_delete=models.PROTECT, related_name="attendance")
 
     class Meta:
+        verbose_name = _("member present at a meeting")
+        verbose_name_plural = _("members present at meetings")
         constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="one_attendance_per_member")]

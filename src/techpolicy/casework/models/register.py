@@ -21,6 +21,10 @@ class Contract(models.Model):
     valid_from = models.DateField(_("participation from"))
     valid_until = models.DateField(_("participation until"))
 
+    class Meta:
+        verbose_name = _("contract")
+        verbose_name_plural = _("contracts")
+
 
 class Certificate(models.Model):
     """A certificate a service issues; `kind` is the key of one of its declared certificate kinds
@@ -37,6 +41,8 @@ class Certificate(models.Model):
     activity_types = models.JSONField(default=list)
 
     class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
         ordering = ["-issued_on", "-pk"]
 
     def __str__(self) -> str:
@@ -54,16 +60,18 @@ class PublishedState(models.Model):
         (STATUS_EXPIRED, _("expired")),
     ]
 
-    name = models.CharField(max_length=300)  # as published
-    bin = models.CharField(max_length=12, blank=True)  # the holder's BIN or IIN, as published
-    data = models.JSONField(default=dict, blank=True)  # the register's own columns, by column key
-    certificate = models.ForeignKey(Certificate, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    valid_from = models.DateField(null=True, blank=True)
-    valid_until = models.DateField(null=True, blank=True)  # none: no end date
-    status = models.CharField(max_length=12, choices=STATUS_CHOICES, default=STATUS_ACTIVE)
+    name = models.CharField(_("name"), max_length=300)  # as published
+    bin = models.CharField(_("BIN"), max_length=12, blank=True)  # the holder's BIN or IIN, as published
+    # The register's own columns, by column key.
+    data = models.JSONField(_("register columns"), default=dict, blank=True)
+    certificate = models.ForeignKey(Certificate, verbose_name=_("certificate"), null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)  # none: no end date
+    status = models.CharField(_("status"), max_length=12, choices=STATUS_CHOICES, default=STATUS_ACTIVE)
     # Name, identifiers and searchable columns folded to one case and spacing
     # (`casework.registers.search`): the text index is built on it.
-    search_text = models.TextField(blank=True, editable=False)
+    search_text = models.TextField(_("search text"), blank=True, editable=False)
 
     class Meta:
         abstract = True
@@ -73,24 +81,26 @@ class RegisterEntry(PublishedState):
     """An entry in a public register (e.g. a list of participants): its current state and the basis
     of its last change."""
 
-    register = models.CharField(max_length=60)  # the Register's key
-    key = models.CharField(max_length=300, blank=True)  # the register's natural key of the entry, as text
-    organisation = models.ForeignKey("accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="register_entries")
-    case = models.ForeignKey("casework.Case", null=True, blank=True, on_delete=models.PROTECT,
+    register = models.CharField(_("register"), max_length=60)  # the Register's key
+    # The register's natural key of the entry, as text.
+    key = models.CharField(_("entry key"), max_length=300, blank=True)
+    organisation = models.ForeignKey("accounts.Organisation", verbose_name=_("organisation"), null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="register_entries")
+    case = models.ForeignKey("casework.Case", verbose_name=_("case"), null=True, blank=True, on_delete=models.PROTECT,
                              related_name="register_entries")
-    entered_on = models.DateField(db_index=True)
-    ended_on = models.DateField(null=True, blank=True)
+    entered_on = models.DateField(_("entered on"), db_index=True)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
     # The basis of the last change: the paragraph (a compact citation, "001 p.41"), the decision that
     # applied it and the date it took effect.
-    basis_citation = models.CharField(max_length=60, blank=True)
-    basis_decision = models.ForeignKey("casework.Decision", null=True, blank=True, on_delete=models.PROTECT,
-                                       related_name="+")
-    basis_on = models.DateField(null=True, blank=True)
+    basis_citation = models.CharField(_("legal basis"), max_length=60, blank=True)
+    basis_decision = models.ForeignKey("casework.Decision", verbose_name=_("decision"), null=True, blank=True,
+                                       on_delete=models.PROTECT, related_name="+")
+    basis_on = models.DateField(_("change in effect from"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("register entry")
+        verbose_name_plural = _("register entries")
         ordering = ["name", "pk"]
-        verbose_name_plural = "register entries"
         indexes = [
             # Covers the published list: filter by register, status and end date, ordered by name,
             # so both the page and its count are read from the index alone.
@@ -123,6 +133,8 @@ class RegisterEvent(AppendOnlyModel, PublishedState):
     recorded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("register change")
+        verbose_name_plural = _("register changes")
         ordering = ["on", "pk"]
         indexes = [models.Index(fields=["entry", "on"]), models.Index(fields=["register", "on"])]
 

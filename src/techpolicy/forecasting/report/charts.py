@@ -22,7 +22,6 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from techpolicy.casework.pdf_fonts import FAMILY
-from techpolicy.forecasting.delphi import QUESTION_TYPES
 from techpolicy.forecasting.report.data import (
     SCENARIO_KEYS,
     Consensus,
@@ -30,8 +29,9 @@ from techpolicy.forecasting.report.data import (
     RadarPoint,
     ScenarioSeries,
     TrendSection,
+    answer_scale,
 )
-from techpolicy.forecasting.report.labels import check_language, label, optional_label
+from techpolicy.forecasting.report.labels import check_language, label, optional_label, question_label
 
 DPI = 150
 _RC = {"font.family": FAMILY, "font.size": 8.5, "axes.titlesize": 10, "legend.fontsize": 7.5,
@@ -120,27 +120,11 @@ def trend_chart(section: TrendSection, lang: str) -> bytes:
         return _png(fig)
 
 
-def _answer_scale(dist: DelphiDistribution) -> list[float]:
-    """The answer values to show: the question's whole short scale (e.g. 1..5), else the values given."""
-    given = sorted({v for r in dist.rounds for v in r.counts})
-    qtype = QUESTION_TYPES.get(dist.question.partition(":")[0])
-    if qtype and qtype.low is not None and qtype.high is not None and qtype.high - qtype.low <= 10:
-        return sorted(set(np.arange(qtype.low, qtype.high + 1).tolist()) | set(given))
-    return given
-
-
-def question_label(question: str, lang: str) -> str:
-    """A question key such as "importance" or "barrier:finance" in the report language."""
-    base, _, qualifier = question.partition(":")
-    text = optional_label("question_" + base, lang, base)
-    return f"{text}: {qualifier}" if qualifier else text
-
-
 def delphi_distribution_chart(dist: DelphiDistribution, lang: str) -> bytes:
     """Bars of experts per answer value, one group of bars per round, medians and quartiles in the legend."""
     with _figure(lang, (7.0, 3.4)) as fig:
         ax = fig.add_subplot()
-        scale = _answer_scale(dist)
+        scale = answer_scale(dist)
         if not scale or not any(r.n for r in dist.rounds):
             _no_data(ax, lang)
             return _png(fig)

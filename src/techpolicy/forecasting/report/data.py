@@ -24,6 +24,7 @@ from typing import NamedTuple
 import numpy as np
 
 from techpolicy.forecasting import delphi, ranking, scenarios, swot, trends
+from techpolicy.forecasting.report.edits import ListEdit
 
 STAGES: tuple[str, ...] = ("preparatory", "main", "final", "submitted", "approved")
 SWOT_QUADRANTS: tuple[str, ...] = (swot.STRENGTH, swot.WEAKNESS, swot.OPPORTUNITY, swot.THREAT)
@@ -60,15 +61,18 @@ class StudyMeta:
 
 @dataclass(frozen=True)
 class KeyTechnology:
-    """One row of the list of key (priority) technologies; `scores` maps a ranking method to its score."""
+    """One row of the list of key (priority) technologies; `scores` maps a ranking method to its score
+    and `computed` to the rank that method computed (paragraph 11(7)), which the list may depart from."""
 
     code: str
     name: str
     rank: int
     scores: Mapping[str, float] = field(default_factory=dict)
+    computed: Mapping[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         _set(self, "scores", {str(k): float(v) for k, v in self.scores.items()})
+        _set(self, "computed", {str(k): int(v) for k, v in self.computed.items()})
 
 
 class Recommendation(NamedTuple):
@@ -149,6 +153,15 @@ class DelphiDistribution:
 
     def __post_init__(self) -> None:
         _set(self, "rounds", tuple(self.rounds))
+
+
+def answer_scale(dist: DelphiDistribution) -> list[float]:
+    """The answer values to show: the question's whole short scale (e.g. 1..5), else the values given."""
+    given = sorted({v for r in dist.rounds for v in r.counts})
+    qtype = delphi.QUESTION_TYPES.get(dist.question.partition(":")[0])
+    if qtype and qtype.low is not None and qtype.high is not None and qtype.high - qtype.low <= 10:
+        return sorted(set(np.arange(qtype.low, qtype.high + 1).tolist()) | set(given))
+    return given
 
 
 @dataclass(frozen=True)
@@ -242,6 +255,10 @@ class ReportData:
     vision: str = ""
     goals: tuple[str, ...] = ()
     key_technologies: tuple[KeyTechnology, ...] = ()
+    # Every ranked candidate in the order of `ranking_method`, and where the list departs from it.
+    computed_ranking: tuple[KeyTechnology, ...] = ()
+    ranking_method: str = ""
+    list_edits: tuple[ListEdit, ...] = ()
     grant_directions: tuple[str, ...] = ()
     programme_directions: tuple[str, ...] = ()
     planning_proposals: tuple[str, ...] = ()
@@ -256,7 +273,8 @@ class ReportData:
     discussion: Discussion = field(default_factory=Discussion)
 
     def __post_init__(self) -> None:
-        for name in ("goals", "key_technologies", "grant_directions", "programme_directions", "planning_proposals",
+        for name in ("goals", "key_technologies", "computed_ranking", "list_edits",
+                     "grant_directions", "programme_directions", "planning_proposals",
                      "trends", "trend_notes", "delphi", "radar", "scenarios"):
             _set(self, name, tuple(getattr(self, name)))
         _set(self, "recommendations", tuple(Recommendation(*r) for r in self.recommendations))
@@ -398,6 +416,7 @@ def key_technologies(
     rows = []
     for technology in primary.order():
         scores = {r.method: r.scores[r.technologies.index(technology)] for r in report.results}
+        computed = {r.method: r.rank_of(technology) for r in report.results}
         rows.append(KeyTechnology(codes.get(technology, technology), names.get(technology, technology),
-                                  primary.rank_of(technology), scores))
+                                  primary.rank_of(technology), scores, computed))
     return tuple(rows)

@@ -21,7 +21,7 @@ from docx.shared import Cm, Pt, RGBColor
 from techpolicy.forecasting.report.blocks import Block, Bullets, Figure, Heading, PageBreak, Table, Text, Title
 from techpolicy.forecasting.report.data import ReportData
 from techpolicy.forecasting.report.labels import check_language, label
-from techpolicy.forecasting.report.sections import build_blocks, status
+from techpolicy.forecasting.report.sections import Progress, build_blocks, status
 
 LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-GB"}
 TEXT_WIDTH = Cm(16.5)
@@ -116,12 +116,13 @@ def _set_up(doc: Document, data: ReportData, lang: str) -> None:
     properties.revision = max(1, int(data.meta.version))
 
 
-def render_docx(data: ReportData, lang: str) -> bytes:
-    """The report in `lang` ("kk", "ru" or "en") as DOCX bytes; ValueError for another language."""
+def render_docx(data: ReportData, lang: str, progress: Progress | None = None) -> bytes:
+    """The report in `lang` ("kk", "ru" or "en") as DOCX bytes; ValueError for another language.
+    `progress` is told after each section is drawn (`sections.build_blocks`)."""
     check_language(lang)
     doc = new_document()
     _set_up(doc, data, lang)
-    for block in build_blocks(data, lang):
+    for block in build_blocks(data, lang, progress):
         _RENDER[type(block)](doc, block)
     buffer = io.BytesIO()
     doc.save(buffer)

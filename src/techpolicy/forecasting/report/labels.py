@@ -170,6 +170,59 @@ LABELS: dict[str, Messages] = {
     "technology": {"kk": "Технология", "ru": "Технология", "en": "Technology"},
     "rank": {"kk": "Орны", "ru": "Ранг", "en": "Rank"},
     "score": {"kk": "Балл: {method}", "ru": "Балл: {method}", "en": "Score: {method}"},
+    "score_rank": {
+        "kk": "Балл (есептелген орны): {method}",
+        "ru": "Балл (расчётный ранг): {method}",
+        "en": "Score (computed rank): {method}",
+    },
+    "computed_rank": {"kk": "Есептелген орны", "ru": "Расчётный ранг", "en": "Computed rank"},
+    "place_in_list": {"kk": "Тізбедегі орны", "ru": "Место в перечне", "en": "Place in the list"},
+    "computed_ranking": {
+        "kk": "Есептелген рейтинг және тізбе",
+        "ru": "Расчётный рейтинг и перечень",
+        "en": "The computed ranking and the list",
+    },
+    "computed_intro": {
+        "kk": "Тізбе — жобаның {version}-нұсқасындағы тізбе (ЖҒТК-ға ұсынылатын); есептелген орын — "
+        "Әдістеменің 11-тармағының 7) тармақшасы бойынша «{method}» әдісімен есептелген рейтингтегі орын. "
+        "Барлық бағаланған технологиялар:",
+        "ru": "Перечень — перечень версии {version} проекта (выносимый на ВНТК); расчётный ранг — место в "
+        "рейтинге, рассчитанном методом «{method}» согласно подпункту 7) пункта 11 Методики. "
+        "Все оценённые технологии:",
+        "en": "The list is that of version {version} of the draft (the one put to the HSTC); the computed rank is "
+        "the place in the ranking computed by the {method} method under paragraph 11(7) of the Methodology. "
+        "Every assessed technology:",
+    },
+    "list_edits": {
+        "kk": "Тізбенің есептелген рейтингтен айырмашылықтары және олардың негіздемесі",
+        "ru": "Отличия перечня от расчётного рейтинга и их обоснование",
+        "en": "Where the list departs from the computed ranking, and why",
+    },
+    "edit_moved": {
+        "kk": "{code} {name}: есептелген орны {computed}, тізбеде {listed}-орын; {why}",
+        "ru": "{code} {name}: расчётный ранг {computed}, в перечне {listed}-е место; {why}",
+        "en": "{code} {name}: computed rank {computed}, place {listed} in the list; {why}",
+    },
+    "edit_left_out": {
+        "kk": "{code} {name}: есептелген орны {computed}, тізбеге енгізілмеген; {why}",
+        "ru": "{code} {name}: расчётный ранг {computed}, в перечень не включена; {why}",
+        "en": "{code} {name}: computed rank {computed}, not in the list; {why}",
+    },
+    "edit_unranked": {
+        "kk": "{code} {name}: есептелмеген (бағалау деректері жоқ), тізбеде {listed}-орын; {why}",
+        "ru": "{code} {name}: ранг не рассчитан (нет данных оценки), в перечне {listed}-е место; {why}",
+        "en": "{code} {name}: not ranked (no assessment data), place {listed} in the list; {why}",
+    },
+    "edit_reason": {
+        "kk": "жобаның {version}-нұсқасында белгіленген, негіздемесі: {reason}",
+        "ru": "установлено в версии {version} проекта, обоснование: {reason}",
+        "en": "set in version {version} of the draft, reason: {reason}",
+    },
+    "edit_no_reason": {
+        "kk": "жобаның {version}-нұсқасында белгіленген, негіздемесі жазылмаған",
+        "ru": "установлено в версии {version} проекта, обоснование не записано",
+        "en": "set in version {version} of the draft, no reason recorded",
+    },
     "state_body": {"kk": "Мемлекеттік орган", "ru": "Государственный орган", "en": "State body"},
     "recommendation": {"kk": "Ұсыным", "ru": "Рекомендация", "en": "Recommendation"},
     "year": {"kk": "Жыл", "ru": "Год", "en": "Year"},
@@ -313,3 +366,10 @@ def optional_label(key: str, lang: str, default: str) -> str:
     """The text `key` in `lang` when there is one (e.g. a model or method name), else `default`."""
     messages = LABELS.get(key)
     return messages[check_language(lang)] if messages else default
+
+
+def question_label(question: str, lang: str) -> str:
+    """A question key such as "importance" or "barrier:finance" in the report language."""
+    base, _, qualifier = question.partition(":")
+    text = optional_label("question_" + base, lang, base)
+    return f"{text}: {qualifier}" if qualifier else text

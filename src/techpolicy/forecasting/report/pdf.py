@@ -38,7 +38,7 @@ from techpolicy.casework.pdf_fonts import register_pdf_fonts
 from techpolicy.forecasting.report.blocks import Block, Bullets, Figure, Heading, PageBreak, Table, Text, Title
 from techpolicy.forecasting.report.data import ReportData
 from techpolicy.forecasting.report.labels import check_language, label
-from techpolicy.forecasting.report.sections import build_blocks, status
+from techpolicy.forecasting.report.sections import Progress, build_blocks, status
 
 MARGIN = 20 * mm
 TEXT_WIDTH = A4[0] - 2 * MARGIN
@@ -66,8 +66,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "label": ParagraphStyle("label", body, fontName=bold, spaceBefore=4),
         "bullet": ParagraphStyle("bullet", body, leftIndent=12, bulletIndent=0),
         "note": ParagraphStyle("note", body, fontSize=8, leading=10.5, textColor=GREY),
-        "statement": ParagraphStyle("statement", body, fontName=bold, fontSize=10.5, leading=14.5, spaceBefore=16,
-                                    borderColor=BLUE, borderWidth=0.8, borderPadding=8),
+        # Its frame is a table cell (`_statement`), not a paragraph border: platypus does not count a
+        # border's padding in the paragraph's height, so the note below was drawn across the box.
+        "statement": ParagraphStyle("statement", body, fontName=bold, fontSize=10.5, leading=14.5, spaceAfter=0),
         "cell": ParagraphStyle("cell", body, fontSize=8.5, leading=11, spaceAfter=0),
         "cell_head": ParagraphStyle("cell_head", body, fontName=bold, fontSize=8, leading=10.5, spaceAfter=0),
         "caption": ParagraphStyle("caption", body, fontSize=8.5, leading=11, alignment=TA_CENTER, textColor=GREY,
@@ -118,12 +119,36 @@ def _table(block: Table, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     if not columns:
         return []
     table = PdfTable(head + body, colWidths=_column_widths(head + body, block.widths or (1.0,) * columns),
-                     repeatRows=len(head), hAlign="LEFT")
+                     repeatRows=len(head), hAlign="LEFT", spaceAfter=4 * mm)
     commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.4, RULE),
                 ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
     commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE) if head else ("BACKGROUND", (0, 0), (0, -1), SHADE))
     table.setStyle(PdfTableStyle(commands))
-    return [table, Spacer(1, 4 * mm)]
+    # The gap below is the table's own space after, not a Spacer: a Spacer that does not fit under a
+    # table ending near the foot of a page is carried to a page of its own, which the last table of
+    # the Kazakh report left blank.
+    return [table]
+
+
+STATEMENT_PADDING = 8
+
+
+def _statement(text: str, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The HSTC statement of the title page in a ruled box whose height is the wrapped text plus its
+    padding, so that what follows starts below the box."""
+    box = PdfTable([[Paragraph(_markup(text), styles["statement"])]], colWidths=[TEXT_WIDTH], hAlign="LEFT",
+                   spaceBefore=16, spaceAfter=10)
+    box.setStyle(PdfTableStyle([("BOX", (0, 0), (-1, -1), 0.8, BLUE)] + [
+        (side, (0, 0), (-1, -1), STATEMENT_PADDING)
+        for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]))
+    return [box]
+
+
+def _text(block: Text, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    if block.style == "statement":
+        return _statement(block.text, styles)
+    style = styles[block.style]
+    return [Paragraph(_markup(block.text), _kept(style) if block.keep_with_next else style)]
 
 
 def _figure(block: Figure, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -140,7 +165,7 @@ _RENDER: dict[type, Callable[[Block, dict[str, ParagraphStyle]], list[Flowable]]
     Title: lambda b, s: [Spacer(1, 30 * mm), Paragraph(_markup(b.issuer), s["issuer"]),
                          Paragraph(_markup(b.text), s["title"]), Paragraph(_markup(b.subtitle), s["subtitle"])],
     Heading: lambda b, s: [Paragraph(_markup(b.text), s[f"h{min(b.level, 3)}"])],
-    Text: lambda b, s: [Paragraph(_markup(b.text), _kept(s[b.style]) if b.keep_with_next else s[b.style])],
+    Text: _text,
     Bullets: lambda b, s: [Paragraph(_markup(item), s["bullet"], bulletText="•") for item in b.items],
     Table: _table,
     Figure: _figure,
@@ -185,11 +210,12 @@ class _ReportTemplate(SimpleDocTemplate):
         canvas.restoreState()
 
 
-def render_pdf(data: ReportData, lang: str) -> bytes:
-    """The report in `lang` ("kk", "ru" or "en") as PDF bytes; ValueError for another language."""
+def render_pdf(data: ReportData, lang: str, progress: Progress | None = None) -> bytes:
+    """The report in `lang` ("kk", "ru" or "en") as PDF bytes; ValueError for another language.
+    `progress` is told after each section is drawn (`sections.build_blocks`)."""
     check_language(lang)
     styles = _styles()
-    story = [f for block in build_blocks(data, lang) for f in _RENDER[type(block)](block, styles)]
+    story = [f for block in build_blocks(data, lang, progress) for f in _RENDER[type(block)](block, styles)]
     buffer = io.BytesIO()
     document = _ReportTemplate(
         buffer,

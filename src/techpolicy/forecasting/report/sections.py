@@ -61,17 +61,60 @@ def _vision(data: ReportData, lang: str) -> list[Block]:
     return blocks + [Text(label("goals", lang), "label", True), *_list_or_none(data.goals, lang)]
 
 
+def _score_and_rank(row, method: str, lang: str) -> str:
+    score = number(row.scores.get(method, math.nan), lang)
+    return f"{score} ({row.computed[method]})" if method in row.computed else score
+
+
 def _key_technologies(data: ReportData, lang: str) -> list[Block]:
+    """The list as the draft states it, each score with the rank its method computed; then, when the
+    study's ranking is known, every assessed technology in the computed order and each place where the
+    list departs from it with the reason recorded (paragraph 11(7) against 12(1))."""
     if not data.key_technologies:
         return [Text(label("no_data", lang))]
-    methods = list(dict.fromkeys(m for row in data.key_technologies for m in row.scores))
+    methods = list(dict.fromkeys(m for row in (*data.key_technologies, *data.computed_ranking) for m in row.scores))
+    ranked = any(row.computed for row in data.key_technologies)
     header = (label("rank", lang), label("code", lang), label("technology", lang),
-              *(label("score", lang, method=_method(m, lang)) for m in methods))
-    rows = tuple(
-        (str(row.rank), row.code, row.name, *(number(row.scores.get(m, math.nan), lang) for m in methods))
-        for row in data.key_technologies
-    )
-    return [Table(header, rows, (1.0, 1.2, 3.6, *(1.8,) * len(methods)))]
+              *(label("score_rank" if ranked else "score", lang, method=_method(m, lang)) for m in methods))
+    rows = tuple((str(row.rank), row.code, row.name, *(_score_and_rank(row, m, lang) for m in methods))
+                 for row in data.key_technologies)
+    blocks: list[Block] = [Table(header, rows, (1.0, 1.2, 3.6, *(1.8,) * len(methods)))]
+    return blocks + _computed_ranking(data, lang, methods)
+
+
+def _why(edit, lang: str) -> str:
+    if edit.reason:
+        return label("edit_reason", lang, version=edit.version, reason=edit.reason)
+    return label("edit_no_reason", lang, version=edit.version)
+
+
+def _edit_line(edit, lang: str) -> str:
+    key = "edit_unranked" if edit.computed is None else "edit_left_out" if edit.listed is None else "edit_moved"
+    return label(key, lang, code=edit.code, name=edit.name, computed=edit.computed, listed=edit.listed,
+                 why=_why(edit, lang))
+
+
+def _computed_ranking(data: ReportData, lang: str, methods: list[str]) -> list[Block]:
+    if not data.computed_ranking:
+        return []
+    method = data.ranking_method or methods[0]
+    places = {row.code: row.rank for row in data.key_technologies}
+    header = (label("computed_rank", lang), label("code", lang), label("technology", lang),
+              *(label("score", lang, method=_method(m, lang)) for m in methods), label("place_in_list", lang))
+    rows = tuple((str(row.computed.get(method, row.rank)), row.code, row.name,
+                  *(number(row.scores.get(m, math.nan), lang) for m in methods),
+                  str(places[row.code]) if row.code in places else "—")
+                 for row in data.computed_ranking)
+    blocks: list[Block] = [
+        Text(label("computed_ranking", lang), "label", True),
+        Text(label("computed_intro", lang, version=data.meta.version, method=_method(method, lang)),
+             keep_with_next=True),
+        Table(header, rows, (1.2, 1.2, 3.4, *(1.5,) * len(methods), 1.3)),
+    ]
+    if data.list_edits:
+        blocks += [Text(label("list_edits", lang), "label", True),
+                   Bullets(tuple(_edit_line(edit, lang) for edit in data.list_edits))]
+    return blocks
 
 
 def _grant_directions(data: ReportData, lang: str) -> list[Block]:
@@ -261,16 +304,22 @@ def section_headings(lang: str) -> list[str]:
     return out
 
 
-def build_blocks(data: ReportData, lang: str) -> list[Block]:
-    """The whole report in `lang`: title page, then every section of `SECTIONS`; figures numbered."""
+Progress = Callable[[int, int], None]  # (sections done, sections in all), told after each one
+
+
+def build_blocks(data: ReportData, lang: str, progress: Progress | None = None) -> list[Block]:
+    """The whole report in `lang`: title page, then every section of `SECTIONS`; figures numbered.
+    Drawing the charts takes most of the time, so `progress` is told after each section."""
     check_language(lang)
     blocks = _title_page(data, lang)
-    for s, heading in zip(SECTIONS, section_headings(lang), strict=True):
+    for done, (s, heading) in enumerate(zip(SECTIONS, section_headings(lang), strict=True), start=1):
         blocks.append(Heading(heading, s.level))
         if s.cite:
             refs = "; ".join(label("cite_ref", lang, paragraph=p, sub=sub) for p, sub in s.cite)
             blocks.append(Text(label("cite", lang, refs=refs), "note", True))
         blocks += s.body(data, lang)
+        if progress is not None:
+            progress(done, len(SECTIONS))
     figures = iter(range(1, len(blocks) + 1))
     return [dataclasses.replace(b, caption=label("figure", lang, n=next(figures), caption=b.caption))
             if isinstance(b, Figure) else b for b in blocks]

@@ -35,11 +35,18 @@ from techpolicy.casework.steps import current_language
 from techpolicy.forecasting import ranking as mcda
 from techpolicy.forecasting import scenarios as sc
 from techpolicy.forecasting import swot as sw
+from techpolicy.law.citation import Citation
 
 from .analysis_settings import CRITERIA, read_setting, setting_of
 from .delphi_results import StudyAnswers, study_answers
 from .evidence import TrendResult, json_safe, trend_result
 from .models import Study
+
+
+def _cite(ref: str) -> str:
+    """A paragraph of the methodology as the reader's language cites it briefly."""
+    return Citation.parse(ref).short(current_language())
+
 
 # --- the inputs, read once per analysis -------------------------------------------------------------
 
@@ -74,7 +81,7 @@ class Inputs:
     def missing_round(self) -> list[str]:
         return [] if self.round_index is not None else [_(
             "No closed Delphi round with answers yet: the medians of the latest closed round are the input "
-            "(000 p.8(2)).")]
+            "(%(citation)s).") % {"citation": _cite("000 p.8(2)")}]
 
     def unanswered(self, code: str) -> str:
         return _("%(code)s: no answers in round %(round)d.") % {"code": code, "round": self.round_number}
@@ -241,7 +248,7 @@ def scenarios(study: Study, *, inputs: Inputs | None = None) -> ScenarioOutcome:
             used.append(result)
     if not forecasts:
         missing.append(_("No candidate technology has an indicator series with a forecast to the horizon "
-                         "(000 p.8(1)): link a series to a technology."))
+                         "(%(citation)s): link a series to a technology.") % {"citation": _cite("000 p.8(1)")})
     projection = sc.project_scenarios(forecasts, scenario_set) if forecasts and scenario_set else None
     return ScenarioOutcome(scenario_set, projection, tuple(used), tuple(missing), tuple(notes))
 

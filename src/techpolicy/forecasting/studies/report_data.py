@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from techpolicy.forecasting import delphi
 from techpolicy.forecasting.report import data as report
+from techpolicy.forecasting.report import edits
 
 from . import analysis
 from .delphi_results import StudyAnswers, competence_weights
@@ -63,6 +64,19 @@ def _discussion(study: Study) -> report.Discussion:
     return report.Discussion(comments.count(), comments.exclude(resolution="").count(), corrections)
 
 
+def _computed(study: Study, ranked, names: dict[str, str]) -> tuple[tuple, str, tuple]:
+    """Every assessed technology in the order of the first ranking method, that method, and where the
+    latest draft's list departs from it, each with the draft version that set it and that version's
+    note (the only reason the records hold for a list edit)."""
+    if ranked is None:
+        return (), "", ()
+    primary = ranked.results[0]
+    rows = report.key_technologies(ranked, names=names)
+    versions = [edits.DraftList(d.number, tuple(d.key_technologies), d.change_note)
+                for d in DraftVersion.objects.filter(study=study).order_by("number")]
+    return rows, primary.method, edits.list_edits(primary.order(), versions, names)
+
+
 def report_data(study: Study, lang: str, on: dt.date | None = None) -> report.ReportData:
     """The report of `study` in `lang` as of `on` (default today)."""
     from techpolicy.casework.law_context import today
@@ -77,9 +91,12 @@ def report_data(study: Study, lang: str, on: dt.date | None = None) -> report.Re
             for r in ranked.results:
                 for code in r.technologies:
                     scores.setdefault(code, {})[r.method] = r.scores[r.technologies.index(code)]
+        computed = {code: {r.method: r.rank_of(code) for r in ranked.results}
+                    for code in scores} if ranked is not None else {}
         codes = list(draft.key_technologies) if draft else []
-        key = [report.KeyTechnology(code, names.get(code, code), rank, scores.get(code, {}))
+        key = [report.KeyTechnology(code, names.get(code, code), rank, scores.get(code, {}), computed.get(code, {}))
                for rank, code in enumerate(codes, start=1)]
+        computed_ranking, method, edits = _computed(study, ranked, names) if draft else ((), "", ())
         distributions, consensus, radar = _delphi(inputs.answers, names)
         projection = analysis.scenarios(study, inputs=inputs).projection
         swot = analysis.swot(study, inputs=inputs).result
@@ -91,6 +108,9 @@ def report_data(study: Study, lang: str, on: dt.date | None = None) -> report.Re
             vision=draft.vision if draft else "",
             goals=draft.goals if draft else (),
             key_technologies=key,
+            computed_ranking=computed_ranking,
+            ranking_method=method,
+            list_edits=edits,
             grant_directions=draft.grant_directions if draft else (),
             programme_directions=draft.programme_directions if draft else (),
             planning_proposals=draft.planning_proposals if draft else (),

@@ -10,12 +10,13 @@ from django.core.validators import FileExtensionValidator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from techpolicy.forecasting.scenarios import SCENARIO_KEYS
+from techpolicy.forecasting.swot import rule_text
 
-from . import analysis, evidence
+from . import analysis, charts, evidence
 from . import analysis_settings as study_settings
 from .errors import StudyError
 from .views_common import managed_study, show_error
@@ -171,26 +172,6 @@ def series_list(request, number):
                                                    "limit": upload_limit()})
 
 
-def _chart(result: evidence.TrendResult, width: int = 640, height: int = 220, pad: int = 30) -> dict:
-    """SVG coordinates of the observed values, the forecast in force and its prediction band."""
-    observed = list(zip(result.series.years, result.series.values, strict=True))
-    rows = result.rows()
-    points = observed + [(r["year"], v) for r in rows for v in (r["lower"], r["upper"], r["final"])]
-    years, values = [p[0] for p in points], [p[1] for p in points]
-    span_x, span_y = (max(years) - min(years)) or 1, (max(values) - min(values)) or 1
-
-    def xy(year, value):
-        x = pad + (year - min(years)) / span_x * (width - 2 * pad)
-        y = height - pad - (value - min(values)) / span_y * (height - 2 * pad)
-        return f"{x:.1f},{y:.1f}"
-
-    band = [xy(r["year"], r["upper"]) for r in rows] + [xy(r["year"], r["lower"]) for r in reversed(rows)]
-    last = observed[-1]
-    return {"width": width, "height": height, "pad": pad, "observed": " ".join(xy(*p) for p in observed),
-            "forecast": " ".join([xy(*last)] + [xy(r["year"], r["final"]) for r in rows]), "band": " ".join(band),
-            "first_year": min(years), "last_year": max(years), "low": min(values), "high": max(values)}
-
-
 @login_required
 def series_detail(request, number, pk):
     study = managed_study(request, number)
@@ -220,7 +201,7 @@ def series_detail(request, number, pk):
         "study": study, "series": series, "result": result, "fits": fits, "form": form,
         "observed": observed, "stored_points": len(series.years) if isinstance(series.years, list) else 0,
         "cycle": cycle, "phase": evidence.PHASE_LABELS[life.phase] if life else None,
-        "chart": _chart(result) if result.forecast else None, "corrections": reversed(result.corrections),
+        "chart": charts.trend_chart(result) if result.forecast else None, "corrections": reversed(result.corrections),
         "skipped": [(evidence.MODEL_LABELS[m], why) for m, why in (result.selection.skipped.items()
                                                                   if result.selection else ())],
     })
@@ -233,7 +214,12 @@ def analysis_page(request, number):
     if request.GET.get("format") == "json":
         return _json(result.as_dict())
     rank, swot = result.ranking, result.swot
+    lang = get_language() or "kk"
     weights = rank.weights or {}
+    scenario_tables = [t | {"name": swot.names.get(t["technology"].code, "") if t["technology"] else ""}
+                       for t in result.scenarios.tables()]
+    for table, chart in zip(scenario_tables, charts.scenario_charts(scenario_tables), strict=True):
+        table["chart"] = chart
     return render(request, "studies/analysis.html", {
         "study": study, "a": result,
         "criteria": [(c, CRITERION_LABELS[c.name], weights.get(c.name)) for c in study_settings.CRITERIA],
@@ -241,9 +227,14 @@ def analysis_page(request, number):
         "sensitivity": [(METHOD_LABELS[s.method], [(CRITERION_LABELS[cs.criterion], cs)
                                                             for cs in s.criteria]) for s in rank.sensitivity],
         "scenario_labels": [SCENARIO_LABELS[k] for k in SCENARIO_KEYS],
-        "scenario_tables": [t | {"name": swot.names.get(t["technology"].code, "")} for t in result.scenarios.tables()],
-        "quadrants": [(key, QUADRANT_LABELS[key], [(e, swot.names.get(e.technology, e.technology)) for e in entries])
+        "scenario_tables": scenario_tables,
+        "radar_chart": charts.radar_chart(study),
+        "quadrants": [(key, QUADRANT_LABELS[key], [(e, swot.names.get(e.technology, e.technology), e.text(lang))
+                                                   for e in entries])
                       for key, entries in swot.quadrants()],
+        # The SWOT keeps each rule as a code and its values; the page says it in the reader's language.
+        "not_classified": [(n["technology"], rule_text(n["code"], n["params"], lang))
+                           for n in (swot.result.not_classified if swot.result else ())],
     })
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from techpolicy.casework.law_context import today
 from techpolicy.casework.steps import current_language
 
-from . import panel, questionnaire
+from . import charts, panel, questionnaire
 from .errors import StudyError
 from .models import Membership, Response, Round
 from .models.delphi import BARRIERS
@@ -228,9 +228,17 @@ def rounds(request, number):
     status = 200
     if action == "close":
         wanted = request.POST.get("round", "")
+        round_ = get_object_or_404(Round, study=study, number=int(wanted) if wanted.isdigit() else 0)
+        experts = study.memberships.filter(status=ACCEPTED).count()
+        answered = round_.responses.count()
+        # Closing is final for the round: with answers missing the analyst says "I understand" first.
+        if answered < experts and request.POST.get("confirm") != "on":
+            messages.error(request, _("Tick “I understand” to close round %(n)d: only %(answered)d of %(experts)d "
+                                      "experts have answered, and no more answers are accepted once it is closed.")
+                           % {"n": round_.number, "answered": answered, "experts": experts})
+            return redirect("studies:rounds", study.number)
         try:
-            closed = questionnaire.close_round(
-                get_object_or_404(Round, study=study, number=int(wanted) if wanted.isdigit() else 0), request.user)
+            closed = questionnaire.close_round(round_, request.user)
         except StudyError as exc:
             messages.error(request, exc.message)
         else:
@@ -277,6 +285,7 @@ def round_results(request, number, round_number):
         a["barrier_names"] = ", ".join(str(BARRIER_NAMES[b]) for b in a["barriers"])
     return render(request, "studies/round_results.html", {
         "study": study, "round": round_, "results": results, "answers": answers,
+        "charts": charts.round_charts(study, round_),
         "barriers": [{"technology": code, "name": names.get(code, ""),
                       "counts": [(BARRIER_NAMES[b], n) for b, n in counts.items()]}
                      for code, counts in results["barriers"].items()],

@@ -13,7 +13,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from techpolicy.casework.jobs import FileKind, Rendered, RenderError, digest, download, register, request_file
+from techpolicy.casework.jobs import (
+    FileKind,
+    Rendered,
+    RenderError,
+    digest,
+    download,
+    progress,
+    register,
+    request_file,
+)
 from techpolicy.casework.law_context import today
 from techpolicy.casework.steps import current_language
 
@@ -26,6 +35,9 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 GONE = gettext_noop("The study no longer exists.")
+READING = gettext_noop("Reading the study's records")
+DRAWING = gettext_noop("Drawing the charts and tables of each section")
+LAYING_OUT = gettext_noop("Laying out the pages")
 
 
 def may_read(user, study: Study) -> tuple[bool, str]:
@@ -67,6 +79,7 @@ def report_key(study: Study, lang: str, fmt: str) -> str:
 
 def render(number: str, lang: str, fmt: str) -> Rendered:
     from techpolicy.forecasting.report import render_docx, render_pdf  # matplotlib: in the worker only
+    from techpolicy.forecasting.report.sections import SECTIONS
 
     from .report_data import report_data
 
@@ -75,7 +88,13 @@ def render(number: str, lang: str, fmt: str) -> Rendered:
         raise RenderError(GONE)
     make = render_pdf if fmt == "pdf" else render_docx
     name = f"{study.number}-hstc-report-{lang}.{fmt}"
-    return Rendered(make(report_data(study, lang), lang), CONTENT_TYPES[fmt], name)
+    # The steps the status page shows: reading the records, each section drawn, the pages laid out.
+    steps = len(SECTIONS) + 2
+    progress(0, steps, READING)
+    data = report_data(study, lang)
+    progress(1, steps, DRAWING)
+    content = make(data, lang, lambda done, total: progress(1 + done, steps, DRAWING if done < total else LAYING_OUT))
+    return Rendered(content, CONTENT_TYPES[fmt], name)
 
 
 def check(user, job) -> tuple[bool, str]:

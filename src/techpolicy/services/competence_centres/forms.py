@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from techpolicy.casework import law_context
+from techpolicy.casework.kit import fact_errors
 from techpolicy.casework.kit.forms import Bound, FormBundle
 from techpolicy.law.acts.act000_methodology.competence_centres import COMPETENCE_AREAS
 from techpolicy.law.acts.act000_methodology.designation import KIND_LABELS
@@ -124,6 +125,15 @@ SECTIONS = (
 
 class InitiativeForms(FormBundle):
     add_row = {"add_staff": ("staff", MAX_STAFF_ROWS), "add_funding": ("funding", MAX_FUNDING_ROWS)}
+    sections = tuple((key, label, (key,)) for key, label in SECTIONS)  # the kit's task list
+
+    def draft_facts(self, bound: Bound) -> dict:
+        """The sector and direction of a draft saved incomplete: its subject (one open per pair)."""
+        if not bound["designation"].is_valid():
+            return {}
+        code = bound["designation"].cleaned_data["direction"]
+        direction = Direction.objects.select_related("sector").filter(code=code).first()
+        return {"sector": direction.sector.code, "direction": direction.code} if direction else {}
 
     def forms(self, data, initial: dict) -> Bound:
         # A posted table is read as posted: rows equal to the stored ones would otherwise count as
@@ -187,7 +197,7 @@ class InitiativeForms(FormBundle):
         try:
             checks.CHECK.procedure.parse(checks.law_facts(facts, today))
         except InvalidFacts as exc:
-            return exc.errors
+            return fact_errors.localized(exc)
         body = checks.StateBodyProfile.objects.filter(organisation_id=facts["state_body"]).first()
         if body is None or (facts["sector"], facts["direction"]) not in supervised_directions(body.organisation,
                                                                                               today):

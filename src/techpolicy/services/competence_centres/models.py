@@ -118,10 +118,12 @@ class SupervisedDirection(models.Model):
 class MethodologicalComment(models.Model):
     """A methodological comment of the national institute on a designation case (p.21)."""
 
-    case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="cc_comments")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey("casework.Case", verbose_name=_("case"), on_delete=models.PROTECT,
+                             related_name="cc_comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT,
+                               related_name="+")
     text = models.TextField(_("comment"), max_length=MAX_COMMENT)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -150,13 +152,15 @@ class Proposal(models.Model):
     the candidate (p.19): who proposed it, for which case, and when it was submitted. Kept apart
     from the case's facts, which the candidate may still correct after remarks."""
 
-    case = models.OneToOneField("casework.Case", on_delete=models.PROTECT, related_name="cc_proposal")
+    case = models.OneToOneField("casework.Case", verbose_name=_("case"), on_delete=models.PROTECT,
+                                related_name="cc_proposal")
     state_body = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+",
                                    verbose_name=_("state body"))
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("proposed by"), on_delete=models.PROTECT,
+                                    related_name="+")
     submitted_on = models.DateField(_("submitted on"))
     # The (sector, direction) codes the body supervised on that day, as the rule of p.19 read them.
-    supervised = models.JSONField(default=list)
+    supervised = models.JSONField(_("directions supervised"), default=list)
 
     class Meta:
         verbose_name = _("proposal of a state body")

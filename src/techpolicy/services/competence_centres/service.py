@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from techpolicy.casework.registry import Link, Role, Service, applicants
 
-from . import workflows
+from . import presentation, workflows
 from .register import DESIGNATED
 from .roles import LABELS
 
@@ -46,4 +46,5 @@ SERVICE = Service(
     api="techpolicy.services.competence_centres.api:router",
     demo="techpolicy.services.competence_centres.demo:load",
     order=30,
+    application=(presentation.INITIATIVE,),
 )

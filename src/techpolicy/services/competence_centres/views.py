@@ -20,7 +20,7 @@ from techpolicy.law.acts.act000_methodology.designation_lists import CC_FUNCTION
 from techpolicy.law.citation import Citation
 
 from . import checks
-from .forms import INITIATIVE, PRECHECK, SECTIONS
+from .forms import INITIATIVE, PRECHECK
 from .pages import EDITABLE
 from .workflows import ALL, DESIGNATION
 
@@ -66,26 +66,9 @@ def precheck(request):
     return check_page(request, PRECHECK, _precheck, "competence_centres/precheck.html", result_name="verdict")
 
 
-def _status(form, case) -> str:
-    """A section of the task list: "attention" (its errors are shown), "done" or "todo"."""
-    errors = form.total_error_count() if hasattr(form, "total_error_count") else len(form.errors)
-    if form.is_bound and errors:
-        return "attention"
-    return "done" if case is not None or form.is_bound else "todo"
-
-
-class Pages(ApplicationPages):
-    """The kit's apply and edit pages with the task list of the initiative's sections."""
-
-    def render(self, request, bound, case, errors):
-        tasks = [(prefix, label, _status(bound[prefix], case)) for prefix, label in SECTIONS]
-        return render(request, self.template, {"forms": bound, "case": case, "fact_errors": errors,
-                                               "title": self.title, "tasks": tasks})
-
-
 # One open initiative per organisation and (sector, direction) (`DESIGNATION.one_open_per`): a
 # second one on the same pair is sent to the open case.
-APPLICATION = Pages(
+APPLICATION = ApplicationPages(
     forms=INITIATIVE, workflows=(DESIGNATION,), editable=EDITABLE,
     template="competence_centres/application_form.html",
     title=gettext_lazy("Initiative to designate a sectoral technology competence centre"),

@@ -34,8 +34,8 @@ from .pages import EDITABLE, case_links
 from .roles import AUTHORIZED_BODY, STATE_BODY
 
 P17, P18, P19, P20 = (Citation("000", p) for p in ("17", "18", "19", "20"))
-# Final decisions ask for a ticked box (checked by `confirmed`): the case cannot come back.
-CONFIRM = Field("confirm", _("I confirm: this decision is final"), "checkbox")
+# Final decisions ask for "I understand" (the form's box, checked by `confirmed`): the case cannot come back.
+FINAL = _("This decision is final: the case is closed with it and cannot come back.")
 CONSIDERATION_TERM = DeadlineSpec(AB_CONSIDERATION)
 
 
@@ -85,7 +85,7 @@ DESIGNATION = register(Workflow(
                guard=steps.proposable, effect=steps.record_proposal, citation=P19),
         Action("decline", ("initiated",), "not_proposed", STATE_BODY, _("Decline to propose"), needs_reason=True,
                guard=all_of(steps.addressed_to_actor, confirmed), citation=P19, style="danger",
-               fields=(CONFIRM,)),
+               consequence=FINAL),
         Action("find_compliant", ("consideration",), "compliant", AUTHORIZED_BODY,
                _("Find the candidate compliant with the criteria"), guard=steps.compliant,
                effect=steps.record_compliance, citation=P17),
@@ -93,17 +93,19 @@ DESIGNATION = register(Workflow(
                needs_reason=True, effect=record_remark, citation=P19, style="secondary"),
         Action("refuse", ("consideration",), "refused", AUTHORIZED_BODY, _("Refuse: the criteria are not met"),
                needs_reason=True, guard=all_of(steps.refusable, confirmed), effect=steps.record_refusal,
-               citation=P17, style="danger", fields=(CONFIRM,)),
+               citation=P17, style="danger", consequence=FINAL),
         Action("resubmit", ("remarks",), "consideration", OWNER, _("Resubmit with corrections"),
                guard=steps.resubmittable, effect=steps.answer_remarks, citation=P19,
                fields=(Field("answer", _("Your answer to the remarks")),)),
         Action("designate", ("compliant",), "designated", STATE_BODY, _("Designate as a competence centre"),
                guard=all_of(steps.designation_valid, steps.compliant, confirmed), effect=steps.designate,
                citation=P20, fields=(Field("decision_number", _("Decision number")),
-                                     Field("decision_date", _("Decision date"), "date"), CONFIRM)),
+                                     Field("decision_date", _("Decision date"), "date")),
+               consequence=_("The candidate is designated as a competence centre by this decision and entered "
+                             "on the register; the decision is final.")),
         Action("not_designate", ("compliant",), "not_designated", STATE_BODY, _("Decide not to designate"),
                needs_reason=True, guard=all_of(steps.addressed_to_actor, confirmed), citation=P20,
-               style="danger", fields=(CONFIRM,)),
+               style="danger", consequence=FINAL),
         withdraw(*EDITABLE),
     ),
     document_kinds=DOCUMENT_KINDS,

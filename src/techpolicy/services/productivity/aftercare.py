@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 from techpolicy.casework.engine import WorkflowError, available_actions, fire
 from techpolicy.casework.models import Case
 from techpolicy.casework.permissions import handles, is_owner
+from techpolicy.casework.steps import posted_payload, unconfirmed
 from techpolicy.casework.workflow import get
 from techpolicy.law.parameters import ParameterError
 from techpolicy.site.once import already_sent, first_submission
@@ -88,12 +89,14 @@ def act(request, number, action):
     spec = get(case.workflow).action(action)
     if spec is None or action not in LEDGER_ACTIONS:
         raise Http404
-    payload = {f.name: request.POST.get(f.name, "").strip() for f in spec.fields}
+    payload = posted_payload(spec, request.POST)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
         version = None
     try:
+        if unconfirmed(spec, payload):
+            raise WorkflowError(unconfirmed(spec, payload))
         fire(case, action, request.user, reason=request.POST.get("reason", "").strip(), payload=payload,
              expected_version=version)
     except WorkflowError as exc:

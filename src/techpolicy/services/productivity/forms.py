@@ -13,11 +13,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from techpolicy.casework import law_context
+from techpolicy.casework.kit import fact_errors
 from techpolicy.casework.kit.forms import Bound, FormBundle
 from techpolicy.law.acts.act004_productivity2020.facts import OKED_PATTERN
 from techpolicy.law.facts import InvalidFacts
 
-from . import instruments, law
+from . import instruments, law, objections  # noqa: F401 (declares the act's objection texts)
 
 DATE = {"widget": forms.DateInput(attrs={"type": "date"})}
 UNANSWERED = [("", _("— not answered —"))]
@@ -181,7 +182,8 @@ class CostForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of cost"), choices=[("", "—"), *COST_KINDS])
     amount_kzt = forms.DecimalField(label=_("Amount, KZT"), min_value=0, max_digits=16, decimal_places=2)
     incurred_on = forms.DateField(label=_("Incurred on"), **DATE)
-    executor = forms.CharField(label=_("Executor (short name)"), max_length=40, required=False)
+    executor = forms.ChoiceField(label=_("Executor"), required=False,
+                                 help_text=_("one of the executors listed above; add them there first"))
     financed_by_other_budget_programme = forms.BooleanField(
         label=_("Financed from the budget under another programme"), required=False)
     employees = forms.CharField(label=_("Employees (ids, separated by commas)"), max_length=500, required=False)
@@ -195,6 +197,15 @@ class CostForm(forms.Form):
     travel_mode = forms.ChoiceField(label=_("Travel by"), choices=TRAVEL_MODES, required=False)
     travel_class = forms.ChoiceField(label=_("Class"), choices=TRAVEL_CLASSES, required=False)
     direction = forms.ChoiceField(label=_("Direction"), choices=DIRECTIONS, required=False)
+
+    def __init__(self, *args, executors: list[str] | None = None, **kwargs):
+        """`executors`: the short names the page lists, which a cost may name; None on a page
+        without executors (the calculator: the amount does not depend on who performs the work)."""
+        super().__init__(*args, **kwargs)
+        if executors is None:
+            del self.fields["executor"]
+        else:
+            self.fields["executor"].choices = [("", "—"), *((name, name) for name in executors)]
 
     def clean(self):
         data = super().clean()
@@ -256,6 +267,15 @@ def leasing_facts(data: dict) -> dict:
             "rate_percent": _money(data["rate_percent"]), "light_industry": data.get("light_industry", False)}
 
 
+def executor_names(data, initial: dict, prefix: str = "e", most: int = 200) -> list[str]:
+    """The executors' short names the page lists: as posted (bounded by the formset's most rows), or
+    those of the stored facts; a cost chooses among them."""
+    if data is None:
+        return [e["id"] for e in initial.get("executors") or [] if e.get("id")]
+    names = (data.get(f"{prefix}-{row}-id", "").strip() for row in range(most))
+    return list(dict.fromkeys(name for name in names if name))
+
+
 def filled(formset) -> list[dict]:
     """The rows of a formset the user filled in (blank extra rows are skipped)."""
     return [form.cleaned_data for form in formset if form.cleaned_data and not form.cleaned_data.get("DELETE")]
@@ -286,6 +306,7 @@ class CalculatorForms(FormBundle):
     """The calculator (section 5.3): the instrument, what the amount depends on, and the costs."""
 
     add_row = {"add_cost": ("c", 200)}
+    fact_forms = {"applicant": "applicant", "costs": "costs"}
 
     def forms(self, data, initial: dict) -> Bound:
         return {
@@ -311,6 +332,24 @@ class ApplicationForms(FormBundle):
     so a draft is never stored with facts the programme cannot judge."""
 
     add_row = {"add_cost": ("c", 200), "add_executor": ("e", 200)}
+    # The task list of the page (casework.kit.sections), in the order of the form.
+    sections = (
+        ("basics", _("Instrument and date"), ("basics", "channel")),
+        ("applicant", _("The applicant (section 5.1)"), ("applicant",)),
+        ("leasing", _("Instrument 1: the project and the leased object"), ("leasing",)),
+        ("executors", _("Executors (section 5.2)"), ("executors",)),
+        ("costs", _("Costs to reimburse (instruments 2–8)"), ("costs",)),
+    )
+
+    def draft_facts(self, bound: Bound) -> dict:
+        """The instrument and channel choose the workflow of a draft saved incomplete."""
+        if not bound["basics"].is_valid():
+            return {}
+        chosen = {"instrument": bound["basics"].cleaned_data["instrument"]}
+        if bound["channel"].is_valid():
+            chosen["channel"] = bound["channel"].cleaned_data.get("channel")
+        return chosen
+    fact_forms = {"applicant": "applicant", "costs": "costs", "executors": "executors", "leasing": "leasing"}
 
     def forms(self, data, initial: dict) -> Bound:
         applicable = [code for code, flows in instruments.WORKFLOWS.items() if flows]
@@ -320,7 +359,8 @@ class ApplicationForms(FormBundle):
             "applicant": ApplicantForm(data, prefix="a", initial=initial.get("applicant")),
             "leasing": LeasingForm(data, prefix="l", initial=initial.get("leasing"), use_required_attribute=False),
             "executors": ExecutorFormSet(data, prefix="e", initial=initial.get("executors")),
-            "costs": ApplicationCostFormSet(data, prefix="c", initial=initial.get("costs")),
+            "costs": ApplicationCostFormSet(data, prefix="c", initial=initial.get("costs"),
+                                            form_kwargs={"executors": executor_names(data, initial)}),
         }
 
     def valid(self, bound: Bound) -> bool:
@@ -354,7 +394,7 @@ class ApplicationForms(FormBundle):
         try:
             law.facts(facts)
         except InvalidFacts as exc:
-            return exc.errors
+            return fact_errors.localized(exc)
         return None
 
     def initial(self, organisation) -> dict:

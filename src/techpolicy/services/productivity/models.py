@@ -42,21 +42,23 @@ class ReimbursementAgreement(models.Model):
         (STATUS_CLOSED, _("closed")),
     ]
 
-    case = models.OneToOneField("casework.Case", on_delete=models.PROTECT, related_name="reimbursement")
+    case = models.OneToOneField("casework.Case", verbose_name=_("case"), on_delete=models.PROTECT,
+                                related_name="reimbursement")
     number = models.CharField(_("agreement number"), max_length=60, blank=True)
-    form = models.CharField(max_length=10, choices=FORM_CHOICES, default=FORM_AGREEMENT)
+    form = models.CharField(_("form"), max_length=10, choices=FORM_CHOICES, default=FORM_AGREEMENT)
     instrument = models.CharField(_("instrument"), max_length=4, db_index=True)
     programme_year = models.PositiveSmallIntegerField(
         _("programme year"), db_index=True, help_text=_("The year of the application date."))
     amount = models.DecimalField(_("amount accepted, KZT"), max_digits=16, decimal_places=2)
-    calculation = models.JSONField(help_text=_("The calculation the amount rests on (Reimbursement.as_dict())."))
+    calculation = models.JSONField(_("calculation"),
+                                   help_text=_("The calculation the amount rests on (Reimbursement.as_dict())."))
     sent_on = models.DateField(_("sent to the applicant on"), null=True, blank=True)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     statistics_consent = models.BooleanField(
         _("consent to obtain statistics for 2 years before and 2 years after (p. 9(4))"), default=False)
-    status = models.CharField(max_length=20, choices=STATUS_CHOICES, default=STATUS_DECIDED, db_index=True)
-    terminated_on = models.DateField(null=True, blank=True)
-    termination_reason = models.TextField(blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=STATUS_CHOICES, default=STATUS_DECIDED, db_index=True)
+    terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
+    termination_reason = models.TextField(_("reason for termination"), blank=True)
 
     class Meta:
         ordering = ["-pk"]
@@ -102,13 +104,15 @@ class PaymentLedgerEntry(AppendOnlyModel):
     KIND_PAYMENT, KIND_CLAWBACK = "payment", "clawback"
     KIND_CHOICES = [(KIND_PAYMENT, _("payment")), (KIND_CLAWBACK, _("return of funds"))]
 
-    agreement = models.ForeignKey(ReimbursementAgreement, on_delete=models.PROTECT, related_name="ledger")
-    kind = models.CharField(max_length=10, choices=KIND_CHOICES)
+    agreement = models.ForeignKey(ReimbursementAgreement, verbose_name=_("agreement"), on_delete=models.PROTECT,
+                                  related_name="ledger")
+    kind = models.CharField(_("kind"), max_length=10, choices=KIND_CHOICES)
     amount = models.DecimalField(_("amount, KZT"), max_digits=16, decimal_places=2)
     on_date = models.DateField(_("date"))
     reference = models.CharField(_("payment order or reference"), max_length=120)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT,
+                                    related_name="+")
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
         ordering = ["on_date", "pk"]
@@ -121,16 +125,20 @@ class InformationRequest(models.Model):
     """Paragraph 9(2): the operator asks how the instrument is carried out when the target
     indicator is not reached; the applicant answers."""
 
-    agreement = models.ForeignKey(ReimbursementAgreement, on_delete=models.PROTECT, related_name="requests")
+    agreement = models.ForeignKey(ReimbursementAgreement, verbose_name=_("agreement"), on_delete=models.PROTECT,
+                                  related_name="requests")
     text = models.TextField(_("request"))
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    requested_at = models.DateTimeField(auto_now_add=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT,
+                                     related_name="+")
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     answer = models.TextField(_("answer"), blank=True)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
-    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("answered by"), null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("information request")
+        verbose_name_plural = _("information requests")
         ordering = ["requested_at", "pk"]
 
 
@@ -138,17 +146,21 @@ class ProductivityReport(models.Model):
     """Labour productivity before and after support, and whether the obligation to raise it
     (1.5 times, the programme's target indicator) is met."""
 
-    case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="productivity_reports")
+    case = models.ForeignKey("casework.Case", verbose_name=_("case"), on_delete=models.PROTECT,
+                             related_name="productivity_reports")
     period = models.CharField(_("reporting period"), max_length=40)
     before = models.DecimalField(_("labour productivity before"), max_digits=18, decimal_places=2)
     after = models.DecimalField(_("labour productivity after"), max_digits=18, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     obligation_met = models.BooleanField(_("obligation met"), null=True)
-    verdict = models.JSONField(default=dict, blank=True)
-    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    reported_at = models.DateTimeField(auto_now_add=True)
+    verdict = models.JSONField(_("verdict"), default=dict, blank=True)
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reported by"), on_delete=models.PROTECT,
+                                    related_name="+")
+    reported_at = models.DateTimeField(_("reported at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("productivity report")
+        verbose_name_plural = _("productivity reports")
         ordering = ["-reported_at", "-pk"]
         constraints = [models.CheckConstraint(condition=Q(before__gt=0) & Q(after__gte=0),
                                               name="productivity_values_valid")]

@@ -26,6 +26,10 @@ from .models import PaymentLedgerEntry, ProductivityReport, ReimbursementAgreeme
 COUNTED_BY = {"cpip": ("2",), "competence": ("3",), "tech_processes": ("4",), "efficiency": ("5",),
               "clusters": ("7", "8")}
 NO_DATA = {"capacity": _("Capacity utilisation is not recorded in the system.")}
+# What a target's figure is, in words: the law layer names the kinds by code.
+KIND_LABELS = {"annual": _("in that year"), "cumulative": _("cumulative since the programme began"),
+               "per_year_min": _("at least, each year"), "ratio_min": _("at least, as a ratio"),
+               "percent": _("per cent")}
 
 
 def supported_enterprises() -> dict[str, dict[int, set[int]]]:
@@ -101,7 +105,8 @@ def targets_table(lang: str) -> list[dict]:
             result = {k: str(v) if isinstance(v, Promise) else v
                       for k, v in _result_for(target, enterprises, leasing).items()}
         rows.append({"id": target.id, "indicator": target.indicator.get(lang) or target.indicator["en"],
-                     "kind": target.kind, "year": target.year, "value": target.value,
+                     "kind": target.kind, "kind_label": KIND_LABELS.get(target.kind, target.kind),
+                     "year": target.year, "value": target.value,
                      "citation": target.citation.text(lang), **result})
     return rows
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from techpolicy.accounts.roles import LEASING_OPERATOR, OPERATOR
 from techpolicy.casework.registry import Link, Role, Service
 
-from . import workflows
+from . import presentation, workflows
 
 SERVICE = Service(
     key="productivity",
@@ -28,4 +28,5 @@ SERVICE = Service(
     api="techpolicy.api.productivity:router",
     demo="techpolicy.services.productivity.demo:load",
     order=20,
+    application=(presentation.PROGRAMME,),
 )

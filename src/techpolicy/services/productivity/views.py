@@ -37,6 +37,13 @@ def _on(request) -> dt.date:
         return PROGRAMME_LAST_DAY
 
 
+def _operator(operator) -> str:
+    """An operator's own name as it is; one the programme only describes, in the page's language."""
+    if isinstance(operator, str):
+        return operator
+    return operator.get(current_language()) or operator["en"]
+
+
 def _instrument_rows(on: dt.date) -> list[dict]:
     rows = []
     for code, definition in INSTRUMENTS.items():
@@ -44,7 +51,7 @@ def _instrument_rows(on: dt.date) -> list[dict]:
         if code == "1":
             names = [n for n in law.parameter_names("p2020.leasing.") if not n.endswith("_wd")]
         rows.append({
-            "code": code, "name": instruments.name(code), "operator": definition.operator,
+            "code": code, "name": instruments.name(code), "operator": _operator(definition.operator),
             "availability": definition.availability, "citation": definition.citation.text(current_language()),
             "parameters": [law.parameter_row(name, on) for name in names],
             "workflows": [get(w) for w in instruments.WORKFLOWS.get(code, ())],
@@ -75,7 +82,7 @@ def calculator(request):
     """The amount for an instrument and its costs, a line per cost with its exclusions and caps
     (section 5.3), computed by the law layer. Nothing is stored."""
     return check_page(request, f.CALCULATOR, law.calculation, "productivity/calculator.html",
-                      partial="productivity/_calculation.html")
+                      partial="productivity/_calculator.html")
 
 
 def workflow_for(facts: dict):

@@ -24,20 +24,14 @@ from techpolicy.casework.workflow import all_workflows
 from techpolicy.simulation.runner import ReformError, reform_parameters
 from techpolicy.simulation.stored import StoredApplication, simulate_stored
 
+from . import whatif_charts, whatif_display
+
 WORKFLOW_PREFIX = "productivity."
 ROWS = 5
 
 
 def _parameter_choices():
-    """Each parameter with its latest value and unit, so the analyst sees the scale to change."""
-    parameters = law_context.parameters()
-    choices = [("", "—")]
-    for name in parameters.names():
-        if name.startswith("p2020.") or name == "mci":
-            latest = parameters.definition(name).values[-1]
-            shown = _("not set by the source document") if latest.value is None else f"{latest.value} {latest.unit}"
-            choices.append((name, f"{name} = {shown}"))
-    return choices
+    return whatif_display.parameter_choices(law_context.parameters())
 
 
 class ChangeForm(forms.Form):
@@ -111,8 +105,8 @@ def check(user, job) -> tuple[bool, str]:
 
 
 def result_context(job, content: bytes) -> dict:
-    stored = json.loads(content)
-    return {"comparison": stored["comparison"], "count": stored["count"]}
+    context = whatif_display.result_context(json.loads(content), law_context.parameters())
+    return context | {"charts": whatif_charts.comparison_charts(context["comparison"])}
 
 
 WHAT_IF = register(FileKind("what-if", gettext_lazy("What-if: rule changes on past applications"), render_comparison,
@@ -145,8 +139,13 @@ def page(request):
             try:
                 reform_parameters(baseline, changes)  # a malformed value is refused at once, nothing is queued
             except ReformError as exc:
-                formset._non_form_errors = formset.error_class(
-                    [_("Parameter %(name)s: %(error)s") % {"name": exc.parameter, "error": exc}])
+                # Said beside the value that cannot be read, in the page's language.
+                message = whatif_display.malformed_value(baseline, exc.parameter)
+                forms_named = [f for f in formset if f.cleaned_data.get("parameter") == exc.parameter]
+                for form in forms_named:
+                    form.add_error("value", message)
+                if not forms_named:
+                    formset._non_form_errors = formset.error_class([message])
             else:
                 job = request_file(WHAT_IF.name, comparison_key(changes, baseline), changes, user=request.user)
                 return redirect(f"{reverse('productivity:what_if')}?job={job.pk}")

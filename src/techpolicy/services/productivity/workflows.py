@@ -62,6 +62,11 @@ DOCUMENT_KINDS = (
 # many open cases; what the database refuses is the same application (the very same facts) open twice
 # in one procedure: a repeated post of the form.
 ONE_OPEN = per_content
+# What the operator's decisions do, said before they are taken (the form asks for "I understand").
+TO_REIMBURSE = _("The decision to reimburse is recorded on the case and cannot be taken back.")
+NOT_TO_REIMBURSE = _("The decision not to reimburse is recorded on the case and cannot be taken back; the "
+                     "applicant is sent the notice of it.")
+LEASING_DECIDED = _("KDB-Leasing's decision is recorded on the case and cannot be taken back.")
 
 
 def m1(paragraph: str, sub: str | None = None):
@@ -109,10 +114,10 @@ def agreement_tail(decision_state: str, decision_citation) -> tuple[tuple[State,
     actions = (
         Action("approve", (decision_state,), "approved", OPERATOR, _("Decide to reimburse"),
                guard=steps.reimbursable, effect=steps.approve_agreement, citation=decision_citation,
-               notify_applicant=False),
+               notify_applicant=False, consequence=TO_REIMBURSE),
         Action("refuse", (decision_state,), "refusal_decided", OPERATOR, _("Decide not to reimburse"),
                needs_reason=True, effect=steps.record_refusal, citation=decision_citation, notify_applicant=False,
-               style="danger"),
+               style="danger", consequence=NOT_TO_REIMBURSE),
         Action("send_agreement", ("approved",), "agreement_sent", OPERATOR,
                _("Send the notice with two signed copies of the agreement"), guard=steps.agreement_number_given,
                effect=steps.send_agreement, citation=m25("6"), fields=(Field("number", _("Agreement number")),)),
@@ -130,6 +135,8 @@ def agreement_tail(decision_state: str, decision_citation) -> tuple[tuple[State,
         Action("terminate", ("paid",), "terminated", OPERATOR, _("Terminate on breach and record the return of funds"),
                needs_reason=True, guard=steps.termination_valid, effect=steps.terminate, citation=m25("9", "3"),
                style="danger",
+               consequence=_("The agreement is terminated for breach and the return of the funds is entered in "
+                             "the payment ledger; the case is closed for good."),
                fields=(Field("returned_on", _("Funds returned on"), "date"),
                        Field("reference", _("Reference of the return")))),
         Action("close", ("paid",), "closed", OPERATOR, _("Close the agreement"), effect=steps.close,
@@ -278,12 +285,13 @@ def cluster_workflow(instrument: str) -> Workflow:
             *review_actions,
             Action("approve", (deciding,), "approved", OPERATOR, _("Decide to reimburse"),
                    guard=steps.mid_decision_recorded, effect=steps.approve_cluster, citation=p(n["pay"]),
-                   notify_applicant=False,
+                   notify_applicant=False, consequence=TO_REIMBURSE,
                    fields=(Field("mid_decision_number", _("Decision of the authorised body recognising the winner: "
                                                           "number")),
                            Field("mid_decision_date", _("Date of that decision"), "date"))),
             Action("refuse", (deciding,), "refusal_decided", OPERATOR, _("Decide not to reimburse"), needs_reason=True,
-                   effect=steps.record_refusal, citation=p(n["refusal"]), notify_applicant=False, style="danger"),
+                   effect=steps.record_refusal, citation=p(n["refusal"]), notify_applicant=False, style="danger",
+                   consequence=NOT_TO_REIMBURSE),
             Action("send_notice", ("approved",), "notified", OPERATOR, _("Send the notice of the decision"),
                    effect=steps.notice_sent, citation=p(n["notice"])),
             Action("send_refusal", ("refusal_decided",), "refused", OPERATOR, _("Send the notice of non-compliance"),
@@ -343,17 +351,20 @@ LEASING = register(Workflow(
                guard=steps.passport_eligible, effect=steps.record_confirmation, citation=m1("2")),
         Action("refuse_confirmation", ("passport_received",), "not_confirmed", OPERATOR,
                _("Refuse the confirmation"), needs_reason=True, effect=steps.record_confirmation_refusal,
-               citation=m1("2"), style="danger"),
+               citation=m1("2"), style="danger",
+               consequence=_("The confirmation is refused for good: the case is closed.")),
         Action("submit_cpip", ("confirmed",), "leasing_expertise", OWNER,
                _("Apply to KDB-Leasing with the investment-project plan"), guard=steps.eligible,
                effect=steps.store_verdict, citation=m1("2")),
         Action("approve_leasing", ("leasing_expertise",), "leasing_approved", LEASING_OPERATOR,
                _("Record KDB-Leasing's positive decision"), guard=steps.leasing_decision_valid,
                effect=steps.record_leasing_approval, citation=m1("3"), notify_applicant=False,
+               consequence=LEASING_DECIDED,
                fields=(Field("decided_on", _("Decided on"), "date"),)),
         Action("refuse_leasing", ("leasing_expertise",), "leasing_refused", LEASING_OPERATOR,
                _("Record KDB-Leasing's negative decision"), needs_reason=True, guard=steps.leasing_decision_valid,
                effect=steps.record_leasing_refusal, citation=m1("3"), notify_applicant=False, style="danger",
+               consequence=LEASING_DECIDED,
                fields=(Field("decided_on", _("Decided on"), "date"),)),
         Action("notify_decision", ("leasing_approved",), "lease_pending", LEASING_OPERATOR,
                _("Notify the operator and the applicant of the decision"), citation=m1("5")),

@@ -14,6 +14,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from techpolicy.casework import law_context
+from techpolicy.casework.kit import fact_errors
 from techpolicy.casework.kit.forms import Bound, FormBundle
 from techpolicy.casework.steps import current_language
 from techpolicy.law.acts.act000_methodology.designation import KIND_LABELS
@@ -156,6 +157,15 @@ class ProposalForms(FormBundle):
 
     add_row = {"add_memorandum": ("m", MAX_MEMORANDA), "add_funding": ("f", MAX_FUNDING),
                "add_participant": ("pp", MAX_PARTICIPANTS)}
+    # The task list of the page (casework.kit.sections), in the order of the form.
+    sections = (
+        ("proposal", _("The platform (paragraphs 27 and 29)"), ("proposal",)),
+        ("coordinator", _("The coordinator (paragraphs 25-27)"), ("coordinator",)),
+        ("memoranda", _("Cooperation agreements (memoranda) with key leaders of the direction (paragraph 25(3))"),
+         ("memoranda",)),
+        ("participants", _("Planned participants (paragraph 23)"), ("participants",)),
+        ("funding", _("Funding sources (paragraph 30)"), ("funding",)),
+    )
 
     def __init__(self, organisation):
         self.organisation = organisation
@@ -225,7 +235,7 @@ class ProposalForms(FormBundle):
         try:
             checks.COORDINATOR.procedure.parse(law)
         except InvalidFacts as exc:
-            return exc.errors
+            return fact_errors.localized(exc)
         sector = facts["proposal"]["sector"]
         errors = [{"field": "participants", "message": not_a_centre(p["name"])}
                   for p in facts["planned_participants"]

@@ -22,7 +22,7 @@ YEARS_AROUND = 50  # a road-map date within this many years of today: a typo suc
 
 def _listed(items, exclude=()):
     lang = current_language()
-    return [(i.code, f"{i.citation.ref} — {i.label[lang]}") for i in items if i.code not in exclude]
+    return [(i.code, f"{i.citation.short(lang)} — {i.label[lang]}") for i in items if i.code not in exclude]
 
 
 def _plausible(day):

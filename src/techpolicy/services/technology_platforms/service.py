@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from techpolicy.casework.registry import Link, Role, Service
 
-from . import workflows
+from . import presentation, workflows
 from .checks import PROCEDURE
 from .register import ORGANISED
 from .roles import HSTC_SECRETARY
@@ -46,4 +46,5 @@ SERVICE = Service(
     api="techpolicy.services.technology_platforms.api:router",
     demo="techpolicy.services.technology_platforms.demo:load",
     order=40,
+    application=(presentation.PROPOSAL,),
 )

@@ -85,17 +85,21 @@ ORGANISATION = register(Workflow(
         Action("refuse", ("submitted",), "refused", AUTHORIZED_BODY, _("Refuse the proposal"),
                guard=all_of(confirmed, steps.refusal_grounded), effect=steps.record_refusal,
                needs_reason=True, citation=P("000", "25"), style="danger",
-               fields=(Field("confirm", _("I confirm the refusal: it is final"), "checkbox"),)),
+               consequence=_("The proposal is refused for good: the case is closed and the proposal cannot "
+                             "be resubmitted.")),
         Action("refer_to_hstc", ("submitted",), AGENDA, AUTHORIZED_BODY, _("Refer the initiative to the HSTC"),
-               guard=steps.referral_valid, effect=steps.store_referral, citation=P("000", "28")),
+               guard=steps.referral_valid, effect=steps.store_referral, citation=P("000", "28"),
+               consequence=_("The initiative goes on the HSTC's agenda: a round of voting opens with the "
+                             "members entitled to vote today; the proposal can no longer be returned with "
+                             "remarks.")),
         *steps.hstc_recommendations(AGENDA),
         Action("organise", ("supported",), "organised", AUTHORIZED_BODY, _("Organise the technology platform"),
                guard=all_of(confirmed, steps.organisation_valid), effect=steps.organise,
                citation=P("000", "27"),
                fields=(Field("decision_number", _("Decision number")),
-                       Field("decided_on", _("Decision date"), "date"),
-                       Field("confirm", _("I confirm: the platform is entered on the register for good"),
-                             "checkbox"))),
+                       Field("decided_on", _("Decision date"), "date")),
+               consequence=_("The platform is organised by this decision and entered on the register for "
+                             "good.")),
         withdraw("draft", "remarks"),
     ),
 ))

@@ -307,6 +307,15 @@ class ApplicationForms(ConditionForms):
     block of fifteen Annex 3 items per project ("Add a project" adds one)."""
 
     add_row = {"add_project": ("p", 50)}
+    # The task list of the page (casework.kit.sections), in the order of the form.
+    sections = (
+        ("applicant", _("The applicant (paragraph 7)"), ("applicant",)),
+        ("ownership", _("Ownership: who holds shares, directly or through others (paragraph 7(4))"), ("ownership",)),
+        ("tax", _("Tax debt (paragraph 9(3))"), ("tax",)),
+        ("documents", _("Documents (paragraph 9)"), ("documents",)),
+        ("projects", _("Business plan (paragraph 9(2), Annex 3): every project under each activity type"),
+         ("projects",)),
+    )
 
     def forms(self, data, initial: dict) -> Bound:
         return super().forms(data, initial) | {

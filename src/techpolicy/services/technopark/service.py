@@ -12,7 +12,7 @@ from techpolicy.accounts.roles import SECRETARIAT
 from techpolicy.casework.registry import CertificateKind, Link, Role, Service
 from techpolicy.law.citation import Citation
 
-from . import workflows
+from . import presentation, workflows
 from .participants import PARTICIPANTS
 
 REGISTRATION = CertificateKind(
@@ -85,4 +85,5 @@ SERVICE = Service(
     api="techpolicy.api.technopark:router",
     demo="techpolicy.services.technopark.service:load_demo",
     order=10,
+    application=(presentation.PARTICIPATION,),
 )

@@ -40,6 +40,10 @@ HOUSING_TERM = DeadlineSpec(terms.HOUSING_VACATE)
 
 
 AGENDA = "commission"  # the id of the state on the selection commission's agenda (p.13)
+# Said before a case is put on the agenda: from then on only the commission's decision moves it on.
+TO_AGENDA = _("The case goes on the commission's agenda: a round of voting opens with the members entitled to "
+              "vote today, and from then on only the commission's decision moves the case on.")
+REFUSAL_FINAL = _("The refusal is final: the case is closed and the applicant is notified.")
 
 
 def on_agenda(term: DeadlineSpec) -> State:
@@ -105,7 +109,7 @@ PARTICIPATION = register(Workflow(
                fields=(Field("answer", _("Your answer to the remarks")),)),
         Action("send_to_commission", ("completeness_review",), AGENDA, SECRETARIAT,
                _("Send to the selection commission"), guard=steps.complete_and_eligible,
-               citation=P("001", "13")),
+               citation=P("001", "13"), consequence=TO_AGENDA),
         *commission_decisions("approved", "refused", P("001", "13"), on_approve=steps.record_admission,
                               on_refuse=steps.record_refusal),
         Action("sign_contract", ("approved",), "contract", SECRETARIAT, _("Record the signed contract"),
@@ -140,7 +144,8 @@ ACTIVITY_CHANGE = register(Workflow(
         Action("submit", ("draft",), "submitted", OWNER, _("Submit the application"),
                guard=steps.activity_change_valid, citation=P("001", "9-1")),
         Action("send_to_commission", ("submitted",), AGENDA, SECRETARIAT,
-               _("Send to the selection commission"), guard=steps.commission_composed, citation=P("001", "9-1")),
+               _("Send to the selection commission"), guard=steps.commission_composed, citation=P("001", "9-1"),
+               consequence=TO_AGENDA),
         *commission_decisions("approved", "refused", P("001", "9-1"), on_approve=steps.apply_activity_change),
     ),
 ))
@@ -168,7 +173,7 @@ EXTENSION = register(Workflow(
                guard=steps.extension_terms_valid, effect=steps.grant_extension, citation=P("001", "36"),
                fields=(Field("valid_until", _("New end date of participation"), "date"),)),
         Action("refuse", ("submitted",), "refused", SECRETARIAT, _("Refuse"), needs_reason=True,
-               style="danger"),
+               style="danger", consequence=REFUSAL_FINAL),
     ),
 ))
 
@@ -187,7 +192,7 @@ TERMINATION = register(Workflow(
     ),
     actions=(
         Action("send_to_commission", ("draft",), AGENDA, SECRETARIAT, _("Bring to the commission"),
-               guard=steps.termination_grounds_valid, citation=P("001", "41")),
+               guard=steps.termination_grounds_valid, citation=P("001", "41"), consequence=TO_AGENDA),
         *commission_decisions("terminated", "rejected", P("001", "41"), on_approve=steps.terminate_participation,
                               on_refuse=steps.record_termination_rejected,
                               approve_label=_("Record the decision to terminate"),
@@ -215,10 +220,13 @@ SERVICES = register(Workflow(
         Action("submit", ("draft",), "submitted", OWNER, _("Submit the application"),
                guard=steps.services_application_valid, citation=P("001", "48")),
         Action("accept", ("submitted",), "accepted", SECRETARIAT, _("Accept")),
-        Action("refuse", ("submitted",), "refused", SECRETARIAT, _("Refuse"), needs_reason=True, style="danger"),
+        Action("refuse", ("submitted",), "refused", SECRETARIAT, _("Refuse"), needs_reason=True, style="danger",
+               consequence=REFUSAL_FINAL),
         Action("complete", ("accepted",), "completed", SECRETARIAT, _("Mark the programme completed")),
         Action("expel", ("accepted",), "expelled", SECRETARIAT, _("Expel from acceleration"), needs_reason=True,
-               citation=P("001", "60"), style="danger"),
+               citation=P("001", "60"), style="danger",
+               consequence=_("The participant is expelled from acceleration and must vacate the housing; the "
+                             "expulsion cannot be taken back.")),
         Action("housing_returned", ("expelled",), "housing_returned", SECRETARIAT,
                _("Record the act of handing back the housing"), citation=P("001", "60")),
     ),

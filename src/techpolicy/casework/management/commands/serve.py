@@ -23,7 +23,30 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
-def run_together(commands: dict[str, Sequence[str]], write=print) -> int:
+PUBLIC_URL = "TECHPOLICY_PUBLIC_URL"
+
+
+def served_url(addrport: str) -> str:
+    """The address `runserver addrport` answers on, as a browser (or a phone scanning a certificate's
+    QR code) would write it: "8010" and "0.0.0.0:8010" -> http://127.0.0.1:8010, "[::]:8010" ->
+    http://[::1]:8010, "example.kz:8010" -> http://example.kz:8010."""
+    host, _, port = addrport.rpartition(":")
+    if not port.isdigit():
+        host, port = addrport, "8000"
+    host = {"": "127.0.0.1", "0": "127.0.0.1", "0.0.0.0": "127.0.0.1", "[::]": "[::1]", "::": "[::1]"}.get(host, host)
+    return f"http://{host}:{port}"
+
+
+def environment(addrport: str, base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of the web server and the worker: links on printed documents and in e-mail
+    follow the served address unless TECHPOLICY_PUBLIC_URL is configured."""
+    env = dict(os.environ if base is None else base)
+    if not env.get(PUBLIC_URL, "").strip():
+        env[PUBLIC_URL] = served_url(addrport)
+    return env
+
+
+def run_together(commands: dict[str, Sequence[str]], write=print, env: dict[str, str] | None = None) -> int:
     """Start every command; return when one of them has stopped or on Ctrl-C/SIGTERM, after
     stopping the others. The exit status: 0 when stopped on request, else the first one's status."""
     # Both handled explicitly: a shell that starts a job in the background leaves SIGINT ignored.
@@ -32,7 +55,7 @@ def run_together(commands: dict[str, Sequence[str]], write=print) -> int:
     status = 0
     try:
         for name, command in commands.items():
-            processes[name] = subprocess.Popen(list(command), start_new_session=True)
+            processes[name] = subprocess.Popen(list(command), start_new_session=True, env=env)
         while all(p.poll() is None for p in processes.values()):
             time.sleep(POLL_SECONDS)
         name, stopped = next((n, p) for n, p in processes.items() if p.poll() is not None)
@@ -77,6 +100,6 @@ class Command(BaseCommand):
         # The worker without its auto-reloader: a reloading worker stopped mid-task lingers in the
         # reloader's loop. After changing task code, restart `make run`.
         commands = {"worker": [*django, "run_worker", "--no-reload"], "web server": [*django, "runserver", addrport]}
-        status = run_together(commands, write=self.stdout.write)
+        status = run_together(commands, write=self.stdout.write, env=environment(addrport))
         if status:
             sys.exit(status)

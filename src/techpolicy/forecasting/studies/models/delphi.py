@@ -35,6 +35,8 @@ class Round(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("Delphi round")
+        verbose_name_plural = _("Delphi rounds")
         ordering = ["study", "number"]
         constraints = [models.UniqueConstraint(fields=["study", "number"], name="unique_round_number")]
 
@@ -57,6 +59,8 @@ class Response(AppendOnlyModel):
     language = models.CharField(max_length=2)
 
     class Meta:
+        verbose_name = _("Delphi response")
+        verbose_name_plural = _("Delphi responses")
         ordering = ["submitted_at"]
         constraints = [models.UniqueConstraint(fields=["round", "membership"], name="one_response_per_round")]
 
@@ -80,5 +84,7 @@ class Answer(AppendOnlyModel):
     comment = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = _("answer on a technology")
+        verbose_name_plural = _("answers on technologies")
         ordering = ["pk"]
         constraints = [models.UniqueConstraint(fields=["response", "technology"], name="one_answer_per_technology")]

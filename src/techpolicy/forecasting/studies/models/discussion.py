@@ -48,6 +48,8 @@ class DraftVersion(AppendOnlyModel):
     published_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("draft version")
+        verbose_name_plural = _("draft versions")
         ordering = ["study", "number"]
         constraints = [models.UniqueConstraint(fields=["study", "number"], name="unique_draft_number")]
 
@@ -87,6 +89,8 @@ class Comment(models.Model):
     reports = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("public comment")
+        verbose_name_plural = _("public comments")
         ordering = ["created_at", "pk"]
 
 
@@ -106,6 +110,8 @@ class ModerationEvent(AppendOnlyModel):
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("moderation action")
+        verbose_name_plural = _("moderation actions")
         ordering = ["at", "pk"]
 
 
@@ -118,3 +124,7 @@ class Approval(models.Model):
     decision = models.CharField(_("decision (number and date)"), max_length=300)
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     approved_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("approval of a study")
+        verbose_name_plural = _("approvals of studies")

@@ -25,6 +25,8 @@ class IndicatorSeries(models.Model):
     imported_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("indicator series")
+        verbose_name_plural = _("indicator series")
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["study", "name"], name="unique_series_name")]
 
@@ -54,4 +56,12 @@ class ForecastCorrection(AppendOnlyModel):
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("forecast correction")
+        verbose_name_plural = _("forecast corrections")
         ordering = ["at", "pk"]
+
+    def model_label(self) -> str:
+        """The trend model the correction was made on, named in the page's language."""
+        from ..evidence import MODEL_LABELS  # late: the evidence module imports these models
+
+        return str(MODEL_LABELS.get(self.model, self.model))

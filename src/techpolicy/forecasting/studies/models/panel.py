@@ -34,6 +34,8 @@ class Expert(models.Model):
     )
 
     class Meta:
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
         ordering = ["full_name"]
 
     def __str__(self) -> str:
@@ -58,6 +60,8 @@ class Membership(models.Model):
     conflicts = models.TextField(_("conflicts of interest declared"), blank=True)
 
     class Meta:
+        verbose_name = _("study expert")
+        verbose_name_plural = _("study experts")
         ordering = ["pseudonym"]
         constraints = [
             models.UniqueConstraint(fields=["study", "expert"], name="one_membership_per_study"),

@@ -101,6 +101,8 @@ class StageChange(AppendOnlyModel):
     payload = models.JSONField(default=dict, blank=True)
 
     class Meta:
+        verbose_name = _("stage change")
+        verbose_name_plural = _("stage changes")
         ordering = ["at", "pk"]
 
 
@@ -118,6 +120,8 @@ class PlanActivity(models.Model):
     done_on = models.DateField(_("done on"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("plan activity")
+        verbose_name_plural = _("plan activities")
         ordering = ["starts_on", "pk"]
 
     def clean(self):
@@ -125,6 +129,11 @@ class PlanActivity(models.Model):
             raise ValidationError({"ends_on": _("The activity cannot end before it starts.")})
         if self.done_on and self.starts_on and self.done_on < self.starts_on:
             raise ValidationError({"done_on": _("The activity cannot be done before it starts.")})
+
+    def method_labels(self) -> list[str]:
+        """The methods by their names in the page's language; the stored codes are keys, not text."""
+        names = dict(METHODS)
+        return [str(names.get(code, code)) for code in self.methods]
 
 
 class Technology(models.Model):
@@ -138,6 +147,8 @@ class Technology(models.Model):
     sector = models.CharField(_("sector"), max_length=300, blank=True)
 
     class Meta:
+        verbose_name = _("technology")
+        verbose_name_plural = _("technologies")
         ordering = ["code"]
         constraints = [models.UniqueConstraint(fields=["study", "code"], name="unique_technology_code")]
 

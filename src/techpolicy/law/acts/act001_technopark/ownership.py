@@ -217,17 +217,15 @@ def validate_ownership(ownership: Ownership, prefix: str = "ownership", limits: 
 # --- the state share ---------------------------------------------------------------------------
 
 
-def state_share(ownership: Ownership, applicant: str = "applicant", top: int = TOP_CHAINS) -> StateShare:
-    """The applicant's direct-or-indirect state share, its `top` largest chains and their number.
-
-    Call `validate_ownership` first for the limits; an unknown holder or a loop raises here too."""
-    index = _index(ownership, "ownership")
+def _entity_shares(ownership: Ownership, index: dict[str, int]) -> tuple[list[Decimal], list[Decimal], list[int]]:
+    """Per entity: the fraction (0..1) that belongs to the state, the fraction held through its
+    largest single chain, and the number of chains from a state-kind holder to it."""
     order = _holders_first(ownership, index, "ownership")
     entities = ownership.entities
     n = len(entities)
-    share = [Decimal(0)] * n  # fraction (0..1) of the entity that belongs to the state
-    best = [Decimal(0)] * n  # fraction held through its largest single chain
-    count = [0] * n  # chains from a state-kind holder to the entity
+    share = [Decimal(0)] * n
+    best = [Decimal(0)] * n
+    count = [0] * n
     with localcontext(_EXACT):
         for node in order:  # holders first
             entity = entities[node]
@@ -243,6 +241,24 @@ def state_share(ownership: Ownership, applicant: str = "applicant", top: int = T
                 chains += count[holder]
             # Trailing zeros would grow by two digits a link (0.5 × 1.0 = 0.50): drop them.
             share[node], best[node], count[node] = total.normalize(), largest.normalize(), chains
+    return share, best, count
+
+
+def holder_state_shares(ownership: Ownership) -> dict[str, Decimal]:
+    """Each listed entity's own state share, in per cent, by its id (the figure a tree of the
+    ownership shows beside each holder). Call `validate_ownership` first for the limits."""
+    index = _index(ownership, "ownership")
+    share, _best, _count = _entity_shares(ownership, index)
+    return {entity.id: share[index[entity.id]].scaleb(2).normalize() for entity in ownership.entities}
+
+
+def state_share(ownership: Ownership, applicant: str = "applicant", top: int = TOP_CHAINS) -> StateShare:
+    """The applicant's direct-or-indirect state share, its `top` largest chains and their number.
+
+    Call `validate_ownership` first for the limits; an unknown holder or a loop raises here too."""
+    index = _index(ownership, "ownership")
+    share, best, count = _entity_shares(ownership, index)
+    with localcontext(_EXACT):
         total = sum((h.share * share[index[h.holder]] for h in ownership.shareholders), Decimal(0))
         largest_chains = _largest_chains(ownership, index, best, applicant, top)
     chain_count = sum(count[index[h.holder]] for h in ownership.shareholders)

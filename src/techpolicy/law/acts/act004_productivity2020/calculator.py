@@ -29,7 +29,7 @@ from ...citation import Citation
 from ...facts import parse_facts
 from ...parameters import ParameterNotInForce, ParameterNotSet, Parameters, ParameterValue
 from ...rules import Context, Messages, render
-from .calculator_texts import NOTES, REASONS, TEXTS, unset_reason
+from .calculator_texts import COST_KIND_NAMES, NOTES, REASONS, TEXTS, unset_reason
 from .common import kzt
 from .exclusions import LineState, line_exclusions
 from .facts import CostLine, ProductivityFacts, require_instrument_facts
@@ -37,8 +37,14 @@ from .instruments import INSTRUMENTS, Cap, InstrumentDefinition
 
 TIYN = Decimal("0.01")
 HUNDRED = Decimal(100)
-ROUNDING = ("exact Decimal throughout; the final amount rounded once to whole tiyn (0.01 KZT), ROUND_HALF_UP, "
-            "after snapping division remainders below 1e-12 KZT")
+# How the amount is rounded, for the reader of the result (and the API's "rounding").
+ROUNDING: Messages = {
+    "kk": "Есеп бүкіл жолында дәл ондық сандармен жүргізіледі; қорытынды сома бір рет бүтін тиынға (0,01 теңге) "
+          "дейін дөңгелектенеді (жартысы жоғары қарай).",
+    "ru": "Расчёт ведётся в точных десятичных числах; итоговая сумма округляется один раз до целого тиына "
+          "(0,01 тенге), половина — в большую сторону.",
+    "en": "Exact decimals throughout; the final amount is rounded once to whole tiyn (0.01 KZT), half up.",
+}
 
 Status = Literal["calculated", "not_set", "not_available", "not_reimbursement", "not_in_force"]
 
@@ -108,7 +114,7 @@ class Reimbursement:
             "amount": str(self.amount),
             "currency": "KZT",
             "eligible_costs": str(tiyn(self.eligible_costs)),
-            "rounding": ROUNDING,
+            "rounding": pick(ROUNDING),
             "lines": [line.as_dict(lang) for line in self.lines],
             "parameters": [p.as_dict(lang or "en") for p in self.parameters_read],
             "unset_parameters": [p.as_dict(lang or "en") for p in self.unset_parameters],
@@ -134,8 +140,9 @@ def _line(kind: str, rule: str, before: Decimal, after: Decimal, reason: Message
 
 
 def _cost_line(cost: CostLine, eligible: Decimal, definition: InstrumentDefinition) -> Line:
-    details: dict[str, Any] = {"id": cost.id, "kind": cost.kind, "amount": kzt(cost.amount_kzt),
-                               "incurred_on": cost.incurred_on, "eligible": kzt(eligible)}
+    details: dict[str, Any] = {"id": cost.id, "kind": COST_KIND_NAMES.get(cost.kind, cost.kind),
+                               "amount": kzt(cost.amount_kzt), "incurred_on": cost.incurred_on,
+                               "eligible": kzt(eligible)}
     template = TEXTS["cost"]
     if definition.person == "employee" and len(cost.employees) > 1 and eligible > 0:
         template = TEXTS["cost_group"]

@@ -5,6 +5,43 @@ from __future__ import annotations
 from ...rules import Messages, render
 from .instruments import InstrumentDefinition
 
+# The kinds of cost (CostLine.kind) as a reimbursement line names them.
+COST_KIND_NAMES: dict[str, Messages] = {
+    "cpip_development": {"kk": "инвестициялық жобаның кешенді жоспарын әзірлеу",
+                         "ru": "разработка комплексного плана инвестиционного проекта",
+                         "en": "developing a comprehensive plan of the investment project"},
+    "feasibility_study": {"kk": "техникалық-экономикалық негіздеме", "ru": "технико-экономическое обоснование",
+                          "en": "feasibility study"},
+    "feasibility_expertise": {"kk": "техникалық-экономикалық негіздеменің сараптамасы",
+                              "ru": "экспертиза технико-экономического обоснования",
+                              "en": "expertise of a feasibility study"},
+    "training_fee": {"kk": "оқыту ұйымының қызметіне ақы", "ru": "оплата услуг обучающей организации",
+                     "en": "training provider's fee"},
+    "travel": {"kk": "жол жүру", "ru": "проезд", "en": "travel"},
+    "accommodation": {"kk": "тұру", "ru": "проживание", "en": "accommodation"},
+    "per_diem": {"kk": "тәуліктік шығындар", "ru": "суточные", "en": "per diem"},
+    "expert_fee": {"kk": "шетелдік сарапшының қызметіне ақы", "ru": "оплата услуг иностранного эксперта",
+                   "en": "foreign expert's fee"},
+    "technical_diagnostics": {"kk": "техникалық диагностика", "ru": "техническая диагностика",
+                              "en": "technical diagnostics"},
+    "technology_improvement": {"kk": "технологиялық процестерді жетілдіру (консалтинг, жобалау, инжиниринг)",
+                               "ru": "совершенствование технологических процессов (консалтинг, проектирование, "
+                                     "инжиниринг)",
+                               "en": "technological improvement (consulting, design, engineering)"},
+    "efficiency_plan_development": {"kk": "өндіріс тиімділігін арттыру жоспарын әзірлеу",
+                                    "ru": "разработка плана повышения эффективности производства",
+                                    "en": "developing a production-efficiency plan"},
+    "efficiency_plan_implementation": {"kk": "өндіріс тиімділігін арттыру жоспарын іске асыру",
+                                       "ru": "реализация плана повышения эффективности производства",
+                                       "en": "implementing a production-efficiency plan"},
+    "cluster_strategy": {"kk": "кластердің даму стратегиясы мен жол картасы",
+                         "ru": "стратегия развития и дорожная карта кластера",
+                         "en": "cluster strategy and road map"},
+    "cluster_strategy_implementation": {"kk": "кластер стратегиясын іске асыру", "ru": "реализация стратегии кластера",
+                                        "en": "implementing a cluster strategy"},
+    "other": {"kk": "басқа шығын", "ru": "иные затраты", "en": "other cost"},
+}
+
 TEXTS: dict[str, Messages] = {
     "cost": {
         "kk": "{id} шығыны ({kind}), {amount} теңге, {incurred_on}: өтеуге жататыны {eligible} теңге.",

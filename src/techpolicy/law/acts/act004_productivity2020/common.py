@@ -19,7 +19,7 @@ from typing import Any
 
 from ...citation import Citation
 from ...parameters import ParameterNotInForce, ParameterNotSet
-from ...rules import Context, InForce, Outcome, wording
+from ...rules import Context, InForce, Messages, Outcome, wording
 
 ACT = "004"
 
@@ -71,9 +71,12 @@ ANNEX_CITATION = Citation(ACT, "", note="Annex: list of priority sectors of the 
 rule = wording(PROGRAMME_IN_FORCE)
 
 
-def kzt(amount: Decimal) -> str:
-    """`Decimal("2000000")` -> "2 000 000.00" (tenge with tiyn, thin groups for reading)."""
-    return f"{amount:,.2f}".replace(",", " ")
+def kzt(amount: Decimal) -> Messages:
+    """An amount in tenge with tiyn as each language writes it, for a text's details (`render` fills
+    in each language's form): 2 000 000,00 in kk and ru, 2,000,000.00 in en (non-breaking groups)."""
+    grouped = f"{amount:,.2f}"
+    local = grouped.replace(",", "\u00a0").replace(".", ",")
+    return {"kk": local, "ru": local, "en": grouped}
 
 
 def repeal_effective(ctx: Context) -> tuple[dt.date, bool]:

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from ...facts import InvalidFacts
+from ...facts import InvalidFacts, objection
 
 Instrument = Literal["1", "2a", "2b", "3a", "3b", "4a", "4b", "5a", "5b", "6", "7", "8"]
 # The upper bound only rejects absurd input (e.g. 1e308) with the field named, before any arithmetic.
@@ -199,11 +199,11 @@ class CostLine(Facts):
     def _employees(cls, value: list[str], info: ValidationInfo) -> list[str]:
         kind = info.data.get("kind")
         if kind == "training_fee" and not value:
-            raise ValueError("a training_fee line names the employees it trains")
+            raise objection("p2020_training_needs_employees", "a training_fee line names the employees it trains")
         if len(set(value)) != len(value):
-            raise ValueError("an employee is named twice")
+            raise objection("p2020_employee_twice", "an employee is named twice")
         if kind in PERSONAL_KINDS and len(value) > 1:
-            raise ValueError(f"a {kind} line names one person")
+            raise objection("p2020_one_person", "a {kind} line names one person", kind=kind)
         return value
 
     @field_validator("specialist")
@@ -211,18 +211,20 @@ class CostLine(Facts):
     def _specialist(cls, value: str | None, info: ValidationInfo) -> str | None:
         kind = info.data.get("kind")
         if kind == "expert_fee" and not value:
-            raise ValueError("an expert_fee line names the specialist paid")
+            raise objection("p2020_expert_needs_specialist", "an expert_fee line names the specialist paid")
         if kind in PERSONAL_KINDS and value and info.data.get("employees"):
-            raise ValueError(f"a {kind} line names one person: an employee or a specialist")
+            raise objection("p2020_employee_or_specialist",
+                            "a {kind} line names one person: an employee or a specialist", kind=kind)
         if kind in PERSONAL_KINDS and not value and not info.data.get("employees"):
-            raise ValueError(f"a {kind} line names the person (employees: [id] or specialist: id)")
+            raise objection("p2020_needs_person", "a {kind} line names the person (employees: [id] or specialist: id)",
+                            kind=kind)
         return value
 
     @field_validator("months")
     @classmethod
     def _months(cls, value: Decimal | None, info: ValidationInfo) -> Decimal | None:
         if info.data.get("kind") == "expert_fee" and value is None:
-            raise ValueError("an expert_fee line gives the months of work it pays")
+            raise objection("p2020_expert_needs_months", "an expert_fee line gives the months of work it pays")
         return value
 
     @field_validator("training_kind")
@@ -230,24 +232,26 @@ class CostLine(Facts):
     def _training_kind(cls, value: str | None, info: ValidationInfo) -> str | None:
         kind = info.data.get("kind")
         if value is None and (kind == "training_fee" or (kind == "accommodation" and info.data.get("employees"))):
-            raise ValueError("course or internship: required for training fees and an employee's accommodation")
+            raise objection("p2020_needs_training_kind",
+                            "course or internship: required for training fees and an employee's accommodation")
         return value
 
     @field_validator("stay_from", "stay_to")
     @classmethod
     def _stay(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
         if info.data.get("kind") == "accommodation" and info.data.get("employees") and value is None:
-            raise ValueError("required for an employee's accommodation")
+            raise objection("p2020_stay_needed", "required for an employee's accommodation")
         start = info.data.get("stay_from")
         if info.field_name == "stay_to" and value and start and value < start:
-            raise ValueError(f"stay_to ({value}) is before stay_from ({start})")
+            raise objection("p2020_stay_order", "stay_to ({end}) is before stay_from ({start})", end=str(value),
+                            start=str(start))
         return value
 
     @field_validator("travel_mode", "travel_class", "direction")
     @classmethod
     def _travel(cls, value: str | None, info: ValidationInfo) -> str | None:
         if info.data.get("kind") == "travel" and value is None:
-            raise ValueError("required for travel")
+            raise objection("p2020_travel_needed", "required for travel")
         return value
 
     def persons(self) -> list[str]:
@@ -323,12 +327,13 @@ class ProductivityFacts(Facts):
             seen: set[str] = set()
             for item in items:
                 if item.id in seen:
-                    raise ValueError(f"{name}: id {item.id!r} is used twice")
+                    raise objection("p2020_id_twice", "{name}: id '{id}' is used twice", name=name, id=item.id)
                 seen.add(item.id)
         known = {e.id for e in self.executors}
         for line in self.costs:
             if line.executor is not None and line.executor not in known:
-                raise ValueError(f"costs: line {line.id!r} names an unknown executor {line.executor!r}")
+                raise objection("p2020_unknown_executor", "costs: line '{line}' names an unknown executor '{executor}'",
+                                line=line.id, executor=line.executor)
         return self
 
 
@@ -357,7 +362,8 @@ def _value(facts: ProductivityFacts, path: str) -> object:
 def require_instrument_facts(facts: ProductivityFacts) -> None:
     """Raise `InvalidFacts` naming every fact the chosen instrument needs but the facts lack."""
     errors = [
-        {"field": path, "message": f"Field required for instrument {facts.instrument}"}
+        {"field": path, "message": f"Field required for instrument {facts.instrument}", "code": "p2020_required_for",
+         "params": {"instrument": facts.instrument}}
         for path, instruments in REQUIRED_FACTS.items()
         if facts.instrument in instruments and _value(facts, path) is None
     ]

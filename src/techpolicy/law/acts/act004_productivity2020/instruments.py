@@ -65,7 +65,7 @@ class InstrumentDefinition:
     name: Messages
     citation: Citation
     availability: Availability
-    operator: str
+    operator: str | Messages  # an organisation's own name, or a description in each language
     share_parameter: str | None = None
     caps: tuple[Cap, ...] = ()
     lookback_parameter: str | None = None
@@ -304,7 +304,11 @@ INSTRUMENTS: dict[str, InstrumentDefinition] = {
         },
         _i("6"),
         "rules_not_in_seed",
-        "national development institution for local content",
+        {
+            "kk": "жергілікті қамтуды дамыту саласындағы ұлттық даму институты",
+            "ru": "национальный институт развития в области местного содержания",
+            "en": "national development institution for local content",
+        },
     ),
     "7": InstrumentDefinition(
         "7",

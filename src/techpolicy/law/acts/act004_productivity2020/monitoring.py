@@ -185,31 +185,35 @@ def _target_dict(target: Target, lang: str) -> dict:
 _TEXTS: dict[str, Messages] = {
     "average_vs_cumulative": {
         "kk": "{indicator}: «жылына орташа есеппен кемінде {average}» ({first}) {years} жылда кемінде {needed} "
-        "береді, ал {second} бойынша {since} жылдан {year} жылға дейін тек {gained} көзделген.",
+        "береді, ал нысана ({second}) бойынша {since} жылдан {year} жылға дейін тек {gained} көзделген.",
         "ru": "{indicator}: «в среднем не менее {average} в год» ({first}) дают за {years} г. не менее {needed}, "
-        "а по {second} с {since} по {year} год предусмотрено лишь {gained}.",
+        "а по цели ({second}) с {since} по {year} год предусмотрено лишь {gained}.",
         "en": "{indicator}: 'at least {average} a year on average' ({first}) gives at least {needed} over {years} "
-        "year(s), but {second} foresees only {gained} from {since} to {year}.",
+        "year(s), but the target ({second}) foresees only {gained} from {since} to {year}.",
     },
     "annual_vs_cumulative": {
-        "kk": "{indicator}: жылдық мәндердің қосындысы {total} ({first}), ал {second} бойынша {year} жылға дейін "
-        "{value}.",
-        "ru": "{indicator}: сумма годовых значений {total} ({first}), а по {second} к {year} году — {value}.",
-        "en": "{indicator}: the yearly figures add up to {total} ({first}), but {second} gives {value} by {year}.",
+        "kk": "{indicator}: жылдық мәндердің қосындысы {total} ({first}), ал нысана ({second}) бойынша {year} "
+        "жылға дейін {value}.",
+        "ru": "{indicator}: сумма годовых значений {total} ({first}), а по цели ({second}) к {year} году — {value}.",
+        "en": "{indicator}: the yearly figures add up to {total} ({first}), but the target ({second}) gives "
+        "{value} by {year}.",
     },
     "annual_vs_average": {
-        "kk": "{indicator}: жылдық мәндердің орташасы {mean} ({first}), бұл {second} бойынша жылына кемінде "
+        "kk": "{indicator}: жылдық мәндердің орташасы {mean} ({first}), бұл нысана ({second}) бойынша жылына кемінде "
         "{average} дегеннен аз.",
-        "ru": "{indicator}: среднее годовых значений {mean} ({first}) меньше «не менее {average} в год» по {second}.",
+        "ru": "{indicator}: среднее годовых значений {mean} ({first}) меньше «не менее {average} в год» по цели "
+        "({second}).",
         "en": "{indicator}: the yearly figures average {mean} ({first}), below the 'at least {average} a year' of "
-        "{second}.",
+        "the target ({second}).",
     },
 }
 
 
 def _explain(check: str, first: Target, second: Target, **details) -> Contradiction:
-    details |= {"first": first.citation.ref, "second": second.citation.ref}
-    messages = {lang: render({lang: text}, details | {"indicator": first.indicator[lang]})[lang]
+    # Each language cites the two targets as its legal texts do; the compact ref is a storage key.
+    messages = {lang: render({lang: text}, details | {"indicator": first.indicator[lang],
+                                                      "first": first.citation.short(lang),
+                                                      "second": second.citation.short(lang)})[lang]
                 for lang, text in _TEXTS[check].items()}
     return Contradiction(check, first, second, messages)
 

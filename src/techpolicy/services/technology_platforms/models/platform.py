@@ -30,8 +30,10 @@ class Platform(models.Model):
     """A platform organised by a decision after the HSTC's consideration, linked to its register
     entry (the published record) and to the case that organised it."""
 
-    entry = models.OneToOneField("casework.RegisterEntry", on_delete=models.PROTECT, related_name="technology_platform")
-    case = models.OneToOneField("casework.Case", on_delete=models.PROTECT, related_name="technology_platform")
+    entry = models.OneToOneField("casework.RegisterEntry", verbose_name=_("register entry"), on_delete=models.PROTECT,
+                                 related_name="technology_platform")
+    case = models.OneToOneField("casework.Case", verbose_name=_("case"), on_delete=models.PROTECT,
+                                related_name="technology_platform")
     name = models.CharField(_("name"), max_length=500)
     sector = models.CharField(_("sector"), max_length=40)
     direction = models.CharField(_("technology direction"), max_length=40)
@@ -42,7 +44,7 @@ class Platform(models.Model):
     coordinator_name = models.CharField(_("coordinator"), max_length=500)
     coordinator_bin = models.CharField(_("coordinator's BIN"), max_length=12, blank=True)
     organised_on = models.DateField(_("organised on"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["name", "pk"]
@@ -57,18 +59,20 @@ class Participant(models.Model):
     """A participant of the platform in one of the roles of p.23. A competence centre is a centre
     designated for the platform's sector (its register entry is kept)."""
 
-    platform = models.ForeignKey(Platform, on_delete=models.PROTECT, related_name="participants")
+    platform = models.ForeignKey(Platform, verbose_name=_("platform"), on_delete=models.PROTECT,
+                                 related_name="participants")
     role = models.CharField(_("role"), max_length=20, choices=ROLE_CODES)
     name = models.CharField(_("organisation"), max_length=500)
-    name_key = models.CharField(max_length=500, editable=False)
+    name_key = models.CharField(_("name for comparison"), max_length=500, editable=False)
     bin = models.CharField(_("BIN"), max_length=12, blank=True)
-    organisation = models.ForeignKey("accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="+")
-    centre_entry = models.ForeignKey("casework.RegisterEntry", null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="+")
+    organisation = models.ForeignKey("accounts.Organisation", verbose_name=_("organisation in the system"), null=True,
+                                     blank=True, on_delete=models.PROTECT, related_name="+")
+    centre_entry = models.ForeignKey("casework.RegisterEntry", verbose_name=_("competence centre's register entry"),
+                                     null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     joined_on = models.DateField(_("joined on"))
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    added_at = models.DateTimeField(auto_now_add=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("added by"), on_delete=models.PROTECT,
+                                 related_name="+")
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
 
     class Meta:
         ordering = ["platform", "role", "name", "pk"]
@@ -114,6 +118,8 @@ class Vision(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("single vision version")
+        verbose_name_plural = _("single vision versions")
         ordering = ["platform", "-number"]
         constraints = [models.UniqueConstraint(fields=["platform", "number"], name="tp_one_vision_number")]
 
@@ -128,6 +134,8 @@ class VisionAgreement(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("agreement with the single vision")
+        verbose_name_plural = _("agreements with the single vision")
         ordering = ["participant__name", "pk"]
         constraints = [models.UniqueConstraint(fields=["vision", "participant"], name="tp_one_agreement")]
 
@@ -147,4 +155,6 @@ class FundingSource(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("funding source")
+        verbose_name_plural = _("funding sources")
         ordering = ["pk"]

@@ -28,21 +28,24 @@ class RoadMapVersion(models.Model):
     DRAFT, PUBLISHED = "draft", "published"
     STATUSES = [(DRAFT, _("draft")), (PUBLISHED, _("published"))]
 
-    platform = models.ForeignKey(Platform, on_delete=models.PROTECT, related_name="road_map_versions")
+    platform = models.ForeignKey(Platform, verbose_name=_("platform"), on_delete=models.PROTECT,
+                                 related_name="road_map_versions")
     number = models.PositiveIntegerField(_("version"))
     status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=DRAFT)
     note = models.TextField(_("what changed"), max_length=MAX_NOTE, blank=True)
     # p.6(6): forecasting builds the information base for road maps; a version may cite a study.
     forecast_study = models.ForeignKey("studies.Study", null=True, blank=True, on_delete=models.PROTECT,
                                        related_name="+", verbose_name=_("forecast study cited"))
-    based_on = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    based_on = models.ForeignKey("self", verbose_name=_("based on version"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="+")
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("published by"), null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
     # The date whose list of key technologies the items were checked against when published.
-    key_list_on = models.DateField(null=True, blank=True)
+    key_list_on = models.DateField(_("key technologies list as of"), null=True, blank=True)
 
     class Meta:
         ordering = ["platform", "-number"]
@@ -88,6 +91,8 @@ class RoadMapStage(models.Model):
     ends_on = models.DateField(_("until"))
 
     class Meta:
+        verbose_name = _("road-map stage")
+        verbose_name_plural = _("road-map stages")
         ordering = ["version", "order"]
         constraints = [
             models.UniqueConstraint(fields=["version", "order"], name="tp_one_stage_order"),
@@ -124,6 +129,8 @@ class RoadMapItem(models.Model):
     on_key_list = models.BooleanField(null=True, editable=False)
 
     class Meta:
+        verbose_name = _("road-map item")
+        verbose_name_plural = _("road-map items")
         ordering = ["stage", "order"]
         constraints = [models.UniqueConstraint(fields=["stage", "order"], name="tp_one_item_order")]
 
