@@ -7,6 +7,21 @@ from django.utils import translation
 from tests import factories
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `presentation` check what the pages look like and say (phone widths,
+    accessibility, other hosts, charts, the language of every page), which does not depend on the
+    database: they run on SQLite (the README's test command) and are skipped on CI's second run, on
+    PostgreSQL, so that each database's run stays within its time."""
+    from django.conf import settings
+
+    if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        return
+    skip = pytest.mark.skip(reason="a presentation check: it runs on SQLite; the pages do not depend on the database")
+    for item in items:
+        if item.get_closest_marker("presentation"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Every test stores uploads under its own tmp_path."""

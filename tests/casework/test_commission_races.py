@@ -49,7 +49,7 @@ def test_p13_twenty_sends_to_the_commission_open_one_roll(owner, secretariat, co
     case = factories.drive_participation(factories.make_participation_case(owner), "completeness_review", owner,
                                          secretariat)
     answers = no_server_errors(post_at_once(secretariat, en("casework:fire", case.number, "send_to_commission"),
-                                            {"version": case.version}))
+                                            {"version": case.version, "confirm": "on"}))
     assert len([a for a in answers if a.said("success")]) == 1
     assert VotingRoll.objects.filter(case=case).count() == len(commission[1])
     assert set(VotingRoll.objects.filter(case=case).values_list("round", flat=True)) == {1}

@@ -19,7 +19,7 @@ from tests import factories
 from tests.e2e.browser import login, open_page
 from tests.e2e.pages import demo_pages, load_demo
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.presentation]
 
 AXE = Path(__file__).parent / "vendor" / "axe-core-4.14.1.min.js"
 DESKTOP = {"width": 1280, "height": 900}

@@ -15,7 +15,7 @@ from techpolicy.services.productivity import demo as productivity_demo
 from tests.e2e.browser import login, open_page
 from tests.tasks import run_queued_beside
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.presentation]
 
 
 def expect_charts(page, count: int) -> None:

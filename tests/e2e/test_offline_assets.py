@@ -18,7 +18,7 @@ from playwright.sync_api import expect, sync_playwright
 from tests.e2e.browser import open_page
 from tests.e2e.pages import demo_pages, load_demo
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.presentation]
 
 HOST = "techpolicy.test"  # resolved by Chromium to the loopback (open_page served_as)
 

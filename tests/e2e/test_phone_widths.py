@@ -14,7 +14,7 @@ from playwright.sync_api import sync_playwright
 from tests.e2e.browser import open_page
 from tests.e2e.pages import demo_pages, load_demo
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.presentation]
 
 PHONE = {"width": 390, "height": 844}
 

@@ -30,7 +30,7 @@ from techpolicy.accounts.models import User
 
 from .page_text import read, shared_english
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.presentation]
 
 # One demo login per role and service (the applicants of each service see their own pages).
 PERSONAS = [
