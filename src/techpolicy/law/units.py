@@ -67,10 +67,12 @@ def _language(lang: str | None) -> str:
     return lang if lang in ("kk", "ru", "en") else "en"
 
 
-def number(value: Decimal | int | float | str, lang: str = "en", money: bool = False) -> str:
+def number(value: Decimal | int | float | str, lang: str = "en", money: bool = False,
+           places: int | None = None) -> str:
     """A number as written in `lang`: "9 000 000", "1,5" (kk, ru); "9,000,000", "1.5" (en).
     Trailing zeros of a decimal are dropped ("50.00" reads "50"), except that an amount of `money`
-    with a fraction keeps its tiyn ("1 234,50"); a text that is no number passes."""
+    with a fraction keeps its tiyn ("1 234,50"), and `places` writes exactly that many decimals
+    (rounded half to even); a text that is no number passes."""
     lang = _language(lang)
     try:
         amount = Decimal(str(value))
@@ -78,7 +80,9 @@ def number(value: Decimal | int | float | str, lang: str = "en", money: bool = F
         return str(value)
     if not amount.is_finite():
         return str(value)
-    if amount == amount.to_integral_value():
+    if places is not None:
+        amount = amount.quantize(Decimal(1).scaleb(-places))
+    elif amount == amount.to_integral_value():
         amount = amount.quantize(Decimal(1))
     elif money:
         amount = amount.quantize(Decimal("0.01"))

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from ...citation import Citation
+from ... import units
+from ...citation import LANGUAGES, Citation
 from ...parameters import ParameterNotInForce, ParameterNotSet
 from ...rules import Context, InForce, Messages, Outcome, wording
 
@@ -74,9 +75,7 @@ rule = wording(PROGRAMME_IN_FORCE)
 def kzt(amount: Decimal) -> Messages:
     """An amount in tenge with tiyn as each language writes it, for a text's details (`render` fills
     in each language's form): 2 000 000,00 in kk and ru, 2,000,000.00 in en (non-breaking groups)."""
-    grouped = f"{amount:,.2f}"
-    local = grouped.replace(",", "\u00a0").replace(".", ",")
-    return {"kk": local, "ru": local, "en": grouped}
+    return {lang: units.number(amount, lang, places=2) for lang in LANGUAGES}
 
 
 def repeal_effective(ctx: Context) -> tuple[dt.date, bool]:
