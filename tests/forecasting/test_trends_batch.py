@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from scipy import special
 
+from techpolicy.forecasting import trends_batch
 from techpolicy.forecasting.trends import MODELS, TrendError, TrendFit, fit_trend, fit_trends
 from techpolicy.forecasting.trends_batch import LOGISTIC_K_BOUNDS, fit_trends_batch
 
@@ -101,6 +102,21 @@ def test_agrees_with_fit_trends_on_random_series():
             for name, value in chosen.params.items():
                 assert batch[name][row] == pytest.approx(value, rel=1e-4, abs=1e-6)
     assert clear >= 30  # most of the sample has a clear winner, so the comparison means something
+
+
+def test_following_fewer_starts_changes_no_result(monkeypatch):
+    """Paragraph 8(1): merging logistic starts that meet and dropping those far behind after a few
+    iterations gives the logistic SSE (to 1e-7 of it) and the choice of following all six starts to the
+    end, on 2,000 random series (keeping only the best start after three iterations would not)."""
+    years = np.arange(1995, 2015)
+    values = random_series(2000, len(years), seed=7)
+    fewer = fit_trends_batch(years, values)
+    monkeypatch.setattr(trends_batch, "MERGE_AT", frozenset())
+    monkeypatch.setattr(trends_batch, "PRUNE_AT", -1)
+    every = fit_trends_batch(years, values)
+    assert (fewer.chosen == every.chosen).all()
+    np.testing.assert_allclose(fewer.sse[:, 2], every.sse[:, 2], rtol=1e-7)
+    assert (fewer.converged != every.converged).sum() <= 10
 
 
 def test_logistic_bounds_are_those_of_fit_trend():

@@ -5,7 +5,14 @@
   Fisher's g test of "white noise" against "one hidden periodic component":
   g = max I_k / sum I_k, with the exact null distribution
   P(G > g) = sum_{j=1}^{floor(1/g)} (-1)^(j-1) C(m, j) (1 - j g)^(m-1).
-  The dominant period is n / k years.
+  The test is read on that grid; the dominant period is then refined off it, because a period
+  between two grid frequencies n / k and n / (k + 1) would come back up to about 10 % off when the
+  record is not a whole number of periods long: the generalised Lomb-Scargle periodogram
+  (`scipy.signal.lombscargle`, floating mean) of the detrended series is searched on a fine grid
+  within one Fourier step either side of the largest ordinate, and from its maximum the trend that
+  `detrend` removed (a line, a mean, or nothing) and a sinusoid A cos(2 pi f t) + B sin(2 pi f t) are
+  fitted together by least squares (`scipy.optimize.curve_fit`). The period is 1 / f, and its standard error
+  se(f) / f^2 comes from the fit's covariance (delta method).
 * `life_cycle`: a logistic S-curve (see `trends`) places the technology in a phase by the fitted
   share of the saturation level K in the last observed year, and gives the inflection year t_mid
   (where the share is 1/2) with its standard error from the least-squares covariance.
@@ -17,12 +24,13 @@ cyclic method but does not set phase boundaries, so they are named constants to 
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy import stats
+from scipy import optimize, signal, stats
 
 from .limits import check_observations
 from .trends import TrendFit, fit_trend
@@ -37,6 +45,9 @@ THRESHOLD_NOTE = (
     "the methodology (seed 000, paragraph 8) does not set them"
 )
 DETRENDS = ("linear", "constant", "none")
+# The fine search around the largest Fourier ordinate: this many frequencies per Fourier step 1/n.
+FINE_STEPS = 64
+PERIOD_METHOD = "least-squares sinusoid fit around the periodogram peak (covariance, delta method)"
 
 
 def fisher_g_pvalue(g: float, m: int) -> float:
@@ -71,6 +82,9 @@ class CycleTest:
     g: float
     p_value: float
     alpha: float
+    frequency: float  # cycles per year, refined off the Fourier grid (see the module's docstring)
+    frequency_se: float  # its standard error from the least-squares covariance (NaN if not estimated)
+    amplitude: float  # of the fitted sinusoid, in the units of the series
 
     @property
     def m(self) -> int:
@@ -78,15 +92,26 @@ class CycleTest:
 
     @property
     def dominant(self) -> int:
+        """The index of the largest Fourier ordinate, the one Fisher's g is read from."""
         return int(np.argmax(self.power))
 
     @property
-    def frequency(self) -> float:
-        return self.frequencies[self.dominant]
+    def grid_period(self) -> float:
+        """The period of the largest Fourier ordinate, n / k, before refinement."""
+        return 1.0 / self.frequencies[self.dominant]
 
     @property
     def period(self) -> float:
         return 1.0 / self.frequency
+
+    @property
+    def period_se(self) -> float:
+        """Standard error of the period, se(f) / f^2 (delta method)."""
+        return self.frequency_se / self.frequency**2
+
+    @property
+    def period_se_known(self) -> bool:
+        return math.isfinite(self.period_se)
 
     @property
     def significant(self) -> bool:
@@ -99,7 +124,12 @@ class CycleTest:
             "m": self.m,
             "detrend": self.detrend,
             "period": self.period,
+            "period_se": _finite(self.period_se),
+            "period_method": PERIOD_METHOD,
+            "grid_period": self.grid_period,
             "frequency": self.frequency,
+            "frequency_se": _finite(self.frequency_se),
+            "amplitude": self.amplitude,
             "g": self.g,
             "p_value": self.p_value,
             "alpha": self.alpha,
@@ -132,7 +162,51 @@ def cycle_test(
         raise ValueError("the detrended series is constant: no cycle to test")
     g = float(ordinates.max() / total)
     frequencies = tuple(k / n for k in range(1, m + 1))
-    return CycleTest(n, detrend, frequencies, tuple(ordinates.tolist()), g, fisher_g_pvalue(g, m), alpha)
+    peak = (int(np.argmax(ordinates)) + 1) / n
+    frequency, frequency_se, amplitude = _refine_peak(t - t[0], y, x, detrend, peak, 1.0 / n)
+    return CycleTest(n, detrend, frequencies, tuple(ordinates.tolist()), g, fisher_g_pvalue(g, m), alpha,
+                     frequency, frequency_se, amplitude)
+
+
+def _finite(value: float) -> float | None:
+    return float(value) if math.isfinite(value) else None
+
+
+def _refine_peak(
+    t: np.ndarray, y: np.ndarray, x: np.ndarray, detrend: str, peak: float, step: float
+) -> tuple[float, float, float]:
+    """(frequency, its standard error, amplitude) of the sinusoid near the Fourier peak `peak`.
+
+    The search lies within one Fourier step `step` either side of the peak, above half a step (a
+    slower "cycle" is not told apart from the trend) and at most the Nyquist frequency 1/2 of annual
+    data. If the joint least-squares fit fails, the fine-grid maximum is kept with a NaN error.
+    """
+    low, high = max(peak - step, step / 2), min(peak + step, 0.5)
+    grid = np.linspace(low, high, 2 * FINE_STEPS + 1)
+    power = signal.lombscargle(t, x, 2 * np.pi * grid, floating_mean=True)
+    start = float(grid[int(np.argmax(power))])
+    design = {"linear": 2, "constant": 1, "none": 0}[detrend]
+
+    def curve(time: np.ndarray, frequency: float, a: float, b: float, *trend: float) -> np.ndarray:
+        phase = 2 * np.pi * frequency * time
+        return a * np.cos(phase) + b * np.sin(phase) + sum(c * time**j for j, c in enumerate(trend))
+
+    # The linear coefficients at the starting frequency: the least squares of the same curve.
+    phase = 2 * np.pi * start * t
+    columns = [np.cos(phase), np.sin(phase), *(t**j for j in range(design))]
+    linear = np.linalg.lstsq(np.column_stack(columns), y, rcond=None)[0]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", optimize.OptimizeWarning)
+            theta, cov = optimize.curve_fit(
+                curve, t, y, p0=(start, *linear),
+                bounds=([low] + [-np.inf] * len(linear), [high] + [np.inf] * len(linear)),
+            )
+        se = float(np.sqrt(cov[0, 0])) if len(t) > len(theta) else math.nan
+        frequency, a, b = float(theta[0]), float(theta[1]), float(theta[2])
+    except (RuntimeError, ValueError):
+        frequency, se, a, b = start, math.nan, float(linear[0]), float(linear[1])
+    return frequency, se if math.isfinite(se) else math.nan, math.hypot(a, b)
 
 
 def phase_of(share: float) -> str:

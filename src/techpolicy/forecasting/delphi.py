@@ -5,7 +5,8 @@ and *averaging* the opinions of a large group of qualified experts; paragraph 11
 stage, for the key (priority) technologies and for Kazakhstan's internal competences compared with
 leader and competitor countries (11(6)). This module turns Delphi answers into those figures.
 
-Data layout: float arrays shaped ``(rounds, experts, items)`` with NaN for "no answer". An item is
+Data layout: float arrays shaped ``(rounds, experts, items)`` with NaN for "no answer" (float64, or
+float32 for a very large panel: half the memory, and exact for every integer scale here). An item is
 one (technology, question) pair. Experts are pseudonymous indices 0..E-1 only: nothing here knows a
 name, and `read_answers` drops the codes of the CSV once the rows are placed.
 
@@ -38,7 +39,7 @@ from __future__ import annotations
 import csv
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
@@ -150,6 +151,14 @@ def _as_3d(values: np.ndarray) -> np.ndarray:
     return values
 
 
+def _as_float_3d(values: np.ndarray) -> np.ndarray:
+    """`_as_3d`, but float32 answers are kept as they are (not copied to float64)."""
+    arr = np.asarray(values)
+    if arr.dtype == np.float32 and arr.ndim in (2, 3):
+        return arr[None] if arr.ndim == 2 else arr
+    return _as_3d(arr)
+
+
 def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         out = num / den
@@ -166,29 +175,76 @@ def _relative(spread: np.ndarray, centre: np.ndarray) -> np.ndarray:
     return out
 
 
-# Integer answers on a short scale (every question type here) are counted instead of sorted: one
-# bincount over (round, item, value) gives the same order statistics and moments as a sort, in
-# linear time. Anything else (fractional values, a long scale) is sorted along the expert axis.
+# Integer answers on a short scale (every question type here) are counted instead of sorted: the
+# counts per (round, item, value) give the same order statistics and moments as a sort, in linear
+# time. A scale of at most EQUALITY_MAX_SPAN levels is counted by comparing each block of experts
+# with each level (a few vectorised passes, no scatter); a longer one, up to COUNTING_MAX_SPAN
+# levels, with one bincount over (round, item, value). Anything else (fractional values, a long
+# scale) is sorted along the expert axis.
+#
+# Memory: `summarize` and `round_changes` take float32 answers as they are (half the size of
+# float64, and exact for the integers of every scale here), and bound their temporaries: blocks of
+# at most _EXPERT_BLOCK experts for the comparisons, chunks of _CHUNK_CELLS cells over items for
+# the bincount and sort paths. 50 000 experts x 1 000 items x 3 rounds is 600 MB of float32 answers.
 COUNTING_MAX_SPAN = 1024
+EQUALITY_MAX_SPAN = 32
 _MAGIC = 6755399441055744.0  # 2**52 + 2**51: x + _MAGIC holds the integer x in its low mantissa bits
 _MAGIC_BITS = np.float64(_MAGIC).view(np.int64)
 _BLOCK_CELLS = 1 << 18
+_EXPERT_BLOCK = 255  # the comparisons count each block in uint8
+_EQUALITY_BLOCK_CELLS = 1 << 20
+_CHUNK_CELLS = 1 << 22  # 32 MB per float64 temporary
 
 
-def _integer_bins(x: np.ndarray, weights: np.ndarray | None) -> tuple[float, np.ndarray] | None:
-    """(lowest value, totals per (round, item, value - lowest)) for answers on a unit grid, else None.
+def _grid(x: np.ndarray) -> tuple[float, int] | None:
+    """(lowest answer, number of levels) of the unit grid lowest, lowest + 1, ... that could hold
+    every answer, or None when it cannot (no answer, infinite values, a scale too long)."""
+    if x.size == 0:
+        return None
+    lo, hi = float(np.fmin.reduce(x, axis=None)), float(np.fmax.reduce(x, axis=None))  # NaN ignored
+    if not (math.isfinite(lo) and math.isfinite(hi)) or hi - lo >= COUNTING_MAX_SPAN or abs(lo) > 2.0**40:
+        return None
+    span = int(hi - lo) + 1
+    levels = lo + np.arange(span, dtype=float)
+    if not np.array_equal(levels.astype(x.dtype).astype(float), levels):  # a level float32 cannot hold
+        return None
+    return lo, span
+
+
+def _grid_counts(x: np.ndarray, lo: float, span: int) -> np.ndarray | None:
+    """Counts per (round, item, level) of the answers equal to lo, lo + 1, ..., lo + span - 1, or None
+    when some answer lies on none of those levels (then the caller sorts). Float counts, shaped
+    (rounds, items, span), like the totals of `_integer_bins`."""
+    rounds, experts, items = x.shape
+    levels = [x.dtype.type(lo + v) for v in range(span)]
+    counts = np.zeros((span, rounds, items), dtype=np.int64)
+    step = max(1, min(_EXPERT_BLOCK, _EQUALITY_BLOCK_CELLS // max(1, rounds * items)))
+    buf = np.empty((rounds, min(step, experts), items), dtype=bool)  # reused: no page faults per block
+    for start in range(0, experts, step):
+        xb = x[:, start : start + step, :]
+        hit = buf[:, : xb.shape[1], :]
+        as_int = hit.view(np.uint8)
+        seen = np.isnan(xb, out=hit).view(np.uint8).sum(axis=1, dtype=np.uint8)  # <= 255 per block
+        for v, level in enumerate(levels):
+            np.equal(xb, level, out=hit)
+            level_count = as_int.sum(axis=1, dtype=np.uint8)
+            counts[v] += level_count
+            seen += level_count
+        if not np.all(seen == xb.shape[1]):  # an answer between two levels
+            return None
+    return np.moveaxis(counts, 0, -1).astype(float)
+
+
+def _integer_bins(x: np.ndarray, weights: np.ndarray | None, grid: tuple[float, int]) -> np.ndarray | None:
+    """Totals per (round, item, value - lowest) for answers on the unit grid `grid` (lowest, levels),
+    or None when some answer is not on it.
 
     The grid is lowest, lowest + 1, ...: integer answers (or integers plus one common fraction).
 
     Totals are counts, or sums of `weights` when given; shape (rounds, items, span).
     """
     rounds, _, items = x.shape
-    if x.size == 0 or np.isnan(x).all():
-        return None
-    lo, hi = np.nanmin(x), np.nanmax(x)
-    if not (np.isfinite(lo) and np.isfinite(hi)) or hi - lo >= COUNTING_MAX_SPAN or abs(lo) > 2.0**40:
-        return None
-    span = int(hi - lo) + 1
+    lo, span = grid
     if rounds * items * span > 50_000_000:
         return None
     base = (np.arange(rounds)[:, None] * items + np.arange(items)[None, :]) * float(span) - lo
@@ -207,7 +263,7 @@ def _integer_bins(x: np.ndarray, weights: np.ndarray | None) -> tuple[float, np.
         flat -= _MAGIC_BITS  # float -> integer for exact integers (astype(int64) is several times slower)
         w = None if weights is None else np.ascontiguousarray(weights[:, block, :]).ravel()
         totals += np.bincount(flat.ravel(), weights=w, minlength=overflow + 1)
-    return float(lo), totals[:-1].reshape(rounds, items, span)
+    return totals[:-1].reshape(rounds, items, span)
 
 
 def _moments_from_bins(totals: np.ndarray, lo: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -309,26 +365,48 @@ QUARTILES = (0.25, 0.5, 0.75)
 def summarize(values: np.ndarray, weights: np.ndarray | None = None) -> Summary:
     """Median, quartiles, IQR, relative IQR, mean, std, CV and n per (round, item).
 
-    `values` is shaped (rounds, experts, items) with NaN for no answer; `weights` (competence),
-    if given, broadcasts to it. Vectorised over all rounds and items at once: integer answers on a
-    short scale are counted per value with one bincount, anything else is sorted along the expert axis.
+    `values` is shaped (rounds, experts, items) with NaN for no answer, float64 or float32; `weights`
+    (competence), if given, broadcasts to it. Vectorised over all rounds and items at once: integer
+    answers on a short scale are counted per value, anything else is sorted along the expert axis
+    (in chunks of items, so that temporaries stay small whatever the number of answers).
     """
-    x = _as_3d(values)
-    w = None
-    if weights is not None:
-        w = np.broadcast_to(np.asarray(weights, dtype=float), x.shape)
+    x = _as_float_3d(values)
+    grid = _grid(x)
+    if weights is None and grid is not None and grid[1] <= EQUALITY_MAX_SPAN:
+        counts = _grid_counts(x, *grid)
+        if counts is not None:
+            n, mean, ss = _moments_from_bins(counts, grid[0])
+            q1, median, q3 = _type7_from_counts(counts, n, grid[0], QUARTILES)
+            return _finish(n, mean, _ratio(ss, (n - 1).astype(float)), q1, median, q3)
+        grid = None  # an answer off the grid: sort
+    w = None if weights is None else np.broadcast_to(np.asarray(weights, dtype=float), x.shape)
+    rounds, experts, items = x.shape
+    step = max(1, _CHUNK_CELLS // max(1, rounds * experts))
+    parts = []
+    for start in range(0, max(items, 1), step):
+        cols = slice(start, start + step)
+        chunk = np.ascontiguousarray(x[:, :, cols], dtype=float)
+        parts.append(_summarize_chunk(chunk, None if w is None else w[:, :, cols], grid))
+    if len(parts) == 1:
+        return parts[0]
+    return Summary(**{f.name: np.concatenate([getattr(p, f.name) for p in parts], axis=-1) for f in fields(Summary)})
+
+
+def _summarize_chunk(x: np.ndarray, w: np.ndarray | None, grid: tuple[float, int] | None) -> Summary:
+    """`summarize` of float64 answers `x` (a chunk of items) by bincount on `grid` or by sorting."""
+    if w is not None:
         valid = ~np.isnan(x)
         _check_weights(valid, w)
         w = np.where(valid, w, 0.0)
-    bins = _integer_bins(x, None)
-    if bins is not None:
-        lo, counts = bins
+    counts = _integer_bins(x, None, grid) if grid is not None else None
+    if counts is not None:
+        lo = grid[0]
         n, mean, ss = _moments_from_bins(counts, lo)
         if w is None:
             var = _ratio(ss, (n - 1).astype(float))
             q1, median, q3 = _type7_from_counts(counts, n, lo, QUARTILES)
         else:
-            _, wbins = _integer_bins(x, w)
+            wbins = _integer_bins(x, w, grid)
             wsum, mean, wss = _moments_from_bins(wbins, lo)
             var = _ratio(wss, wsum - _ratio((w * w).sum(axis=1), wsum))
             cum = np.cumsum(wbins, axis=-1)
@@ -347,6 +425,11 @@ def summarize(values: np.ndarray, weights: np.ndarray | None = None) -> Summary:
         else:
             var = _ratio(wss, wsum - _ratio((w * w).sum(axis=1), wsum))
             q1, median, q3 = weighted_quantiles(x, w + ~valid, QUARTILES, axis=1)
+    return _finish(n, mean, var, q1, median, q3)
+
+
+def _finish(n: np.ndarray, mean: np.ndarray, var: np.ndarray, q1: np.ndarray, median: np.ndarray,
+            q3: np.ndarray) -> Summary:
     var[n < 2] = np.nan
     std = np.sqrt(var)
     iqr = q3 - q1
@@ -405,15 +488,27 @@ class RoundChange:
 
 def round_changes(values: np.ndarray, summary: Summary | None = None, tol: float = 0.0) -> RoundChange:
     """Round-to-round change: median shift, IQR change, share of experts who revised (|Δ| > tol)."""
-    x = _as_3d(values)
+    x = _as_float_3d(values)
     summary = summary if summary is not None else summarize(x)
-    both = ~np.isnan(x[1:]) & ~np.isnan(x[:-1])
-    revised = both & (np.abs(x[1:] - x[:-1]) > tol)
-    n_both = both.sum(axis=1)
+    rounds, experts, items = x.shape
+    n_both = np.zeros((max(rounds - 1, 0), items), dtype=np.intp)
+    n_revised = np.zeros_like(n_both)
+    step = max(1, _CHUNK_CELLS // max(1, rounds * items))  # blocks of experts: small temporaries
+    for start in range(0, experts, step):
+        xb = x[:, start : start + step, :]
+        answered = ~np.isnan(xb)
+        both = answered[1:] & answered[:-1]
+        n_both += both.sum(axis=1)
+        if tol == 0:  # |a - b| > 0 is a != b: no subtraction, in the answers' own precision
+            both &= xb[1:] != xb[:-1]
+        else:
+            xb = xb.astype(float, copy=False)
+            both &= np.abs(xb[1:] - xb[:-1]) > tol
+        n_revised += both.sum(axis=1)
     return RoundChange(
         median_shift=summary.median[1:] - summary.median[:-1],
         iqr_change=summary.iqr[1:] - summary.iqr[:-1],
-        revised_share=_ratio(revised.sum(axis=1).astype(float), n_both.astype(float)),
+        revised_share=_ratio(n_revised.astype(float), n_both.astype(float)),
         n_both=n_both,
     )
 
