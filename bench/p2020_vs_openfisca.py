@@ -8,10 +8,14 @@
    applications) through our batch path, our scalar path and `bench/openfisca_p2020`. Prints the
    number of amounts that differ (to the tiyn) and stops with exit code 1 if there is any.
 2. Time: both on `--time` applications in one run; prints applications per second and the ratio.
-   Ours is `simulation.batch.run_batch` (the law layer's rules per application in one process per core, the
-   arithmetic compiled from INSTRUMENTS); OpenFisca's is building the simulation, setting the
-   inputs and calculating `reimbursement`.
+   Ours is `simulation.batch.run_batch`: the eligibility rules of the law layer compiled to polars
+   expressions over the whole population (the same definitions that decide one case), then per
+   application, in one process per core, the facts checked and the cost lines cut by the exclusion
+   rules, and the share and cap arithmetic compiled from INSTRUMENTS. OpenFisca's is building the
+   simulation, setting the inputs and calculating `reimbursement`. For each side the bench reports the
+   peak resident memory while it ran (this process and its worker processes, sampled).
 3. If ours is slower, profiles it (cProfile, in one process) and prints where the time goes.
+   The last line is the throughput ratio, ours over OpenFisca's (above 1: ours is faster).
 
 What each side keeps: ours, per application, the outcome, eligibility, amount and the reasons (the
 failed rules of the verdict, or the exclusion and cap rules that cut the amount; the full verdict
@@ -24,8 +28,10 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import sys
+import threading
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -107,6 +113,44 @@ def check(n: int, seed: int, parameters: Parameters, system: P2020TaxBenefitSyst
     return len(vs_openfisca) + (0 if ours.equals(scalar) else max(1, len(vs_scalar)))
 
 
+def _resident_mib(pid: int) -> float:
+    """Resident memory of a process and its children (the worker processes), from /proc."""
+    total = 0.0
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            total = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as children:
+                total += sum(_resident_mib(int(child)) for child in children.read().split())
+    except (OSError, StopIteration):
+        pass
+    return total
+
+
+def measured(work):
+    """`work()` here, timed, with the peak resident memory of this process and its worker processes
+    while it ran (sampled every 20 ms by a thread; forking a process for it would not do, since
+    polars' thread pool does not survive a fork). Returns (result, seconds, peak MiB, MiB before)."""
+    before = _resident_mib(os.getpid())
+    peak = [before]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.02):
+            peak[0] = max(peak[0], _resident_mib(os.getpid()))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    started = time.perf_counter()
+    try:
+        result = work()
+    finally:
+        seconds = time.perf_counter() - started
+        done.set()
+        sampler.join()
+    return result, seconds, max(peak[0], _resident_mib(os.getpid())), before
+
+
 def profile(frame: pl.DataFrame, parameters: Parameters) -> None:
     sample = frame.head(20_000)
     saved, batch.PARALLEL_FROM = batch.PARALLEL_FROM, 10**12  # one process, so cProfile sees the work
@@ -120,12 +164,10 @@ def profile(frame: pl.DataFrame, parameters: Parameters) -> None:
     print("\nprofile of our batch path on 20 000 applications, one process (cumulative time):")
     print("\n".join(line for line in out.getvalue().splitlines() if line.strip())[:6000])
     print(
-        "\nWhy: OpenFisca evaluates each formula once over whole numpy arrays and keeps only arrays. Ours builds and "
-        "validates the facts of each application (pydantic), evaluates every eligibility rule of the law layer on it "
-        "(each rule checks its period in force, reads dated parameters and renders its reasons in kk/ru/en) and "
-        "cuts each cost line with the law layer's exclusion rules, so every application keeps its verdict and reasons. "
-        "Only the share and cap arithmetic is compiled to arrays; the per-application rule evaluation is Python "
-        "and dominates."
+        "\nWhy: OpenFisca evaluates each formula once over whole numpy arrays and keeps only arrays. Ours decides "
+        "eligibility the same way (the rules compiled to polars expressions), but still validates the facts of each "
+        "application with pydantic and cuts its cost lines with the exclusion rules in Python, one application at a "
+        "time, so that every application keeps the ids of the rules that cut its amount."
     )
 
 
@@ -147,15 +189,15 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     inputs = openfisca_inputs(frame)
     converted = time.perf_counter()
-    theirs = run_openfisca(system, inputs)
-    openfisca_seconds = time.perf_counter() - converted
+    theirs, openfisca_seconds, openfisca_mib, base = measured(lambda: run_openfisca(system, inputs))
     print(f"  OpenFisca: {openfisca_seconds:.2f} s ({args.time / openfisca_seconds:,.0f} applications/s), "
-          f"plus {converted - started:.2f} s turning the columns into its input arrays")
-    started = time.perf_counter()
-    ours = batch.run_batch(frame, parameters, progress=sys.stderr.isatty())
-    ours_seconds = time.perf_counter() - started
+          f"peak memory {openfisca_mib:,.0f} MiB ({base:,.0f} before), plus {converted - started:.2f} s turning "
+          "the columns into its input arrays")
+    ours, ours_seconds, ours_mib, base = measured(lambda: batch.run_batch(frame, parameters))
     print(f"  ours (batch path, {batch.os.cpu_count()} processes): {ours_seconds:.2f} s "
-          f"({args.time / ours_seconds:,.0f} applications/s), every application with its reasons")
+          f"({args.time / ours_seconds:,.0f} applications/s), peak memory {ours_mib:,.0f} MiB ({base:,.0f} before; "
+          "with the worker processes), every application with its outcome, amount and the ids of the rules that "
+          "refused or cut it")
     ratio = ours_seconds / openfisca_seconds
     print(f"  ratio: ours takes {ratio:.1f}x OpenFisca's time" if ratio >= 1
           else f"  ratio: ours is {1 / ratio:.1f}x faster than OpenFisca")
@@ -167,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
               f"OpenFisca {theirs[k]:.4f}")
     if ratio > 1:
         profile(frame, parameters)
+    print(f"throughput ratio (ours / OpenFisca): {openfisca_seconds / ours_seconds:.2f}")
     return 0
 
 

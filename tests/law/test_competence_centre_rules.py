@@ -9,17 +9,23 @@ import json
 import os
 import subprocess
 import sys
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
+import polars as pl
 import pytest
 
+from techpolicy.law import columnar, rules
 from techpolicy.law.acts.act000_methodology.competence_centres import (
     CC_FUNCTIONS,
+    CC_RULES,
     CC_TASKS,
     COMPETENCE_AREAS,
+    CompetenceCentreFacts,
     same_pair_flag,
 )
+from techpolicy.law.acts.act000_methodology.designation import same_text, text_key
 from techpolicy.law.acts.act000_methodology.facts_designation import MAX_STAFF
 from techpolicy.law.citation import Citation
 from techpolicy.law.facts import InvalidFacts
@@ -197,6 +203,27 @@ def test_p19_the_refusal_says_both_problems():
     assert "19-тармақ" in reason["kk"] and "«Hydrogen»" in reason["kk"] and "жергілікті атқарушы" in reason["kk"]
 
 
+def test_p17_the_rules_read_the_facts_they_decide_on():
+    verdict = PROCEDURE.evaluate(facts())
+    read = {r.rule_id: r.facts for r in verdict.results}
+    assert read["000.p17.1"] == ("experience.started_on", "checked_on")
+    assert read["000.p18"] == ("organisation.kind",)
+    assert set(read["000.p19"]) == {"proposal", "proposal.proposer_kind", "proposal.supervised_directions",
+                                    "direction"}
+
+
+def test_the_verdict_lists_the_parameters_the_rules_read():
+    parameters = Parameters.from_source().with_values([
+        operator("tp.cc.min_staff_per_area", 1, D(2022, 5, 6)),
+        operator("tp.cc.experience_reference_date_rule", "check_date", D(2022, 5, 6)),
+    ])
+    verdict = PROCEDURE.evaluate(facts(), parameters=parameters)
+    read = {p.name: p.value for p in verdict.parameters_read}
+    assert read["tp.cc.min_experience_years"] == 5 and read["tp.cc.min_staff_per_area"] == 1
+    assert read["tp.cc.experience_reference_date_rule"] == "check_date"
+    assert "tp.cc.min_own_funds_kzt" not in read  # not set by the source
+
+
 def test_p22_funding_sources_are_recorded_and_never_refuse():
     verdict = PROCEDURE.evaluate(facts(funding_sources=[{"kind": "attracted", "description": "grant"}]))
     assert verdict.eligible
@@ -230,6 +257,60 @@ def test_an_oversized_staff_list_is_refused_while_read():
     with pytest.raises(InvalidFacts) as error:
         PROCEDURE.evaluate(facts(staff=staff))
     assert error.value.errors[0]["field"] == "staff"
+
+
+# --- a population decided at once: the same statuses as case by case ------------------------------
+
+
+def _population():
+    cases = [facts(**changes) for _case, changes, _refusing in CASES]
+    cases += [facts(experience__started_on=started, checked_on=checked, proposal=None)
+              for started, checked in (("2020-02-29", "2025-02-28"), ("2020-02-29", "2025-02-27"),
+                                       ("2020-02-29", "2024-02-29"))]
+    # Before Order No. 198: p.19's earlier wording is not in the source.
+    cases.append(facts(checked_on="2026-04-29"))
+    return [PROCEDURE.parse(case) for case in cases]
+
+
+@pytest.mark.parametrize("with_parameters", [False, True], ids=["source parameters", "operator minimums"])
+def test_a_population_frame_gives_each_row_the_statuses_of_its_case(with_parameters):
+    parameters = Parameters.from_source()
+    if with_parameters:
+        parameters = parameters.with_values([
+            operator("tp.cc.min_staff_per_area", 2, D(2022, 5, 6)),
+            operator("tp.cc.min_own_funds_kzt", "1000000", D(2022, 5, 6)),
+        ])
+    population = _population()
+    frame = columnar.frame_of(CompetenceCentreFacts, population).with_columns(
+        pl.col("checked_on").alias(columnar.ON))
+    decided = rules.evaluate_frame(CC_RULES, CompetenceCentreFacts, frame, parameters)
+    assert decided.height == len(population)
+    statuses = set()
+    for row, case in zip(decided.iter_rows(named=True), population, strict=True):
+        verdict = PROCEDURE.evaluate(case, parameters=parameters)
+        expected = {r.rule_id: r.status for r in verdict.results}
+        assert {rule.id: rules.STATUSES[row[rule.id]] for rule in CC_RULES} == expected
+        assert row["outcome"] == verdict.outcome
+        statuses.update(expected.values())
+    assert statuses == {"passed", "failed", "not_applicable", "wording_not_in_source"}
+
+
+@pytest.mark.parametrize("text", [
+    "Hydrogen", "  hydrogen ", "HYDRO\tGEN", "Straße", "STRASSE", "ΟΔΟΣ ΟΔΌΣ", "Сутегі  ЭНЕРГЕТИКАСЫ",
+    "Қ\u00a0ө\u2003Ә", "a\x1cb", "\ufb01ne", "İstanbul", "", "   ",
+])
+def test_p19_directions_compare_in_a_frame_as_in_python(text):
+    frame = pl.DataFrame({"t": [text]})
+    assert frame.select(text_key(pl.col("t"))).item() == " ".join(text.split()).casefold()
+
+
+def test_p19_every_character_folds_in_a_frame_as_in_python():
+    # Every character Python's Unicode database assigns (a newer database may know a few more); no surrogates.
+    chars = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) not in ("Cn", "Cs")]
+    texts = [f"x{c}{c}X" for c in chars]
+    keys = pl.DataFrame({"t": texts}).select(text_key(pl.col("t")))["t"].to_list()
+    assert [t for t, k in zip(texts, keys, strict=True) if k != " ".join(t.split()).casefold()] == []
+    assert same_text("x\u1e9e", "XSS") and same_text("ΟΔΟΣ", "οδοσ")
 
 
 # --- p.21 (R-A2) and the published lists of p.15, p.16 ------------------------------------------------

@@ -2,9 +2,19 @@
 
 import datetime as dt
 
+import polars as pl
 import pytest
 
-from techpolicy.law.acts.act000_methodology.forecasting import KEY_TECHNOLOGIES, MAIN_STAGE, PRIORITY_DIRECTION
+from techpolicy.law import columnar, rules
+from techpolicy.law.acts.act000_methodology.forecasting import (
+    KEY_TECHNOLOGIES,
+    MAIN_STAGE,
+    MAIN_STAGE_RULES,
+    PRIORITY_DIRECTION,
+    PRIORITY_RULES,
+    StudyFacts,
+    SupportDirectionFacts,
+)
 from techpolicy.law.facts import InvalidFacts
 
 ON = dt.date(2026, 11, 21)
@@ -98,3 +108,31 @@ def test_p13_1_unlisted_direction_is_refused_with_the_paragraph():
 def test_p13_1_no_list_in_force_refuses_every_direction():
     verdict = priority("AI", {})
     assert not verdict.eligible and "0" in verdict.failed[0].reason["en"]
+
+
+def test_p7_p10_1_a_population_frame_gives_each_row_the_statuses_of_its_case():
+    population = [MAIN_STAGE.parse(facts(experts, sectors, methods)) for _c, experts, sectors, methods, _r in CASES]
+    population += [MAIN_STAGE.parse(facts([KZ | {"fields": ["Water", "Energy"]}, DE], ["Energy", "Water"])),
+                   MAIN_STAGE.parse(facts([KZ, DE | {"fields": ["Water"]}], ["Water"]))]
+    days = [ON] * len(population) + [dt.date(2022, 5, 1)]
+    population.append(population[0])  # before Order No. 133 took effect
+    frame = columnar.frame_of(StudyFacts, population).with_columns(pl.Series(columnar.ON, days, dtype=pl.Date))
+    decided = rules.evaluate_frame(MAIN_STAGE_RULES, StudyFacts, frame)
+    for row, case, day in zip(decided.iter_rows(named=True), population, days, strict=True):
+        verdict = MAIN_STAGE.evaluate(case, day)
+        assert {rule.id: rules.STATUSES[row[rule.id]] for rule in MAIN_STAGE_RULES} == {
+            r.rule_id: r.status for r in verdict.results}
+        assert row["outcome"] == verdict.outcome
+    assert decided["outcome"].to_list()[-1] == "not_in_force"
+
+
+def test_p13_1_a_population_frame_gives_each_row_the_statuses_of_its_case():
+    directions = ["AI", "QC", "ai", "AI "]
+    population = [PRIORITY_DIRECTION.parse({"direction": d}) for d in directions]
+    frame = columnar.frame_of(SupportDirectionFacts, population).with_columns(pl.lit(ON).alias(columnar.ON))
+    for listed in (LIST, {}):
+        decided = rules.evaluate_frame(PRIORITY_RULES, SupportDirectionFacts, frame,
+                                       reference={KEY_TECHNOLOGIES: listed})
+        expected = [priority(d, listed).results[0].status for d in directions]
+        assert [rules.STATUSES[code] for code in decided["000.p13.1"]] == expected
+    assert expected == ["failed"] * 4 and decided.height == 4

@@ -11,10 +11,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import polars as pl
 import pytest
 
+from techpolicy.law import columnar, rules
 from techpolicy.law.acts.act000_methodology.facts_designation import MAX_MEMORANDA
-from techpolicy.law.acts.act000_methodology.platforms import PLATFORM_ACTIVITIES, PLATFORM_PARTICIPANT_ROLES
+from techpolicy.law.acts.act000_methodology.platforms import (
+    PLATFORM_ACTIVITIES,
+    PLATFORM_PARTICIPANT_ROLES,
+    PLATFORM_RULES,
+    PlatformCoordinatorFacts,
+)
 from techpolicy.law.citation import Citation
 from techpolicy.law.facts import InvalidFacts
 from techpolicy.law.parameters import Parameters, ParameterValue
@@ -115,6 +122,16 @@ def test_p25_3_an_operator_number_of_memoranda_applies():
     assert failed(verdict) == ["000.p25.3"] and "reading" not in verdict.failed[0].details
 
 
+def test_p25_3_memoranda_signed_in_any_order_count_up_to_the_check():
+    memoranda = [MEMO | {"signed_on": day} for day in ("2026-12-05", "2025-01-10", "2026-12-02", "2027-01-01")]
+    entry = ParameterValue("tp.platform.min_memoranda", D(2022, 5, 6), 2, Citation("000", "25", "3"),
+                           source="operator entry", set_by="operator")
+    parameters = Parameters.from_source().with_values([entry])
+    assert PROCEDURE.evaluate(facts({"memoranda": memoranda}), parameters=parameters).eligible
+    short = PROCEDURE.evaluate(facts({"memoranda": memoranda[:2] + memoranda[3:]}), parameters=parameters)
+    assert failed(short) == ["000.p25.3"] and short.failed[0].details["count"] == 1
+
+
 def test_p26_a_natural_person_named_as_coordinator_is_refused_in_kazakh():
     verdict = PROCEDURE.evaluate(facts({"organisation": {"name": "X", "kind": "natural_person"}}))
     assert "26-тармақ" in verdict.failed[0].reason["kk"] and "жеке тұлға" in verdict.failed[0].reason["kk"]
@@ -143,6 +160,33 @@ def test_malformed_coordinator_facts_name_the_field(coordinator, field):
     with pytest.raises(InvalidFacts) as error:
         PROCEDURE.evaluate(facts(coordinator))
     assert error.value.errors[0]["field"] == field
+
+
+@pytest.mark.parametrize("minimum", [None, 2], ids=["R-B1 reading", "operator minimum of memoranda"])
+def test_a_population_frame_gives_each_row_the_statuses_of_its_case(minimum):
+    parameters = Parameters.from_source()
+    if minimum is not None:
+        parameters = parameters.with_values([ParameterValue(
+            "tp.platform.min_memoranda", D(2022, 5, 6), minimum, Citation("000", "25", "3"),
+            source="operator entry", set_by="operator")])
+    cases = [facts(coordinator, **proposal) for _case, coordinator, proposal, _refusing in CASES]
+    cases.append(facts({"memoranda": [MEMO, MEMO | {"signed_on": "2026-12-01"}]}))
+    population = [PROCEDURE.parse(case) for case in cases]
+    # The same facts decided on other dates too: before Order No. 198 (p.27's earlier wording is
+    # not in the source) and before Order No. 133 took effect (nothing in force).
+    days = [CHECKED] * len(population) + [D(2026, 4, 29), D(2022, 5, 5)]
+    population += population[:2]
+    frame = columnar.frame_of(PlatformCoordinatorFacts, population).with_columns(
+        pl.Series(columnar.ON, days, dtype=pl.Date))
+    decided = rules.evaluate_frame(PLATFORM_RULES, PlatformCoordinatorFacts, frame, parameters)
+    statuses = set()
+    for row, case, day in zip(decided.iter_rows(named=True), population, days, strict=True):
+        verdict = PROCEDURE.evaluate(case, on=day, parameters=parameters)
+        expected = {r.rule_id: r.status for r in verdict.results}
+        assert {rule.id: rules.STATUSES[row[rule.id]] for rule in PLATFORM_RULES} == expected
+        assert row["outcome"] == verdict.outcome
+        statuses.update(expected.values())
+    assert statuses == {"passed", "failed", "not_in_force", "wording_not_in_source"}
 
 
 def test_p23_roles_and_p24_activities_are_listed_in_three_languages_with_citations():

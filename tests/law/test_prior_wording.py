@@ -14,7 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import polars as pl
 import pytest
+from pydantic import BaseModel
 
 from techpolicy.law.citation import Citation
 from techpolicy.law.parameters import Parameters, ParameterValue
@@ -110,8 +112,12 @@ EARLIER = InForce(start=D(2020, 1, 1))
 TEXT = {"kk": "мәтін", "ru": "текст", "en": "text"}
 
 
+class _Facts(BaseModel):
+    x: int = 0
+
+
 def _rule(in_force, passes=True):
-    return Rule("x.p1", Citation("000", "1"), TEXT, TEXT, lambda facts, ctx: passes, in_force)
+    return Rule("x.p1", Citation("000", "1"), TEXT, TEXT, lambda f, ctx: pl.lit(passes), in_force)
 
 
 @pytest.mark.parametrize(
@@ -128,7 +134,7 @@ def _rule(in_force, passes=True):
     ],
 )
 def test_rules_wording_not_in_source(in_force, on, outcome):
-    verdict = evaluate("x", [_rule(in_force)], facts=None, on=on)
+    verdict = evaluate("x", [_rule(in_force)], facts=_Facts(), on=on)
     assert verdict.outcome == outcome
     assert verdict.eligible is (outcome == "eligible")
     assert verdict.as_dict("kk")["outcome"] == outcome

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import polars as pl
 import pytest
 
 from techpolicy.law import display
@@ -70,7 +71,7 @@ def test_in_force_keeps_its_fixed_end_and_start_behaviour():
 
 
 def test_evaluate_notes_an_end_assumed_from_the_earliest_bound():
-    rule = Rule("x", Citation("004", ""), {"en": "r"}, {"en": "f"}, lambda facts, c: True, REPEAL)
+    rule = Rule("x", Citation("004", ""), {"en": "r"}, {"en": "f"}, lambda f, c: pl.lit(True), REPEAL)
     verdict = evaluate("x", [rule], None, D(2016, 8, 1))
     assert verdict.outcome == "not_in_force"
     # Issue 10, item 3: the note names the parameter by its label (the English one adds its name).

@@ -32,6 +32,7 @@ from techpolicy.law.facts import InvalidFacts
 from techpolicy.law.parameters import ParameterNotSet, Parameters, ParameterValue
 from techpolicy.law.procedure import DateNeeded
 from techpolicy.law.terms import Deadline
+from tests.law.technopark_frames import assert_population_agrees
 
 D = dt.date
 
@@ -314,3 +315,47 @@ def test_p9_1_activity_change(facts, failed):
     verdict = ACTIVITY_CHANGE.evaluate(facts)
     assert failed_ids(verdict) == failed
     assert verdict.on == D(2026, 6, 1)
+
+
+# --- one definition for a case and a population ----------------------------------------------------
+
+# A what-if value for the tests, not the law: an operator entry from 2026-06-20.
+LONGER_NOTICE = ParameterValue("technopark.extension_notice_wd", D(2026, 6, 20), 15,
+                               Citation("001", "36", note="what-if"), set_by="operator")
+
+
+def test_p36_counts_the_days_in_force_when_participation_ends_not_on_the_filing_date():
+    parameters = Parameters.from_source().with_values([LONGER_NOTICE])
+    verdict = EXTENSION.evaluate({"filed_on": D(2026, 6, 10), "participation_end": END}, parameters=parameters)
+    assert failed_ids(verdict) == {"001.p36"}
+    assert verdict.failed[0].details["days"] == 15 and verdict.failed[0].details["last_day"] == D(2026, 6, 9)
+    used = {p.name: p for p in verdict.parameters_read}
+    assert (used["technopark.extension_notice_wd"].value, used["technopark.extension_notice_wd"].start) == (
+        15, D(2026, 6, 20))
+    assert extension(D(2026, 6, 10)).outcome == "eligible"  # ten working days: in time
+
+
+def test_extension_populations_agree_with_their_cases():
+    ends = (END, D(2026, 7, 31), D(2022, 9, 20))
+    cases = [({"filed_on": D(2026, 6, day), "participation_end": end}, D(2026, 6, day))
+             for day in range(1, 31) for end in ends]
+    cases += [({"filed_on": D(2022, 9, 1), "participation_end": D(2022, 9, 20)}, D(2022, 9, 1))]  # not in force
+    day_off = WorkingCalendar([DayTransfer(D(2026, 6, 22), False, Citation("general", "", note="decree"))])
+    parameters = Parameters.from_source().with_values([LONGER_NOTICE])
+    assert assert_population_agrees(EXTENSION, cases) == {"eligible", "not_eligible", "not_in_force"}
+    assert assert_population_agrees(EXTENSION, cases, calendar=day_off, parameters=parameters) == {
+        "eligible", "not_eligible", "not_in_force"}
+
+
+def test_populations_of_the_other_procedures_agree_with_their_cases():
+    services_cases = [(services(**p.values[0]), D(2026, 6, 10)) for p in SERVICES_CASES]
+    services_cases += [(services(project__name=" \t\u2003"), D(2026, 6, 10)),
+                       (services(**SERVICES_CASES[-1].values[0]), D(2022, 9, 1))]
+    assert assert_population_agrees(SERVICES_APPLICATION, services_cases) == {
+        "eligible", "not_eligible", "not_in_force"}
+    commission = [({"members": p.values[0]}, D(2026, 6, 1)) for p in COMMISSION_CASES]
+    assert assert_population_agrees(COMMISSION_COMPOSITION, commission) == {"eligible", "not_eligible"}
+    changes = [(p.values[0], D(2026, 6, 1)) for p in ACTIVITY_CHANGE_CASES]
+    assert assert_population_agrees(ACTIVITY_CHANGE, changes) == {"eligible", "not_eligible"}
+    grounds = [({"grounds": g}, D(2026, 6, 1)) for g in (["39(1)"], ["39(3)", "39(4)"], ["39(2)", "39(7)"])]
+    assert assert_population_agrees(EARLY_TERMINATION, grounds) == {"eligible", "not_eligible"}

@@ -21,9 +21,11 @@ from techpolicy.law.acts.act001_technopark.common import sample_activity_types
 from techpolicy.law.acts.act001_technopark.facts import TechnoparkFacts
 from techpolicy.law.acts.act001_technopark.ownership import METHOD
 from techpolicy.law.acts.act001_technopark.participation import PARTICIPATION_RULES, TECHNOPARK
+from techpolicy.law.acts.act001_technopark.precheck import PRECHECK
 from techpolicy.law.citation import Citation
 from techpolicy.law.facts import InvalidFacts, parse_facts
 from techpolicy.law.parameters import Parameters, ParameterValue
+from tests.law.technopark_frames import assert_population_agrees
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "technopark"
 APPLIED = dt.date(2026, 3, 17)  # the application date of the example
@@ -499,3 +501,73 @@ def test_every_rule_speaks_kazakh_russian_and_english(rule):
         assert placeholders(messages["kk"]) <= placeholders(messages["en"])
     assert rule.in_force.earliest == dt.date(2022, 9, 3)
     assert rule.in_force.start_parameter == "technopark.amendment_2022_published_on"
+
+
+# --- one definition for a case and a population ----------------------------------------------------
+
+# Shares that sum to 50 - 5E-23 %: under the threshold, although 12 decimals round it up to 50.
+JUST_UNDER = owned(
+    [{"holder": "a", "share": "50"}, {"holder": "b", "share": "50"}],
+    [STATE,
+     {"id": "a", "kind": "legal_entity", "shareholders": [{"holder": "state", "share": "99.9999999999"}]},
+     {"id": "b", "kind": "legal_entity", "shareholders": [{"holder": "c", "share": "0.0000000001"}]},
+     {"id": "c", "kind": "legal_entity", "shareholders": [{"holder": "state", "share": "99.9999999999"}]}],
+)
+
+
+def test_p7_4_a_share_just_under_the_threshold_passes_however_many_decimals_it_has():
+    p74 = result(verdict_of(JUST_UNDER), "001.p7.4")
+    assert p74.status == "passed"
+    assert p74.details["share"].startswith("49.99999999999999999")
+
+
+def test_p9_3_the_mci_is_that_of_the_application_date_whatever_the_decision_date():
+    application = tax("2025-12-30", "23593", "2025-12-31")  # over 6 x MCI 2025 (3932), under 6 x MCI 2026
+    verdict = verdict_of(application, on=dt.date(2026, 3, 17))
+    assert failed_ids(verdict) == {"001.p9.3.debt"}
+    assert {p.name: p.value for p in verdict.parameters_read}["mci"] == Decimal(3932)
+
+
+POPULATION = [
+    example(),
+    *(changed(example(), p.values[0]) for p in P7_CASES),
+    *(owned(p.values[0], p.values[1]) for p in OWNERSHIP_CASES),
+    JUST_UNDER,
+    *(changed(example(), p.values[0]) for p in DOCUMENT_CASES),
+    changed(example(), {"applicant.resident": False, "documents.registration_certificate": False}),
+    changed(example(), {"documents.representative_appointed": False, "documents.authority_documents": False}),
+    *(tax(*p.values[:3]) for p in TAX_CASES),
+    changed(example(), {"documents.business_plan.projects.0.items.9": ""}),
+    changed(example(), {"documents.business_plan.projects.1.items.12": " \u3000\x85"}),
+    changed(example(), {"documents.business_plan.projects.0.items.15": ""}),
+    changed(example(), {"applicant.activity_types": ["S-01", "S-07", "S-03"]}),
+    dated(dt.date(2022, 9, 2)),
+    dated(dt.date(2022, 9, 3)),
+]
+
+
+def test_a_population_gets_row_by_row_the_verdicts_of_its_cases():
+    cases = [(data, dt.date.fromisoformat(data["application_date"])) for data in POPULATION]
+    cases += [(data, dt.date(2026, 3, 17)) for data in POPULATION]  # decided on another date than filed
+    outcomes = assert_population_agrees(TECHNOPARK, cases)
+    assert outcomes == {"eligible", "not_eligible", "not_in_force"}
+
+
+def test_a_population_on_one_date_with_the_publication_date_set_and_the_official_list():
+    published = ParameterValue(
+        name="technopark.amendment_2022_published_on", start=dt.date(2022, 8, 24),
+        value=dt.date(2022, 8, 30), citation=Citation("001", "", note="official publication"),
+        set_by="operator")
+    parameters = Parameters.from_source().with_values([published])
+    official = {"S-01": {}, "S-07": {}, "X-99": {}}
+    for on in (dt.date(2022, 9, 8), dt.date(2026, 3, 17)):
+        cases = [(data, on) for data in POPULATION]
+        assert_population_agrees(TECHNOPARK, cases, parameters=parameters, references={"activity_types": official})
+
+
+def test_the_precheck_population_agrees_with_its_cases():
+    def precheck(data: dict) -> dict:
+        return {**data, "documents": {"tax_debt": data["documents"]["tax_debt"]}}
+
+    cases = [(precheck(data), dt.date.fromisoformat(data["application_date"])) for data in POPULATION]
+    assert len(assert_population_agrees(PRECHECK, cases)) > 1

@@ -57,6 +57,10 @@ class WorkingCalendar:
         # Later entries win: administrator entries are passed after the shipped ones.
         self._transfers = {t.day: t for t in (*shipped_transfers(), *transfers)}
 
+    def fingerprint(self) -> tuple:
+        """The transfers as a key (see `Parameters.fingerprint`)."""
+        return tuple(sorted(self._transfers.items()))
+
     def holiday_name(self, day: dt.date) -> str | None:
         return _kz_holidays(day.year).get(day)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+import polars as pl
+
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day `months` calendar months later (earlier when negative), clamped to the end
@@ -19,3 +21,12 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def add_years(day: dt.date, years: int) -> dt.date:
     """The same day `years` later; 29 February falls on 28 February in a common year."""
     return add_months(day, 12 * years)
+
+
+def add_months_expr(day: pl.Expr, months: int) -> pl.Expr:
+    """`add_months` over a date column (polars clamps to the end of a shorter month the same way)."""
+    return day.dt.offset_by(f"{int(months)}mo")
+
+
+def add_years_expr(day: pl.Expr, years: int) -> pl.Expr:
+    return add_months_expr(day, 12 * int(years))

@@ -68,9 +68,12 @@ def field_path(loc: tuple) -> str:
     return path or "(root)"
 
 
-def parse_facts(model: type[M], data: Any) -> M:
+def parse_facts(model: type[M], data: Any, text_checked: bool = False) -> M:
+    """The facts as `model`, or `InvalidFacts` naming every bad field. `text_checked`: the caller has
+    already found no control character in any string of `data` (a population checks its text
+    columns at once, `text.forbidden_in`), so the walk over the strings is skipped."""
     # Control characters are refused in every string before the model sees them (see law.text).
-    if found := text.control_characters(data, limit=MAX_ERRORS):
+    if not text_checked and (found := text.control_characters(data, limit=MAX_ERRORS)):
         raise InvalidFacts([{"field": field_path(loc), "message": text.message(code), "code": "control_character",
                              "params": {"code": code}} for loc, code in found])
     try:

@@ -159,6 +159,16 @@ class Parameters:
     def names(self) -> list[str]:
         return sorted(self._definitions)
 
+    def fingerprint(self) -> tuple:
+        """What the values are, as a key: two objects with the same values have the same one (the
+        rules compiled under one serve the other)."""
+        found = self.__dict__.get("_fingerprint")
+        if found is None:
+            found = self.__dict__["_fingerprint"] = tuple(
+                (name, tuple((v.start, repr(v.value), v.set_by) for v in d.values))
+                for name, d in sorted(self._definitions.items()))
+        return found
+
     def definition(self, name: str) -> ParameterDefinition:
         try:
             return self._definitions[name]

@@ -1,42 +1,30 @@
 """Rules, their evaluation, and the Verdict that explains it.
 
 A `Rule` stands for one paragraph or sub-paragraph: an id, its citation, the dates it is in
-force, what it requires and why it refuses (in kk/ru/en), and a predicate over typed facts. The
-predicate receives a `Context` through which it reads parameters and the calendar, so the
-verdict can list every parameter value it used with its date and citation.
+force, what it requires and why it refuses (in kk/ru/en), and its test: a polars expression over
+the frame of facts (`columnar`), built by `test(f, ctx)` from the facts' fields `f` and a
+`ColumnContext` that gives the parameters of the date as values (and records them, so the verdict
+lists every value it used with its date and citation). The same expression decides one case (a
+one-row frame, `evaluate`) and a population (`evaluate_frame`); `explain(facts, ctx)` computes the
+details a text shows, only for a case that is looked at.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+import polars as pl
 from pydantic import BaseModel
 
-from . import display
+from . import columnar, display
 from .calendar import WorkingCalendar
 from .citation import LANGUAGES, Citation
 from .parameters import ParameterError, ParameterNotInForce, ParameterNotSet, Parameters, ParameterValue
 
 Messages = dict[str, str]  # language -> text; a failure text may hold {placeholders}
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a predicate returns: passed or not, and the details its messages and trace show."""
-
-    passed: bool
-    details: dict[str, Any] = field(default_factory=dict)
-
-
-def ok(**details: Any) -> Outcome:
-    return Outcome(True, details)
-
-
-def fail(**details: Any) -> Outcome:
-    return Outcome(False, details)
 
 
 @dataclass(frozen=True)
@@ -139,63 +127,75 @@ class Context:
         return value.value
 
 
+class ColumnContext(Context):
+    """The context a rule's test is compiled in: the parameters of one epoch (`columnar.epochs`) as
+    values, read on `day` (any date of the epoch: nothing a rule reads changes inside it), and the
+    decision date of each row as an expression (`on`)."""
+
+    def __init__(self, day: dt.date, parameters: Parameters, calendar: WorkingCalendar,
+                 reference: dict[str, Any] | None = None):
+        super().__init__(day, parameters, calendar, reference)
+        self.day = day
+        self.on = pl.col(columnar.ON)  # type: ignore[assignment]
+
+    def param(self, name: str, on: dt.date | None = None) -> Any:
+        return super().param(name, on or self.day)
+
+    def status(self, in_force: InForce, day: pl.Expr) -> pl.Expr:
+        """`in_force.status` of each date in `day`: "in_force", "not_yet" or "ended" (the bounds
+        resolved in this epoch)."""
+        start, _ = in_force.start_on(self)
+        end = in_force.end
+        if in_force.end_parameter:
+            try:
+                end = self.param(in_force.end_parameter) + dt.timedelta(days=in_force.end_offset_days)
+            except (ParameterNotSet, ParameterNotInForce):
+                end = in_force.end_earliest
+        status = pl.lit("in_force")
+        if start is not None:
+            status = pl.when(day < pl.lit(start)).then(pl.lit("not_yet")).otherwise(status)
+        if end is not None:
+            status = pl.when(day >= pl.lit(end)).then(pl.lit("ended")).otherwise(status)
+        return status
+
+
+Test = Callable[[columnar.Fields, ColumnContext], pl.Expr]
+Explain = Callable[[Any, Context], dict[str, Any]]
+
+
 @dataclass(frozen=True)
 class Rule:
+    """`test(f, ctx)`: the expression that is true where the rule is met (null counts as not met);
+    `applies(f)`: where the rule applies at all (None: everywhere); `explain(facts, ctx)`: the
+    details the texts of one case show (computed only for a case that is looked at)."""
+
     id: str
     citation: Citation
     requirement: Messages
     failure: Messages
-    check: Callable[[Any, Context], Outcome | bool]
+    test: Test
     in_force: InForce = ALWAYS
-    applies: Callable[[Any], bool] | None = None  # None: always applies
+    applies: Callable[[columnar.Fields], pl.Expr] | None = None
+    explain: Explain | None = None
 
 
 def wording(in_force: InForce) -> Callable[..., Rule]:
     """The rule constructor of one wording of an act: `rule(id, citation, requirement, failure,
-    check, applies=None)` with the wording's dates in force, so an act's rules cannot drift apart."""
+    test, applies=None, explain=None)` with the wording's dates in force, so an act's rules cannot
+    drift apart."""
 
     def rule(
         rule_id: str,
         citation: Citation,
         requirement: Messages,
         failure: Messages,
-        check: Callable[[Any, Context], Outcome | bool],
-        applies: Callable[[Any], bool] | None = None,
+        test: Test,
+        applies: Callable[[columnar.Fields], pl.Expr] | None = None,
+        explain: Explain | None = None,
     ) -> Rule:
-        return Rule(rule_id, citation, requirement, failure, check, in_force, applies)
+        return Rule(rule_id, citation, requirement, failure, test, in_force, applies, explain)
 
     return rule
-
-
-class _Reads:
-    """The facts as one rule sees them, noting the path of every fact it reads ("applicant.name"),
-    so a verdict can show each rule beside the facts that decided it. Nested models are watched
-    too; lists and plain values are handed over as they are (their path is noted once)."""
-
-    __slots__ = ("_facts", "_path", "_log")
-
-    def __init__(self, facts: Any, path: str, log: dict[str, None]):
-        object.__setattr__(self, "_facts", facts)
-        object.__setattr__(self, "_path", path)
-        object.__setattr__(self, "_log", log)
-
-    @property  # isinstance() and type checks of a rule see the facts' own model
-    def __class__(self):
-        return type(self._facts)
-
-    def __getattr__(self, name: str) -> Any:
-        value = getattr(self._facts, name)
-        if name.startswith("_") or callable(value):  # methods and internals are no facts
-            return value
-        path = f"{self._path}.{name}" if self._path else name
-        self._log[path] = None
-        return _Reads(value, path, self._log) if isinstance(value, BaseModel) else value
-
-
-def facts_read(paths: dict[str, None]) -> tuple[str, ...]:
-    """The paths read, without those another read path goes deeper into ("applicant" when
-    "applicant.name" was read)."""
-    return tuple(p for p in paths if not any(q.startswith(p + ".") for q in paths))
 
 
 @dataclass(frozen=True)
@@ -336,63 +336,228 @@ def _outcome(results: Sequence[RuleResult]) -> str:
     return "eligible"
 
 
-def evaluate(
-    subject: str,
+STATUSES = ("passed", "failed", "not_applicable", "not_in_force", "wording_not_in_source")
+PASSED, FAILED, NOT_APPLICABLE, NOT_IN_FORCE, WORDING_NOT_IN_SOURCE = range(len(STATUSES))
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """One rule compiled for one epoch: its status code per row as an expression, the parameters
+    its test read and the facts (columns) it reads."""
+
+    rule: Rule
+    in_force: str  # the rule's status in the epoch: "in_force", "not_yet", "ended", "wording_not_in_source"
+    note_parameter: str | None
+    status: pl.Expr
+    read: tuple[ParameterValue, ...]
+    facts: tuple[str, ...]
+    test: pl.Expr | None = None  # the parts of `status`, for a case decided alone (`evaluate`)
+    applies: pl.Expr | None = None
+
+
+def _columns(*exprs: pl.Expr | None) -> tuple[str, ...]:
+    names: dict[str, None] = {}
+    for expr in exprs:
+        if expr is not None:
+            names.update(dict.fromkeys(n for n in expr.meta.root_names() if not n.startswith("§")))
+    return tuple(names)
+
+
+def compile_rules(rules: Sequence[Rule], model: type[BaseModel], ctx: ColumnContext) -> list[Compiled]:
+    """Every rule's status expression under the parameters of `ctx`'s epoch."""
+    fields = columnar.Fields(model)
+    compiled = []
+    for rule in rules:
+        status, note_parameter = rule.in_force.status(ctx.day, ctx)
+        if status != "in_force":
+            code = WORDING_NOT_IN_SOURCE if status == "wording_not_in_source" else NOT_IN_FORCE
+            compiled.append(Compiled(rule, status, note_parameter, pl.lit(code, pl.UInt8), (), ()))
+            continue
+        before = dict(ctx.read)
+        test = rule.test(fields, ctx).fill_null(False)
+        applies = rule.applies(fields).fill_null(False) if rule.applies is not None else None
+        expr = pl.when(test).then(pl.lit(PASSED, pl.UInt8)).otherwise(pl.lit(FAILED, pl.UInt8))
+        if applies is not None:
+            expr = pl.when(applies).then(expr).otherwise(pl.lit(NOT_APPLICABLE, pl.UInt8))
+        read = tuple(v for k, v in ctx.read.items() if k not in before)
+        compiled.append(Compiled(rule, status, note_parameter, expr, read, _columns(test, applies), test, applies))
+    return compiled
+
+
+_COMPILED: dict[tuple, tuple[Any, list[Compiled]]] = {}
+_COMPILED_MAX = 256
+
+
+def compiled_for(rules: Sequence[Rule], model: type[BaseModel], on: dt.date, parameters: Parameters,
+                 calendar: WorkingCalendar, reference: dict[str, Any] | None) -> list[Compiled]:
+    """`compile_rules` for the epoch of `on`, kept for the next case of the same epoch: a case is
+    decided by the same expressions as the others of its epoch, so they are built once. Parameters
+    and calendar are keyed by their values (a request builds its own objects); rules and reference
+    lists by identity, and the entry holds them, so that an id cannot be reused while it lives."""
+    reference = reference or {}
+    dates = _change_dates(rules, parameters)
+    key = (tuple(map(id, rules)), model, parameters.fingerprint(), calendar.fingerprint(),
+           tuple(sorted((k, id(v)) for k, v in reference.items())), columnar.epoch_of(on, dates))
+    found = _COMPILED.get(key)
+    if found is None:
+        if len(_COMPILED) >= _COMPILED_MAX:
+            _COMPILED.pop(next(iter(_COMPILED)))
+        ctx = ColumnContext(on, parameters, calendar, reference)
+        found = _COMPILED[key] = ((rules, parameters, calendar, reference), compile_rules(rules, model, ctx))
+    return found[1]
+
+
+_DATES: dict[tuple, tuple[Any, tuple[dt.date, ...]]] = {}
+
+
+def _change_dates(rules: Sequence[Rule], parameters: Parameters) -> tuple[dt.date, ...]:
+    key = (tuple(map(id, rules)), parameters.fingerprint())
+    found = _DATES.get(key)
+    if found is None:
+        if len(_DATES) >= _COMPILED_MAX:
+            _DATES.pop(next(iter(_DATES)))
+        found = _DATES[key] = (rules,
+                               columnar.change_dates(parameters, _in_force_dates(rules, parameters)))
+    return found[1]
+
+
+def outcome_expr(codes: Sequence[pl.Expr]) -> pl.Expr:
+    """`_outcome` over rows: the verdict's outcome from the rules' status codes."""
+    if not codes:
+        return pl.lit("eligible")
+    failed = pl.any_horizontal([c == FAILED for c in codes])
+    wording = pl.any_horizontal([c == WORDING_NOT_IN_SOURCE for c in codes])
+    none_in_force = pl.all_horizontal([c == NOT_IN_FORCE for c in codes])
+    return (pl.when(none_in_force).then(pl.lit("not_in_force")).when(failed).then(pl.lit("not_eligible"))
+            .when(wording).then(pl.lit("undetermined")).otherwise(pl.lit("eligible")))
+
+
+def evaluate_frame(
     rules: Sequence[Rule],
-    facts: Any,
-    on: dt.date,
+    model: type[BaseModel],
+    frame: pl.DataFrame,
     parameters: Parameters | None = None,
     calendar: WorkingCalendar | None = None,
     reference: dict[str, Any] | None = None,
-) -> Verdict:
-    ctx = Context(on, parameters or Parameters.from_source(), calendar or WorkingCalendar(), reference)
-    results: list[RuleResult] = []
-    notes: list[Messages] = []
+) -> pl.DataFrame:
+    """The rules over a frame of facts with a decision date per row (column `columnar.ON`): one
+    UInt8 status code per rule (column = rule id, codes index `STATUSES`) and the "outcome", in the
+    frame's row order. The rules are compiled once per epoch present in the frame."""
+    parameters = parameters or Parameters.from_source()
+    calendar = calendar or WorkingCalendar()
+    dates = _change_dates(rules, parameters)
+    frame = frame.with_columns(columnar.epochs(frame[columnar.ON], dates), pl.int_range(pl.len()).alias("§pos"))
+    parts = []
+    for _, rows in frame.group_by("§epoch", maintain_order=True):
+        compiled = compiled_for(rules, model, rows[columnar.ON][0], parameters, calendar, reference)
+        codes = [c.status.alias(c.rule.id) for c in compiled]
+        parts.append(rows.select("§pos", *codes).with_columns(outcome_expr([pl.col(c.rule.id) for c in compiled])
+                                                              .alias("outcome")))
+    if not parts:
+        return pl.DataFrame(schema={**{r.id: pl.UInt8 for r in rules}, "outcome": pl.String})
+    return pl.concat(parts).sort("§pos").drop("§pos")
+
+
+def _in_force_dates(rules: Sequence[Rule], parameters: Parameters) -> list[dt.date | None]:
+    """Every date on which a rule may come into or go out of force, those hanging on a date
+    parameter included (each of its values, plus the offset)."""
+    found: list[dt.date | None] = []
     for rule in rules:
-        status, note_parameter = rule.in_force.status(on, ctx)
-        if note_parameter:
-            ended = status == "ended"
+        in_force: InForce | None = rule.in_force
+        while in_force is not None:
+            found += [in_force.start, in_force.end, in_force.earliest, in_force.end_earliest]
+            for name, offset in ((in_force.start_parameter, in_force.start_offset_days),
+                                 (in_force.end_parameter, in_force.end_offset_days)):
+                if name:
+                    found += [v.value + dt.timedelta(days=offset) for v in parameters.definition(name).values
+                              if isinstance(v.value, dt.date)]
+            in_force = in_force.replaces
+    return found
+
+
+def _notes(compiled: Sequence[Compiled], on: dt.date, ctx: Context) -> list[Messages]:
+    notes: list[Messages] = []
+    for c in compiled:
+        rule = c.rule
+        if c.note_parameter:
+            ended = c.in_force == "ended"
             note = render(
                 ENDED_NOTE if ended else NOT_IN_FORCE_NOTE,
                 {
-                    "parameter": display.named(note_parameter, ctx.parameters),
+                    "parameter": display.named(c.note_parameter, ctx.parameters),
                     "earliest": rule.in_force.end_earliest if ended else rule.in_force.earliest,
                 },
             )
             if note not in notes:
                 notes.append(note)
-        if status == "wording_not_in_source":
-            start, _ = rule.in_force.start_on(ctx)
-            note = wording_note(rule, on, start)
+        if c.in_force == "wording_not_in_source":
+            note = wording_note(rule, on, rule.in_force.start_on(ctx)[0])
             if note not in notes:
                 notes.append(note)
-            details = {"in_force": status, "wording_from": start}
-            results.append(RuleResult(rule.id, rule.citation, status, rule.requirement, {}, details))
-            continue
-        if status != "in_force":
-            results.append(
-                RuleResult(rule.id, rule.citation, "not_in_force", rule.requirement, {}, {"in_force": status})
-            )
-            continue
-        log: dict[str, None] = {}
-        seen = _Reads(facts, "", log) if isinstance(facts, BaseModel) else facts
-        if rule.applies is not None and not rule.applies(seen):
-            results.append(RuleResult(rule.id, rule.citation, "not_applicable", rule.requirement, {}, {},
-                                      facts_read(log)))
-            continue
-        outcome = rule.check(seen, ctx)
-        if isinstance(outcome, bool):
-            outcome = Outcome(outcome)
-        reason = {} if outcome.passed else render(rule.failure, outcome.details)
-        results.append(
-            RuleResult(
-                rule.id,
-                rule.citation,
-                "passed" if outcome.passed else "failed",
-                rule.requirement,
-                reason,
-                outcome.details,
-                facts_read(log),
-            )
-        )
-    return Verdict(subject, on, _outcome(results), tuple(results), tuple(ctx.read.values()), tuple(notes))
+    return notes
+
+
+def result(c: Compiled, code: int, facts: Any, ctx: Context) -> RuleResult:
+    """The result of one compiled rule for one case, with its texts rendered."""
+    rule, status = c.rule, STATUSES[code]
+    if status == "wording_not_in_source":
+        details = {"in_force": c.in_force, "wording_from": rule.in_force.start_on(ctx)[0]}
+        return RuleResult(rule.id, rule.citation, status, rule.requirement, {}, details)
+    if status == "not_in_force":
+        return RuleResult(rule.id, rule.citation, status, rule.requirement, {}, {"in_force": c.in_force})
+    if status == "not_applicable":
+        return RuleResult(rule.id, rule.citation, status, rule.requirement, {}, {}, c.facts)
+    details = rule.explain(facts, ctx) if rule.explain is not None else {}
+    reason = render(rule.failure, details) if status == "failed" else {}
+    return RuleResult(rule.id, rule.citation, status, rule.requirement, reason, details, c.facts)
+
+
+def _codes(compiled: Sequence[Compiled], frame: pl.DataFrame) -> list[int]:
+    """The status codes of one case: where the rules apply first, then the tests of those that do
+    (the same expressions as `status`, in two passes, since a case reads only a few of them)."""
+    applies = [k for k, c in enumerate(compiled) if c.applies is not None]
+    applying = dict(zip(applies, frame.select([compiled[k].applies.alias(str(k)) for k in applies]).row(0),
+                        strict=True)) if applies else {}
+    tested = [k for k, c in enumerate(compiled) if c.test is not None and applying.get(k, True)]
+    passed = dict(zip(tested, frame.select([compiled[k].test.alias(str(k)) for k in tested]).row(0),
+                      strict=True)) if tested else {}
+    codes = []
+    for k, c in enumerate(compiled):
+        if c.test is None:  # not in force
+            codes.append(WORDING_NOT_IN_SOURCE if c.in_force == "wording_not_in_source" else NOT_IN_FORCE)
+        elif not applying.get(k, True):
+            codes.append(NOT_APPLICABLE)
+        else:
+            codes.append(PASSED if passed[k] else FAILED)
+    return codes
+
+
+class NoFacts(BaseModel):
+    """The facts of rules that read none (only dates and parameters)."""
+
+
+def evaluate(
+    subject: str,
+    rules: Sequence[Rule],
+    facts: BaseModel | None,
+    on: dt.date,
+    parameters: Parameters | None = None,
+    calendar: WorkingCalendar | None = None,
+    reference: dict[str, Any] | None = None,
+) -> Verdict:
+    """The verdict on one case: the rules' expressions over its one-row frame, then the texts."""
+    ctx = ColumnContext(on, parameters or Parameters.from_source(), calendar or WorkingCalendar(), reference)
+    model = type(facts) if isinstance(facts, BaseModel) else NoFacts
+    compiled = compiled_for(rules, model, on, ctx.parameters, ctx.calendar, ctx.reference)
+    frame = columnar.frame_of(model, [facts if isinstance(facts, BaseModel) else NoFacts()])
+    frame = frame.with_columns(pl.lit(on).alias(columnar.ON))
+    codes = _codes(compiled, frame)
+    explain_ctx = Context(on, ctx.parameters, ctx.calendar, ctx.reference)
+    results = [result(c, code, facts, explain_ctx) for c, code in zip(compiled, codes, strict=True)]
+    read: dict[tuple[str, dt.date], ParameterValue] = {}
+    for c, r in zip(compiled, results, strict=True):
+        if r.status in ("passed", "failed"):
+            read.update(((v.name, v.start), v) for v in c.read)
+    read.update(explain_ctx.read)
+    notes = _notes(compiled, on, ctx)
+    return Verdict(subject, on, _outcome(results), tuple(results), tuple(read.values()), tuple(notes))

@@ -19,6 +19,10 @@ FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 ALLOWED_PATTERN = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uD800-\uDFFF]*$"
 
 
+# For polars (Rust's regex): its strings are valid UTF-8, so they hold no surrogates.
+FORBIDDEN_IN_COLUMNS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+
+
 def forbidden_character(text: str) -> str | None:
     """The first character of `text` that is not allowed, written "U+0000", or None."""
     found = FORBIDDEN.search(text)

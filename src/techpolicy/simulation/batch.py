@@ -32,8 +32,10 @@ from multiprocessing import get_context
 import numpy as np
 import polars as pl
 
+from techpolicy.law import columnar, rules
 from techpolicy.law.acts.act004_productivity2020.calculator import HUNDRED, tiyn
 from techpolicy.law.acts.act004_productivity2020.exclusions import LineState, line_exclusions
+from techpolicy.law.acts.act004_productivity2020.facts import require_instrument_facts
 from techpolicy.law.acts.act004_productivity2020.instruments import INSTRUMENTS, InstrumentDefinition
 from techpolicy.law.acts.act004_productivity2020.programme import PRODUCTIVITY2020
 from techpolicy.law.calendar import WorkingCalendar
@@ -41,7 +43,7 @@ from techpolicy.law.facts import InvalidFacts
 from techpolicy.law.parameters import ParameterNotInForce, ParameterNotSet, Parameters
 from techpolicy.law.rules import Context
 
-from .population import outside_priors
+from .population import facts_frame, outside_priors, text_flagged
 from .runner import RESULT_SCHEMA, parse_facts_row, progress_bar, results_frame, sort_population
 
 PARALLEL_FROM = 20_000  # rows: below this the per-row steps run in this process
@@ -66,15 +68,33 @@ def _persons(definition: InstrumentDefinition, cost) -> tuple[str, ...]:
     return (cost.specialist or "",) if definition.person == "specialist" else ()
 
 
-def row_parts(row: dict, parameters: Parameters, on: dt.date | None, calendar: WorkingCalendar) -> RowParts:
+def eligibility(frame: pl.DataFrame, parameters: Parameters, on: dt.date | None) -> pl.DataFrame:
+    """The eligibility rules of the procedure over the whole population at once (the same rule
+    definitions as `PRODUCTIVITY2020.evaluate`, compiled to columns): per row "eligible" and
+    "failed", the ids of the failed rules, sorted and joined."""
+    procedure = PRODUCTIVITY2020
+    facts = facts_frame(frame).with_columns(
+        (pl.lit(on) if on is not None else pl.col("application_date")).alias(columnar.ON))
+    statuses = rules.evaluate_frame(procedure.rules, procedure.facts, facts, parameters,
+                                    reference=procedure.references())
+    ids = sorted(r.id for r in procedure.rules)
+    failed = pl.concat_str([pl.when(pl.col(i) == rules.FAILED).then(pl.lit(i)) for i in ids], separator=", ",
+                           ignore_nulls=True)
+    return statuses.select((pl.col("outcome") == "eligible").alias("eligible"), failed.alias("failed"))
+
+
+def row_parts(row: dict, parameters: Parameters, on: dt.date | None, calendar: WorkingCalendar,
+              eligible: bool = True, failed: str = "", text_checked: bool = False) -> RowParts:
+    """What the per-row steps find for one application: its facts checked, and when the
+    eligibility rules (`eligibility`) let it through, its cost lines cut by the exclusions."""
     try:
-        facts = parse_facts_row(row, [])
-        verdict = PRODUCTIVITY2020.evaluate(facts, on, parameters, calendar)
+        facts = parse_facts_row(row, [], text_checked)
+        require_instrument_facts(facts)
     except InvalidFacts as exc:
         return RowParts(f"invalid: {exc}", False, (), (), frozenset(), frozenset())
-    read = {p.name for p in verdict.parameters_read}
-    if not verdict.eligible:
-        return RowParts(None, False, tuple(sorted(r.rule_id for r in verdict.failed)), (), frozenset(), frozenset(read))
+    if not eligible:
+        return RowParts(None, False, tuple(failed.split(", ")) if failed else (), (), frozenset(), frozenset())
+    read: set[str] = set()
     definition = INSTRUMENTS[facts.instrument]
     ctx = Context(on or facts.application_date, parameters, calendar)
     state = LineState(facts, definition, ctx)
@@ -96,15 +116,16 @@ _WORK: dict = {}
 
 
 def _work_chunk(bounds: tuple[int, int]) -> list[RowParts]:
-    rows, parameters, on = _WORK["rows"], _WORK["parameters"], _WORK["on"]
+    rows, parameters, on, decided = _WORK["rows"], _WORK["parameters"], _WORK["on"], _WORK["decided"]
     calendar = WorkingCalendar()
-    return [row_parts(rows[i], parameters, on, calendar) for i in range(*bounds)]
+    return [row_parts(rows[i], parameters, on, calendar, *decided[i]) for i in range(*bounds)]
 
 
 def all_row_parts(rows: Sequence[dict], parameters: Parameters, on: dt.date | None, progress: bool,
-                  label: str) -> list[RowParts]:
-    """`row_parts` for every row; in one worker process per core (fork) for large populations."""
-    _WORK.update(rows=rows, parameters=parameters, on=on)
+                  label: str, decided: Sequence[tuple[bool, str, bool]]) -> list[RowParts]:
+    """`row_parts` for every row, given its eligibility and text check (`decisions`); in one
+    worker process per core (fork) for large populations."""
+    _WORK.update(rows=rows, parameters=parameters, on=on, decided=decided)
     chunks = [(i, min(i + CHUNK, len(rows))) for i in range(0, len(rows), CHUNK)]
     workers = min(os.cpu_count() or 1, 8)
     parts: list[RowParts] = []
@@ -275,8 +296,14 @@ def run_batch(population: pl.DataFrame, parameters: Parameters, on: dt.date | No
     """One scenario through the batch path (same columns as `runner.run_scalar`)."""
     frame = sort_population(population)
     rows = list(frame.iter_rows(named=True))
-    parts = all_row_parts(rows, parameters, on, progress, label)
+    parts = all_row_parts(rows, parameters, on, progress, label, decisions(frame, parameters, on))
     return compiled_amounts(frame, rows, parts, parameters, on)
+
+
+def decisions(frame: pl.DataFrame, parameters: Parameters, on: dt.date | None) -> list[tuple[bool, str, bool]]:
+    """Per row: eligible, the failed rules, and whether its text columns are free of control characters."""
+    clean = ~text_flagged(frame)
+    return list(eligibility(frame, parameters, on).with_columns(clean.alias("clean")).iter_rows())
 
 
 def changed_parameters(baseline: Parameters, reform: Parameters) -> set[str]:
@@ -296,13 +323,18 @@ def run_batch_pair(population: pl.DataFrame, baseline: Parameters, reform: Param
     read a parameter the reform changes."""
     frame = sort_population(population)
     rows = list(frame.iter_rows(named=True))
-    parts = all_row_parts(rows, baseline, on, progress, "baseline")
+    before = decisions(frame, baseline, on)
+    parts = all_row_parts(rows, baseline, on, progress, "baseline", before)
     changed = changed_parameters(baseline, reform)
+    # The eligibility rules cost one pass over the columns: they are always redone. The per-row
+    # steps are redone only where eligibility changed or the exclusions read a changed parameter.
+    after = decisions(frame, reform, on) if changed else before
     redo = list(range(len(rows))) if _redo_all(baseline, changed) else [
-        k for k, p in enumerate(parts) if p.read & changed]
+        k for k, p in enumerate(parts) if p.read & changed or before[k] != after[k]]
     reform_parts = list(parts)
     if redo:
-        for k, part in zip(redo, all_row_parts([rows[k] for k in redo], reform, on, progress, "reform"), strict=True):
+        redone = all_row_parts([rows[k] for k in redo], reform, on, progress, "reform", [after[k] for k in redo])
+        for k, part in zip(redo, redone, strict=True):
             reform_parts[k] = part
     return (compiled_amounts(frame, rows, parts, baseline, on),
             compiled_amounts(frame, rows, reform_parts, reform, on))

@@ -60,6 +60,8 @@ from typing import Any
 
 import polars as pl
 
+from techpolicy.law import columnar, text
+from techpolicy.law.acts.act004_productivity2020.facts import ProductivityFacts
 from techpolicy.law.acts.act004_productivity2020.instruments import INSTRUMENTS
 
 MONEY = pl.Decimal(20, 2)
@@ -365,3 +367,58 @@ def row_to_facts(row: dict, prior: list[dict] | None = None) -> dict:
     if instrument == "2b":
         facts["construction_installation_cost_kzt"] = _money(row.get("construction_cost_kzt"))
     return facts
+
+
+# --- a population as the frame of facts ---------------------------------------------------------------------
+
+
+def _only(instruments: str, value: pl.Expr) -> pl.Expr:
+    """`value` in the rows of these instruments, null elsewhere (as `row_to_facts` leaves it out)."""
+    return pl.when(pl.col("instrument").is_in(instruments.split())).then(value).otherwise(None)
+
+
+def facts_frame(frame: pl.DataFrame) -> pl.DataFrame:
+    """The application-level columns of the frame of `ProductivityFacts` (`law.columnar.schema`) of
+    a validated population, built column by column as `row_to_facts` builds one row's facts: the
+    columns the eligibility rules read. Cost lines and earlier reimbursements are not among them:
+    the calculation reads them per application."""
+    types = columnar.schema(ProductivityFacts)
+    executor = pl.struct(
+        pl.lit("X1").alias("id"), pl.lit("").alias("name"), pl.col("executor_service").alias("service"),
+        pl.col("executor_experience_years").cast(columnar.DECIMAL).alias("experience_years"),
+        pl.col("executor_past_projects").alias("past_projects"),
+        pl.col("executor_licence_required").fill_null(False).alias("licence_required"),
+        pl.col("executor_licence_held").fill_null(False).alias("licence_held"),
+        pl.when(pl.col("executor_accreditation") != "").then(pl.col("executor_accreditation")).alias("accreditation"),
+    )
+    given = pl.col("executor_service").is_not_null() & (pl.col("executor_service") != "")
+    columns = {
+        "application_date": pl.col("application_date"),
+        "instrument": pl.col("instrument"),
+        "channel": pl.col("channel"),
+        "applicant.name": pl.col("applicant_id"),
+        "applicant.oked_codes": pl.when(pl.col("oked").is_not_null() & (pl.col("oked") != ""))
+        .then(pl.concat_list(pl.col("oked"))).otherwise(pl.lit([], pl.List(pl.String))),
+        "applicant.activity_since": pl.col("activity_since"),
+        "applicant.enterprise_size": pl.col("enterprise_size"),
+        "applicant.cpip_approved_by_kdb_leasing": _only("2a", pl.col("cpip_approved")),
+        "applicant.industrialization_map": _only("2b", pl.col("industrialization_map")),
+        "applicant.positive_expertise": _only("2b", pl.col("positive_expertise")),
+        "applicant.cluster_stage1_winner": _only("7", pl.col("cluster_winner")),
+        "applicant.cluster_stage2_winner": _only("8", pl.col("cluster_winner")),
+        "executors": pl.when(given).then(pl.concat_list(executor)).otherwise(pl.lit([], types["executors"])),
+        "construction_installation_cost_kzt": _only("2b", pl.col("construction_cost_kzt").cast(columnar.DECIMAL)),
+        "leasing": pl.lit(False),
+    }
+    # Facts a population does not carry (instrument 1's leasing, monitoring, the cost lines) are null.
+    return frame.select(columns.get(name, pl.lit(None)).cast(dtype).alias(name) for name, dtype in types.items())
+
+
+def text_flagged(frame: pl.DataFrame) -> pl.Series:
+    """Rows with a control character in any text column (`law.text`): only these need the
+    string-by-string walk of `parse_facts`, which names the field."""
+    texts = [name for name, dtype in frame.schema.items() if dtype == pl.String]
+    if not texts:
+        return pl.Series([False] * frame.height)
+    return frame.select(pl.any_horizontal(pl.col(texts).str.contains(text.FORBIDDEN_IN_COLUMNS).fill_null(False))
+                        ).to_series()

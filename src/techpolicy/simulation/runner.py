@@ -165,8 +165,8 @@ def record_assessment(records: dict[str, list], meta: Mapping, facts, parameters
     return assessment
 
 
-def parse_facts_row(row: Mapping, priors: list[dict]) -> ProductivityFacts:
-    return parse_facts(ProductivityFacts, row_to_facts(dict(row), priors))
+def parse_facts_row(row: Mapping, priors: list[dict], text_checked: bool = False) -> ProductivityFacts:
+    return parse_facts(ProductivityFacts, row_to_facts(dict(row), priors), text_checked)
 
 
 def results_frame(records: Mapping[str, list]) -> pl.DataFrame:

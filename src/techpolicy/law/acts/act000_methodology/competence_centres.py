@@ -16,16 +16,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import polars as pl
+
+from ...columnar import Fields
 from ...procedure import Procedure, declare, with_note
-from ...rules import Context, Messages, Outcome, Verdict, fail, ok, render
+from ...rules import ColumnContext, Context, Messages, Verdict, render
 from ...terms import Term
 from ...terms import declare as declare_term
 from .designation import (
     cite,
-    experience_outcome,
-    legal_entity_outcome,
+    experience_details,
+    experienced,
+    kind_details,
+    legal_entity,
     optional,
-    proposal_outcome,
+    proposal_details,
+    proposal_valid,
     rule,
     rule_198,
     same_text,
@@ -72,10 +78,17 @@ COMPETENCE_AREAS: dict[str, Messages] = {
 # --- paragraph 17: the criteria -------------------------------------------------------------------
 
 
-def _experience(facts: CompetenceCentreFacts, ctx: Context) -> Outcome:
+def _experience(f: Fields, ctx: ColumnContext) -> pl.Expr:
     # The source does not fix the date the years are counted to; the date of the check is used
-    # and the verdict says so (see `_reading_note`).
-    return experience_outcome(
+    # and the verdict says so (see `_reading_note`). The reading, once an administrator sets it,
+    # is read here so that the verdict lists it with the minimum the count was made under.
+    minimum = ctx.param("tp.cc.min_experience_years")
+    optional(ctx, "tp.cc.experience_reference_date_rule")
+    return experienced(f.experience.started_on, f.checked_on, minimum)
+
+
+def _experience_details(facts: CompetenceCentreFacts, ctx: Context) -> dict[str, Any]:
+    return experience_details(
         facts.experience.started_on,
         facts.checked_on,
         ctx.param("tp.cc.min_experience_years"),
@@ -86,20 +99,33 @@ def _experience(facts: CompetenceCentreFacts, ctx: Context) -> Outcome:
     )
 
 
-def _staff_competences(facts: CompetenceCentreFacts, ctx: Context) -> Outcome:
+def _staff_required(ctx: Context) -> tuple[int, int | None]:
+    """The evidenced employees each area needs, and the parameter's value (None while unset)."""
     set_minimum = optional(ctx, "tp.cc.min_staff_per_area")
     # Unset: the paragraph asks that the staff have the competences, so one evidenced employee
     # per area is what it can require.
-    required = 1 if set_minimum is None else set_minimum
+    return (1 if set_minimum is None else set_minimum), set_minimum
+
+
+def _staff_competences(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    required, _ = _staff_required(ctx)
+    return pl.all_horizontal(
+        f.staff.count(lambda person, area=area: person.areas.list.contains(area)) >= required
+        for area in COMPETENCE_AREAS
+    )
+
+
+def _staff_details(facts: CompetenceCentreFacts, ctx: Context) -> dict[str, Any]:
+    required, set_minimum = _staff_required(ctx)
     counts = {area: sum(area in person.areas for person in facts.staff) for area in COMPETENCE_AREAS}
     missing = [area for area, count in counts.items() if count < required]
     details: dict[str, Any] = {"staff_per_area": counts, "required": required, "min_staff_per_area": set_minimum}
     if not missing:
-        return ok(**details)
+        return details
     details["uncovered"] = missing
     for lang in ("kk", "ru", "en"):
         details[f"missing_{lang}"] = "; ".join(COMPETENCE_AREAS[area][lang] for area in missing)
-    return fail(**details)
+    return details
 
 
 _OWN_FUNDS: Messages = {
@@ -119,8 +145,17 @@ _BASE: Messages = {
 }
 
 
-def _funds_and_base(facts: CompetenceCentreFacts, ctx: Context) -> Outcome:
+def _funds_and_base(f: Fields, ctx: ColumnContext) -> pl.Expr:
     minimum = optional(ctx, "tp.cc.min_own_funds_kzt")  # the source sets no amount
+    funds = f.own_funds.available
+    if minimum is not None:
+        amount = f.own_funds.amount_kzt
+        funds = funds & amount.is_not_null() & (amount >= minimum)
+    return funds & f.material_base.available
+
+
+def _funds_and_base_details(facts: CompetenceCentreFacts, ctx: Context) -> dict[str, Any]:
+    minimum = optional(ctx, "tp.cc.min_own_funds_kzt")
     funds, amount = facts.own_funds.available, facts.own_funds.amount_kzt
     lacking: list[Messages] = []
     if not funds:
@@ -136,10 +171,10 @@ def _funds_and_base(facts: CompetenceCentreFacts, ctx: Context) -> Outcome:
         "material_base": facts.material_base.available,
     }
     if not lacking:
-        return ok(**details)
+        return details
     for lang in ("kk", "ru", "en"):
         details[f"missing_{lang}"] = "; ".join(item[lang] for item in lacking)
-    return fail(**details)
+    return details
 
 
 P17_1 = rule(
@@ -165,6 +200,7 @@ P17_1 = rule(
         "{years} full years and {days} days.",
     },
     _experience,
+    explain=_experience_details,
 )
 
 P17_2 = rule(
@@ -191,6 +227,7 @@ P17_2 = rule(
         "employees with evidenced competences (at least {required} needed) in: {missing_en}.",
     },
     _staff_competences,
+    explain=_staff_details,
 )
 
 P17_3 = rule(
@@ -210,6 +247,7 @@ P17_3 = rule(
         "en": "Under paragraph 17(3) the following is required but missing: {missing_en}.",
     },
     _funds_and_base,
+    explain=_funds_and_base_details,
 )
 
 # --- paragraph 18: the initiator; paragraph 19: the proposal ------------------------------------------
@@ -236,7 +274,8 @@ P18 = rule(
         "en": "Under paragraph 18 only a legal entity may initiate its designation as a competence centre; the "
         "initiator is {kind_en}.",
     },
-    lambda facts, ctx: legal_entity_outcome(facts.organisation.kind, organisation=facts.organisation.name),
+    lambda f, ctx: legal_entity(f.organisation.kind),
+    explain=lambda facts, ctx: {**kind_details(facts.organisation.kind), "organisation": facts.organisation.name},
 )
 
 P19 = rule_198(
@@ -258,8 +297,9 @@ P19 = rule_198(
         "ru": "Предложение не соответствует п. 19: {problems_ru}.",
         "en": "The proposal does not meet paragraph 19: {problems_en}.",
     },
-    lambda facts, ctx: proposal_outcome(facts.proposal, facts.direction),
-    applies=lambda facts: facts.proposal is not None,  # the initiator may check itself before any proposal
+    lambda f, ctx: proposal_valid(f.proposal.proposer_kind, f.proposal.supervised_directions, f.direction),
+    applies=lambda f: f.proposal.given(),  # the initiator may check itself before any proposal
+    explain=lambda facts, ctx: proposal_details(facts.proposal, facts.direction),
 )
 
 CC_RULES = (P17_1, P17_2, P17_3, P18, P19)

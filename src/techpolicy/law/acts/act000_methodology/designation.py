@@ -13,12 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+import polars as pl
+
 from ...citation import Citation
-from ...dates import add_years
+from ...dates import add_years, add_years_expr
 from ...parameters import ParameterNotInForce, ParameterNotSet
-from ...rules import Context, InForce, Messages, Outcome, fail, ok, wording
+from ...rules import Context, InForce, Messages, wording
 from .facts_designation import LEGAL_ENTITY_KINDS, Proposal
 from .forecasting import ACT
 from .forecasting import IN_FORCE as ORDER_133
@@ -74,6 +77,39 @@ def among(value: str, values: Iterable[str]) -> bool:
     return any(same_text(value, other) for other in values)
 
 
+# `same_text` over columns. Python's `str.split()` splits on the Unicode White_Space characters
+# and on the separators U+001C-U+001F; polars lower-cases as Python does, and the case folding
+# that goes beyond lower case (ß -> ss, final ς -> σ, ...) is the table below, one character each.
+_SPACES = r"[\s\x1c-\x1f]+"
+
+
+@cache
+def _folds() -> tuple[list[str], list[str]]:
+    """The characters whose case folding is not their lower case, lower-cased, and their folding."""
+    found: dict[str, str] = {}
+    for block in range(0, 0x110000, 256):
+        chars = "".join(map(chr, range(block, block + 256)))
+        if chars.lower() == chars.casefold():
+            continue  # most blocks: no character folds beyond its lower case
+        for char in chars:
+            lower, folded = char.lower(), char.casefold()
+            if lower != folded:
+                found[lower] = folded
+    return list(found), list(found.values())
+
+
+def text_key(expr: pl.Expr) -> pl.Expr:
+    """`" ".join(text.split()).casefold()` of a text column: what `same_text` compares."""
+    spaced = expr.str.replace_all(_SPACES, " ").str.strip_chars(" ").str.to_lowercase()
+    lowered, folded = _folds()
+    return spaced.str.replace_many(lowered, folded)
+
+
+def among_expr(value: pl.Expr, values: pl.Expr) -> pl.Expr:
+    """`among` over columns: `value` (a text column) is one of `values` (a list column)."""
+    return values.list.eval(text_key(pl.element())).list.contains(text_key(value))
+
+
 # --- years of experience (p.17(1), p.25(2)) ----------------------------------------------------------
 
 
@@ -89,9 +125,16 @@ def full_years(start: dt.date, end: dt.date) -> tuple[int, int]:
     return years, (end - add_years(start, years)).days
 
 
-def experience_outcome(started: dt.date, reference: dt.date, minimum: int, **details: Any) -> Outcome:
+def experienced(started: pl.Expr, reference: pl.Expr, minimum: int) -> pl.Expr:
+    """At least `minimum` full years from `started` to `reference` (`full_years`): the
+    `minimum`-th anniversary, 28 February for 29 February in a common year, is not after the
+    reference date."""
+    return add_years_expr(started, minimum) <= reference
+
+
+def experience_details(started: dt.date, reference: dt.date, minimum: int, **details: Any) -> dict[str, Any]:
     years, days = full_years(started, reference)
-    found = {
+    return {
         "started_on": started,
         "reference_date": reference,
         "years": years,
@@ -100,7 +143,6 @@ def experience_outcome(started: dt.date, reference: dt.date, minimum: int, **det
         "counting": LEAP_DAY_READING,
         **details,
     }
-    return ok(**found) if years >= minimum else fail(**found)
 
 
 # --- who the organisation is (p.18, p.26) ----------------------------------------------------------
@@ -133,9 +175,8 @@ def kind_details(kind: str) -> dict[str, str]:
     return {"kind": kind, "kind_kk": labels["kk"], "kind_ru": labels["ru"], "kind_en": labels["en"]}
 
 
-def legal_entity_outcome(kind: str, **details: Any) -> Outcome:
-    found = {**kind_details(kind), **details}
-    return ok(**found) if kind in LEGAL_ENTITY_KINDS else fail(**found)
+def legal_entity(kind: pl.Expr) -> pl.Expr:
+    return kind.is_in(sorted(LEGAL_ENTITY_KINDS))
 
 
 # --- the proposal of a state body or local executive body (p.19, p.27) ----------------------------
@@ -152,8 +193,13 @@ _NOT_SUPERVISED: Messages = {
 }
 
 
-def proposal_outcome(proposal: Proposal, direction: str, **details: Any) -> Outcome:
+def proposal_valid(proposer_kind: pl.Expr, supervised: pl.Expr, direction: pl.Expr) -> pl.Expr:
     """The proposer is a state body or local executive body and supervises `direction`."""
+    return (proposer_kind != "other") & among_expr(direction, supervised)
+
+
+def proposal_details(proposal: Proposal, direction: str, **details: Any) -> dict[str, Any]:
+    """What `proposal_valid` found wrong, named in each language (empty when nothing)."""
     problems = []
     if proposal.proposer_kind == "other":
         problems.append(_NOT_A_PROPOSER)
@@ -167,4 +213,4 @@ def proposal_outcome(proposal: Proposal, direction: str, **details: Any) -> Outc
     }
     for lang in ("kk", "ru", "en"):
         found[f"problems_{lang}"] = "; ".join(p[lang].format(direction=direction) for p in problems)
-    return fail(**found) if problems else ok(**found)
+    return found

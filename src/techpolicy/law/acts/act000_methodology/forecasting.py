@@ -17,11 +17,13 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
+import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from ...citation import Citation
+from ...columnar import Fields
 from ...procedure import Procedure, declare
-from ...rules import InForce, Rule, fail, ok
+from ...rules import ColumnContext, Context, InForce, Rule
 
 ACT = "000"
 DOMESTIC_COUNTRY = "KZ"
@@ -78,30 +80,63 @@ def _experienced(expert: PanelExpert, sectors: set[str]) -> bool:
     return bool(expert.experience_years) and bool(sectors.intersection(expert.fields))
 
 
-def _sectors_with_experts(facts: StudyFacts, _ctx) -> Any:
+def _fields_of(f: Fields, which: pl.Expr) -> pl.Expr:
+    """The fields (sectors, directions) the experts `which` selects declare, as one list."""
+    e = pl.element()
+    return f.experts.expr.list.eval(e.filter(which).struct.field("fields").list.explode(
+        keep_nulls=False, empty_as_null=False))
+
+
+def _engaged() -> pl.Expr:
+    return pl.element().struct.field("engaged")
+
+
+def _sectors_with_experts(f: Fields, _ctx: ColumnContext) -> pl.Expr:
+    # Every covered sector is among the fields some engaged expert declares.
+    return f.covered_sectors.list.set_difference(_fields_of(f, _engaged())).list.len() == 0
+
+
+def _sectors_details(facts: StudyFacts, _ctx: Context) -> dict[str, Any]:
     engaged = [e for e in facts.experts if e.engaged]
     missing = [s for s in facts.covered_sectors if not any(s in e.fields for e in engaged)]
-    return fail(missing=", ".join(missing)) if missing else ok()
+    return {"missing": ", ".join(missing)} if missing else {}
 
 
-def _methods_chosen(facts: StudyFacts, _ctx) -> Any:
-    return ok(methods=", ".join(facts.methods)) if facts.methods else fail()
+def _methods_chosen(f: Fields, _ctx: ColumnContext) -> pl.Expr:
+    return f.methods.list.len() > 0
 
 
-def _domestic_and_foreign(facts: StudyFacts, _ctx) -> Any:
+def _methods_details(facts: StudyFacts, _ctx: Context) -> dict[str, Any]:
+    return {"methods": ", ".join(facts.methods)} if facts.methods else {}
+
+
+def _domestic_and_foreign(f: Fields, _ctx: ColumnContext) -> pl.Expr:
+    # An engaged expert with years declared in a covered direction exists on each side exactly
+    # when the fields the engaged experts with years on that side declare meet the covered sectors.
+    e = pl.element()
+    experienced = _engaged() & (e.struct.field("experience_years") > 0)
+    domestic = e.struct.field("country") == DOMESTIC_COUNTRY
+    return pl.all_horizontal(
+        _fields_of(f, experienced & side).list.set_intersection(f.covered_sectors).list.len() > 0
+        for side in (domestic, ~domestic)
+    )
+
+
+def _domestic_and_foreign_details(facts: StudyFacts, _ctx: Context) -> dict[str, Any]:
     sectors = set(facts.covered_sectors)
     experienced = [e for e in facts.experts if e.engaged and _experienced(e, sectors)]
     domestic = sum(e.domestic for e in experienced)
     foreign = len(experienced) - domestic
     lacking = [kind for kind, count in (("domestic", domestic), ("foreign", foreign)) if not count]
     if not lacking:
-        return ok(domestic=domestic, foreign=foreign)
+        return {"domestic": domestic, "foreign": foreign}
     names = {
         ("domestic",): ("отандық", "отечественных", "domestic"),
         ("foreign",): ("шетелдік", "зарубежных", "foreign"),
         ("domestic", "foreign"): ("отандық және шетелдік", "отечественных и зарубежных", "domestic and foreign"),
     }[tuple(lacking)]
-    return fail(lacking_kk=names[0], lacking_ru=names[1], lacking_en=names[2], domestic=domestic, foreign=foreign)
+    return {"lacking_kk": names[0], "lacking_ru": names[1], "lacking_en": names[2], "domestic": domestic,
+            "foreign": foreign}
 
 
 MAIN_STAGE_RULES: tuple[Rule, ...] = (
@@ -120,6 +155,7 @@ MAIN_STAGE_RULES: tuple[Rule, ...] = (
         },
         _sectors_with_experts,
         IN_FORCE,
+        explain=_sectors_details,
     ),
     Rule(
         "000.p7.2",
@@ -136,6 +172,7 @@ MAIN_STAGE_RULES: tuple[Rule, ...] = (
         },
         _methods_chosen,
         IN_FORCE,
+        explain=_methods_details,
     ),
     Rule(
         "000.p10.1",
@@ -152,15 +189,21 @@ MAIN_STAGE_RULES: tuple[Rule, ...] = (
         },
         _domestic_and_foreign,
         IN_FORCE,
+        explain=_domestic_and_foreign_details,
     ),
 )
 
 
-def _on_key_list(facts: SupportDirectionFacts, ctx) -> Any:
+def _on_key_list(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    listed: Mapping[str, Any] = ctx.reference.get(KEY_TECHNOLOGIES, {})
+    return f.direction.is_in([str(code) for code in listed])
+
+
+def _key_list_details(facts: SupportDirectionFacts, ctx: Context) -> dict[str, Any]:
     listed: Mapping[str, Any] = ctx.reference.get(KEY_TECHNOLOGIES, {})
     if facts.direction in listed:
-        return ok(direction=facts.direction, source=listed[facts.direction].get("source", ""))
-    return fail(direction=facts.direction, listed=len(listed), on=ctx.on)
+        return {"direction": facts.direction, "source": listed[facts.direction].get("source", "")}
+    return {"direction": facts.direction, "listed": len(listed), "on": ctx.on}
 
 
 PRIORITY_RULES: tuple[Rule, ...] = (
@@ -182,6 +225,7 @@ PRIORITY_RULES: tuple[Rule, ...] = (
         },
         _on_key_list,
         IN_FORCE,
+        explain=_key_list_details,
     ),
 )
 

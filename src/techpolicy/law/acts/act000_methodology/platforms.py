@@ -16,11 +16,25 @@ from __future__ import annotations
 
 from typing import Any
 
+import polars as pl
+
+from ...columnar import Fields
 from ...procedure import Procedure, declare
-from ...rules import Context, Outcome, fail, ok
+from ...rules import ColumnContext, Context
 from ...terms import Term
 from ...terms import declare as declare_term
-from .designation import cite, experience_outcome, legal_entity_outcome, optional, proposal_outcome, rule, rule_198
+from .designation import (
+    cite,
+    experience_details,
+    experienced,
+    kind_details,
+    legal_entity,
+    optional,
+    proposal_details,
+    proposal_valid,
+    rule,
+    rule_198,
+)
 from .designation_lists import PLATFORM_ACTIVITIES, PLATFORM_PARTICIPANT_ROLES
 from .facts_designation import PlatformCoordinatorFacts
 
@@ -43,9 +57,14 @@ def _coordinator(facts: PlatformCoordinatorFacts):
     return facts.proposal.coordinator
 
 
-def _interaction(facts: PlatformCoordinatorFacts, ctx: Context) -> Outcome:
+def _interaction(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    return experienced(f.proposal.coordinator.interaction_started_on, f.checked_on,
+                       ctx.param("tp.platform.coordinator_min_experience_years"))
+
+
+def _interaction_details(facts: PlatformCoordinatorFacts, ctx: Context) -> dict[str, Any]:
     coordinator = _coordinator(facts)
-    return experience_outcome(
+    return experience_details(
         coordinator.interaction_started_on,
         facts.checked_on,
         ctx.param("tp.platform.coordinator_min_experience_years"),
@@ -54,9 +73,25 @@ def _interaction(facts: PlatformCoordinatorFacts, ctx: Context) -> Outcome:
     )
 
 
-def _memoranda(facts: PlatformCoordinatorFacts, ctx: Context) -> Outcome:
+def _memoranda_required(ctx: Context) -> tuple[int, int | None]:
+    """The memoranda required, and the parameter's value (None while unset: reading R-B1)."""
     set_minimum = optional(ctx, "tp.platform.min_memoranda")
-    required = 1 if set_minimum is None else set_minimum
+    return (1 if set_minimum is None else set_minimum), set_minimum
+
+
+def _memoranda(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    required, _ = _memoranda_required(ctx)
+    if required <= 0:
+        return pl.lit(True)
+    # At least `required` memoranda were concluded by the date of the check exactly when the
+    # `required`-th earliest of them was (the check date is a column, which an expression over
+    # the elements of a list cannot read).
+    signed = f.proposal.coordinator.memoranda.map(lambda m: m.signed_on).list.sort()
+    return signed.list.get(required - 1, null_on_oob=True) <= f.checked_on
+
+
+def _memoranda_details(facts: PlatformCoordinatorFacts, ctx: Context) -> dict[str, Any]:
+    required, set_minimum = _memoranda_required(ctx)
     # Only agreements concluded by the date of the check count for it.
     concluded = [m for m in _coordinator(facts).memoranda if m.signed_on <= facts.checked_on]
     details: dict[str, Any] = {
@@ -67,23 +102,28 @@ def _memoranda(facts: PlatformCoordinatorFacts, ctx: Context) -> Outcome:
     }
     if set_minimum is None:
         details["reading"] = MEMORANDA_READING
-    return ok(**details) if len(concluded) >= required else fail(**details)
+    return details
 
 
-def _coordinator_kind(facts: PlatformCoordinatorFacts, ctx: Context) -> Outcome:
+def _coordinator_kind_details(facts: PlatformCoordinatorFacts, ctx: Context) -> dict[str, Any]:
     coordinator = _coordinator(facts)
-    details = {
+    return {
+        **kind_details(coordinator.organisation.kind),
         "coordinator": coordinator.organisation.name,
         "is_competence_centre": coordinator.is_competence_centre,
         "competence_centre_entry": coordinator.competence_centre_entry,
     }
-    return legal_entity_outcome(coordinator.organisation.kind, **details)
 
 
-def _proposal(facts: PlatformCoordinatorFacts, ctx: Context) -> Outcome:
+def _proposal(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    proposal = f.proposal
+    return proposal_valid(proposal.proposer_kind, proposal.supervised_directions, proposal.direction)
+
+
+def _proposal_details(facts: PlatformCoordinatorFacts, ctx: Context) -> dict[str, Any]:
     # The coordinator is a required fact of the proposal: without it the facts are invalid input.
     proposal = facts.proposal
-    return proposal_outcome(
+    return proposal_details(
         proposal,
         proposal.direction,
         platform=proposal.platform_name,
@@ -111,9 +151,8 @@ P25_1 = rule(
         "en": "Under paragraph 25(1) no evidence of the coordinator's technological competence and sector-specific "
         "knowledge is given.",
     },
-    lambda facts, ctx: Outcome(
-        _coordinator(facts).competence_evidence is not None, {"evidence": _coordinator(facts).competence_evidence}
-    ),
+    lambda f, ctx: f.proposal.coordinator.competence_evidence.is_not_null(),
+    explain=lambda facts, ctx: {"evidence": _coordinator(facts).competence_evidence},
 )
 
 P25_2 = rule(
@@ -139,6 +178,7 @@ P25_2 = rule(
         "it has {years} full years and {days} days.",
     },
     _interaction,
+    explain=_interaction_details,
 )
 
 P25_3 = rule(
@@ -164,6 +204,7 @@ P25_3 = rule(
         "the technology direction are required; concluded by the date of the check: {count}.",
     },
     _memoranda,
+    explain=_memoranda_details,
 )
 
 P25_4 = rule(
@@ -182,7 +223,7 @@ P25_4 = rule(
         "технологической платформы.",
         "en": "Under paragraph 25(4) the material-technical base necessary for the platform to function is missing.",
     },
-    lambda facts, ctx: _coordinator(facts).material_base.available,
+    lambda f, ctx: f.proposal.coordinator.material_base.available,
 )
 
 P25_5 = rule(
@@ -204,10 +245,8 @@ P25_5 = rule(
         "en": "Under paragraph 25(5) no document of recorded commitments to implement the platform's functions "
         "and ensure its continuous operation is given.",
     },
-    lambda facts, ctx: Outcome(
-        _coordinator(facts).commitments_document is not None,
-        {"document": _coordinator(facts).commitments_document},
-    ),
+    lambda f, ctx: f.proposal.coordinator.commitments_document.is_not_null(),
+    explain=lambda facts, ctx: {"document": _coordinator(facts).commitments_document},
 )
 
 P26 = rule(
@@ -235,7 +274,8 @@ P26 = rule(
         "en": "Under paragraph 26 only a legal entity may be the coordinator of organising a technology platform; "
         "the coordinator named is {kind_en}.",
     },
-    _coordinator_kind,
+    lambda f, ctx: legal_entity(f.proposal.coordinator.organisation.kind),
+    explain=_coordinator_kind_details,
 )
 
 P27 = rule_198(
@@ -259,6 +299,7 @@ P27 = rule_198(
         "en": "The proposal does not meet paragraph 27: {problems_en}.",
     },
     _proposal,
+    explain=_proposal_details,
 )
 
 PLATFORM_RULES = (P25_1, P25_2, P25_3, P25_4, P25_5, P26, P27)

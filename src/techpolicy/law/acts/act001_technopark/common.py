@@ -15,12 +15,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import polars as pl
 import yaml
 
 from ...citation import Citation
+from ...columnar import DECIMAL
 from ...procedure import with_note
-from ...rules import Context, InForce, Messages, Outcome, Rule, Verdict, fail, ok, wording
-from .facts import BusinessPlan, TaxDebtInfo
+from ...rules import ColumnContext, Context, InForce, Messages, Rule, Verdict, wording
 
 ACT = "001"
 
@@ -43,6 +44,30 @@ rule = wording(IN_FORCE)
 
 def blank(text: str | None) -> bool:
     return text is None or not text.strip()
+
+
+# The characters `str.strip()` removes, so that `blank_expr` says of a column exactly what `blank`
+# says of a text (polars' own whitespace is Unicode White_Space, which differs in a few controls).
+_WHITESPACE = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+
+
+def blank_expr(text: pl.Expr) -> pl.Expr:
+    """`blank` over a text column: null, empty or whitespace only."""
+    return text.is_null() | (text.str.strip_chars(_WHITESPACE).str.len_chars() == 0)
+
+
+def param_on(ctx: ColumnContext, name: str, day: pl.Expr, value: Callable[[Any], Any] = lambda v: v,
+             dtype: pl.DataType | None = None) -> pl.Expr:
+    """`value` of parameter `name` on each date of `day`, a date the facts give (not the decision
+    date): one branch per dated value of the parameter. Null where no value is in force or the
+    source sets none; the case's `explain`, which reads the parameter on that date with
+    `ctx.param`, then raises as a lookup of the parameter does (so the value read is recorded in
+    the verdict there, with its date and citation)."""
+    found = pl.lit(None, dtype)
+    for entry in ctx.parameters.definition(name).values:  # sorted by start: a later start wins
+        then = pl.lit(value(entry.value), dtype) if entry.is_set else pl.lit(None, dtype)
+        found = pl.when(day >= pl.lit(entry.start)).then(then).otherwise(found)
+    return found
 
 
 # --- the list of priority ICT activity types ----------------------------------------------------
@@ -95,13 +120,19 @@ def sample_list_note(list_rule: str) -> Callable[[Verdict, Any, Mapping[str, Any
     return finish
 
 
-def list_outcome(codes: list[str], ctx: Context) -> Outcome:
-    """Every code must be on the list of priority ICT activity types (p.7(7), p.9-1)."""
+def on_list(codes: pl.Expr, ctx: ColumnContext) -> pl.Expr:
+    """Every code of the list column `codes` is on the list of priority ICT activity types
+    (p.7(7), p.9-1)."""
+    listed = [code for code in ctx.reference["activity_types"] if isinstance(code, str)]
+    return codes.list.eval(pl.element().is_in(listed)).list.all()
+
+
+def list_details(codes: list[str], ctx: Context) -> dict[str, Any]:
+    """The codes, those not on the list, and which list was used, for the texts."""
     listed = ctx.reference["activity_types"]
     unknown = [code for code in codes if code not in listed]
     source = "sample list" if is_sample(listed) else "list provided"
-    details = {"activity_types": list(codes), "unknown": ", ".join(unknown), "list": source}
-    return fail(**details) if unknown else ok(**details)
+    return {"activity_types": list(codes), "unknown": ", ".join(unknown), "list": source}
 
 
 LIST_FAILURE: Messages = {
@@ -193,54 +224,68 @@ TAX_DEBT_TEXTS: dict[str, tuple[Messages, Messages]] = {
 def tax_debt_rules(
     prefix: str,
     citation: Citation,
-    info_of: Callable[[Any], TaxDebtInfo | None],
-    date_of: Callable[[Any], dt.date],
-    applies: Callable[[Any], bool] = lambda facts: True,
+    info_of: Callable[[Any], Any],
+    date_of: Callable[[Any], Any],
+    applies: Callable[[Any], pl.Expr] | None = None,
 ) -> tuple[Rule, ...]:
-    """The four checks of the tax-debt information, for p.9(3) or p.48(7)."""
+    """The four checks of the tax-debt information, for p.9(3) or p.48(7). `info_of` and
+    `date_of` read the information (a `TaxDebtInfo` or None) and the application date; they are
+    applied both to the facts' fields (`columnar.Fields`, in the tests) and to the facts (in the
+    details)."""
 
-    def attached(facts: Any, ctx: Context) -> Outcome:
-        return ok() if info_of(facts) is not None else fail()
+    def attached(f: Any, ctx: ColumnContext) -> pl.Expr:
+        return info_of(f).given()
 
-    def issued_before(facts: Any, ctx: Context) -> Outcome:
-        info, filed = info_of(facts), date_of(facts)
-        details = {"issued_on": info.issued_on, "application_date": filed}
-        return ok(**details) if info.issued_on <= filed else fail(**details)
+    def issued_before(f: Any, ctx: ColumnContext) -> pl.Expr:
+        return info_of(f).issued_on <= date_of(f)
 
-    def fresh(facts: Any, ctx: Context) -> Outcome:
-        info, filed = info_of(facts), date_of(facts)
+    def issued_details(facts: Any, ctx: Context) -> dict[str, Any]:
+        return {"issued_on": info_of(facts).issued_on, "application_date": date_of(facts)}
+
+    def fresh(f: Any, ctx: ColumnContext) -> pl.Expr:
         max_age = ctx.param("technopark.tax_certificate_max_age_days")
-        age = (filed - info.issued_on).days
-        details = {
+        return (date_of(f) - info_of(f).issued_on).dt.total_days() <= max_age
+
+    def fresh_details(facts: Any, ctx: Context) -> dict[str, Any]:
+        info, filed = info_of(facts), date_of(facts)
+        return {
             "issued_on": info.issued_on,
             "application_date": filed,
-            "age_days": age,
-            "max_age_days": max_age,
+            "age_days": (filed - info.issued_on).days,
+            "max_age_days": ctx.param("technopark.tax_certificate_max_age_days"),
         }
-        return ok(**details) if age <= max_age else fail(**details)
 
-    def debt(facts: Any, ctx: Context) -> Outcome:
+    def debt(f: Any, ctx: ColumnContext) -> pl.Expr:
+        multiple = Decimal(ctx.param("technopark.tax_debt_mci_multiple"))
+        # The MCI of the financial year of the application, which need not be the decision date's.
+        limit = param_on(ctx, "mci", date_of(f), lambda mci: multiple * mci, DECIMAL)
+        return info_of(f).debt_kzt <= limit
+
+    def debt_details(facts: Any, ctx: Context) -> dict[str, Any]:
         info, filed = info_of(facts), date_of(facts)
         multiple = ctx.param("technopark.tax_debt_mci_multiple")
-        mci = ctx.param("mci", filed)  # the MCI of the financial year of the application
-        limit = Decimal(multiple) * mci
-        details = {
+        mci = ctx.param("mci", filed)
+        return {
             "debt_kzt": info.debt_kzt,
             "multiple": multiple,
             "mci": mci,
             "year": filed.year,
-            "limit_kzt": limit,
+            "limit_kzt": Decimal(multiple) * mci,
         }
-        return ok(**details) if info.debt_kzt <= limit else fail(**details)
 
-    def has_info(facts: Any) -> bool:
-        return applies(facts) and info_of(facts) is not None
+    def has_info(f: Any) -> pl.Expr:
+        given = info_of(f).given()
+        return given if applies is None else applies(f) & given
 
-    checks = {"attached": (attached, applies), "issued_before": (issued_before, has_info)}
-    checks |= {"fresh": (fresh, has_info), "debt": (debt, has_info)}
+    checks = {
+        "attached": (attached, applies, None),
+        "issued_before": (issued_before, has_info, issued_details),
+        "fresh": (fresh, has_info, fresh_details),
+        "debt": (debt, has_info, debt_details),
+    }
     return tuple(
-        rule(f"{prefix}.{name}", citation, *TAX_DEBT_TEXTS[name], check, condition)
-        for name, (check, condition) in checks.items()
+        rule(f"{prefix}.{name}", citation, *TAX_DEBT_TEXTS[name], test, condition, explain)
+        for name, (test, condition, explain) in checks.items()
     )
 
 
@@ -304,37 +349,57 @@ ANNEX3_TEXTS: dict[str, tuple[Messages, Messages]] = {
 }
 
 
+def _filled_items(items: pl.Expr) -> pl.Expr:
+    """The numbers of the Annex 3 items of a project (a list column of {key, value}) that are not
+    blank."""
+    entry = pl.element()
+    return items.list.eval(entry.filter(~blank_expr(entry.struct.field("value"))).struct.field("key"))
+
+
+REQUIRED_ITEMS = tuple(i for i in ANNEX3_ITEMS if i not in ANNEX3_OPTIONAL)
+
+
 def annex3_rules(
     prefix: str,
     citation: Citation,
-    plan_of: Callable[[Any], BusinessPlan | None],
-    types_of: Callable[[Any], list[str]],
+    plan_of: Callable[[Any], Any],
+    types_of: Callable[[Any], Any],
 ) -> tuple[Rule, ...]:
-    """Annex 3 checks of a business plan: items per project, a project for every type."""
+    """Annex 3 checks of a business plan: items per project, a project for every type. `plan_of`
+    and `types_of` read the business plan (a `BusinessPlan` or None) and the activity types, from
+    the facts' fields in the tests and from the facts in the details."""
 
-    def items(facts: Any, ctx: Context) -> Outcome:
+    def items(f: Any, ctx: ColumnContext) -> pl.Expr:
+        def complete(project: Any) -> pl.Expr:
+            filled = _filled_items(project.items)
+            return pl.all_horizontal([filled.list.contains(i) for i in REQUIRED_ITEMS])
+
+        return plan_of(f).projects.all(complete)
+
+    def items_details(facts: Any, ctx: Context) -> dict[str, Any]:
         gaps = []
         for number, project in enumerate(plan_of(facts).projects, start=1):
-            missing = [
-                i for i in ANNEX3_ITEMS if i not in ANNEX3_OPTIONAL and blank(project.items.get(i))
-            ]
+            missing = [i for i in REQUIRED_ITEMS if blank(project.items.get(i))]
             if missing:
                 title = (project.items.get(1) or "").strip().split("\n", 1)[0][:60]
                 label = f"#{number} «{title}»" if title else f"#{number}"
                 numbers = ", ".join(map(str, missing))
                 gaps.append(f"{label} ({project.activity_type}): {numbers}")
-        return fail(missing="; ".join(gaps)) if gaps else ok()
+        return {"missing": "; ".join(gaps)} if gaps else {}
 
-    def types(facts: Any, ctx: Context) -> Outcome:
+    def types(f: Any, ctx: ColumnContext) -> pl.Expr:
+        covered = plan_of(f).projects.map(lambda p: p.activity_type)
+        return types_of(f).list.set_difference(covered).list.len() == 0
+
+    def types_details(facts: Any, ctx: Context) -> dict[str, Any]:
         covered = {p.activity_type for p in plan_of(facts).projects}
         uncovered = [t for t in types_of(facts) if t not in covered]
-        return fail(uncovered=", ".join(uncovered)) if uncovered else ok()
+        return {"uncovered": ", ".join(uncovered)} if uncovered else {}
 
-    def has_projects(facts: Any) -> bool:
-        plan = plan_of(facts)
-        return plan is not None and bool(plan.projects)
+    def has_projects(f: Any) -> pl.Expr:
+        return plan_of(f).projects.count() > 0  # null (not applicable) where no plan is given
 
     return (
-        rule(f"{prefix}.items", citation, *ANNEX3_TEXTS["items"], items, has_projects),
-        rule(f"{prefix}.types", citation, *ANNEX3_TEXTS["types"], types, has_projects),
+        rule(f"{prefix}.items", citation, *ANNEX3_TEXTS["items"], items, has_projects, items_details),
+        rule(f"{prefix}.types", citation, *ANNEX3_TEXTS["types"], types, has_projects, types_details),
     )

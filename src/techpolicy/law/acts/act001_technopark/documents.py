@@ -3,9 +3,8 @@ technopark participant. Combined with paragraph 7 in `participation.PARTICIPATIO
 
 from __future__ import annotations
 
-from ...rules import Context, Outcome, Rule, fail, ok
+from ...rules import Rule
 from .common import annex3_rules, cite, rule, tax_debt_rules
-from .facts import TechnoparkFacts
 
 # --- paragraph 9: documents attached to the application ------------------------------------------
 
@@ -26,8 +25,8 @@ P9_REGISTRATION = rule(
         "приложена.",
         "en": "The certificate of state registration (re-registration) is not attached.",
     },
-    lambda facts, ctx: facts.documents.registration_certificate,
-    applies=lambda f: f.applicant.resident and f.applicant.legal_form == "legal_entity",
+    lambda f, ctx: f.documents.registration_certificate,
+    applies=lambda f: f.applicant.resident & (f.applicant.legal_form == "legal_entity"),
 )
 
 P9_1 = rule(
@@ -49,7 +48,7 @@ P9_1 = rule(
         "en": "A person acting for the applicant was appointed, but the documents confirming that "
         "person's authority are not attached.",
     },
-    lambda facts, ctx: facts.documents.authority_documents,
+    lambda f, ctx: f.documents.authority_documents,
     applies=lambda f: f.documents.representative_appointed,
 )
 
@@ -68,7 +67,7 @@ P9_2 = rule(
         "ru": "Бизнес-план не приложен: в нём не указано ни одного проекта.",
         "en": "No business plan is attached: it shows no project.",
     },
-    lambda facts, ctx: bool(facts.documents.business_plan.projects),
+    lambda f, ctx: f.documents.business_plan.projects.count() > 0,
 )
 
 ANNEX3 = annex3_rules(
@@ -84,11 +83,6 @@ P9_3 = tax_debt_rules(
     lambda f: f.documents.tax_debt,
     lambda f: f.application_date,
 )
-
-
-def _place(facts: TechnoparkFacts, ctx: Context) -> Outcome:
-    place = facts.documents.place_of_activity
-    return ok(kind=place.kind) if place.provided else fail(kind=place.kind)
 
 
 P9_4 = rule(
@@ -112,7 +106,8 @@ P9_4 = rule(
         "ru": "Документ, подтверждающий место осуществления деятельности ({kind}), не приложен.",
         "en": "The document confirming the place of activity ({kind}) is not attached.",
     },
-    _place,
+    lambda f, ctx: f.documents.place_of_activity.provided,
+    explain=lambda facts, ctx: {"kind": facts.documents.place_of_activity.kind},
 )
 
 P9_5 = rule(
@@ -133,7 +128,7 @@ P9_5 = rule(
         "приложены.",
         "en": "The planned number of non-residents and residents is not attached.",
     },
-    lambda facts, ctx: facts.documents.planned_staff is not None,
+    lambda f, ctx: f.documents.planned_staff.given(),
 )
 
 DOCUMENT_RULES: tuple[Rule, ...] = (

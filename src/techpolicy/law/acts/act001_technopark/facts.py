@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal, localcontext
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_field, field_validator
 
 EntityKind = Literal[
     "state",
@@ -106,6 +106,23 @@ class Ownership(Facts):
     @classmethod
     def _shares(cls, value: list[Shareholding]) -> list[Shareholding]:
         return _at_most_100(value)
+
+    # A derived fact: the state share is a sum over the chains of the ownership graph, which no
+    # column expression computes. It is cut (towards zero) to the decimals of a fact column, which
+    # keeps its comparison with a threshold of at most as many decimals exact: share < threshold
+    # exactly when the cut share < threshold.
+    @computed_field(repr=False)  # type: ignore[prop-decorator]
+    @property
+    def state_share(self) -> Decimal:
+        """Per cent of the applicant held directly or indirectly by state-kind holders (p.7(4)),
+        cut to `columnar.SCALE` decimals. Raises `InvalidFacts` for a graph with a loop or an
+        unlisted holder (a procedure validates the graph before any rule reads it)."""
+        from ...columnar import SCALE
+        from .ownership import state_share_total
+
+        with localcontext() as exact:
+            exact.prec = 40  # a share is at most 100: 3 digits before the point, SCALE after
+            return state_share_total(self).quantize(Decimal(1).scaleb(-SCALE), rounding=ROUND_DOWN)
 
 
 # --- paragraph 7: the applicant ---------------------------------------------------------------

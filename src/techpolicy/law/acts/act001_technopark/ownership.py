@@ -252,6 +252,14 @@ def holder_state_shares(ownership: Ownership) -> dict[str, Decimal]:
     return {entity.id: share[index[entity.id]].scaleb(2).normalize() for entity in ownership.entities}
 
 
+def state_share_total(ownership: Ownership) -> Decimal:
+    """The applicant's direct-or-indirect state share in per cent, exact, without its chains."""
+    index = _index(ownership, "ownership")
+    share, _best, _count = _entity_shares(ownership, index)
+    with localcontext(_EXACT):
+        return sum((h.share * share[index[h.holder]] for h in ownership.shareholders), Decimal(0))
+
+
 def state_share(ownership: Ownership, applicant: str = "applicant", top: int = TOP_CHAINS) -> StateShare:
     """The applicant's direct-or-indirect state share, its `top` largest chains and their number.
 

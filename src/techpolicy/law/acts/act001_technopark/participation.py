@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import polars as pl
+
+from ...columnar import Fields
 from ...procedure import Procedure, declare
-from ...rules import Context, Messages, Outcome, Rule, fail, ok
-from .common import LIST_FAILURE, cite, default_activity_types, list_outcome, rule, sample_list_note
+from ...rules import ColumnContext, Context, Messages, Rule
+from .common import LIST_FAILURE, cite, default_activity_types, list_details, on_list, rule, sample_list_note
 from .documents import DOCUMENT_RULES
 from .facts import TechnoparkFacts
 from .ownership import METHOD, OwnershipLimits, percent_text, state_share, validate_ownership
@@ -26,17 +29,14 @@ def _applicant_must_not(
     rule_id: str, sub: str, flag: str, requirement: Messages, failure: Messages
 ) -> Rule:
     """A condition of paragraph 7 that a declared fact of the applicant must be false."""
-    return rule(
-        rule_id, cite("7", sub), requirement, failure, lambda f, ctx: not getattr(f.applicant, flag)
-    )
+    return rule(rule_id, cite("7", sub), requirement, failure, lambda f, ctx: getattr(f.applicant, flag).not_())
 
 
 # --- paragraph 7: who may register ------------------------------------------------------------
 
 
-def _legal_entity(facts: TechnoparkFacts, ctx: Context) -> Outcome:
-    form = facts.applicant.legal_form
-    return ok(legal_form=form) if form == "legal_entity" else fail(legal_form=form)
+def _legal_entity(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    return f.applicant.legal_form == "legal_entity"
 
 
 P7_1 = rule(
@@ -56,6 +56,7 @@ P7_1 = rule(
         "register as a participant.",
     },
     _legal_entity,
+    explain=lambda facts, ctx: {"legal_form": facts.applicant.legal_form},
 )
 
 P7_2 = _applicant_must_not(
@@ -126,10 +127,16 @@ P7_3_STRATEGIC = _applicant_must_not(
 )
 
 
-def _state_share(facts: TechnoparkFacts, ctx: Context) -> Outcome:
+def _state_share(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    # The share is a derived fact of the ownership (`Ownership.state_share`), cut to the
+    # decimals of a column in a way that keeps this comparison exact.
+    return f.ownership.state_share < ctx.param("technopark.state_share_threshold_percent")
+
+
+def _state_share_details(facts: TechnoparkFacts, ctx: Context) -> dict[str, Any]:
     """The share, the largest chains (at most `ownership.TOP_CHAINS`) and how many chains carry
-    state ownership in all. Counts are decimal strings: they can exceed what a JSON client's
-    number holds exactly."""
+    state ownership in all; where the share reaches the threshold, the chains that reach it.
+    Counts are decimal strings: they can exceed what a JSON client's number holds exactly."""
     threshold = ctx.param("technopark.state_share_threshold_percent")
     share = state_share(facts.ownership, facts.applicant.name)
     details: dict[str, Any] = {
@@ -141,11 +148,11 @@ def _state_share(facts: TechnoparkFacts, ctx: Context) -> Outcome:
         "chains_not_listed": str(share.chains_not_listed),
     }
     if share.total < threshold:
-        return ok(**details)
+        return details
     decisive, _ = share.decisive(threshold)
     details["decisive"] = "; ".join(chain.text() for chain in decisive)
     details["decisive_not_listed"] = str(share.chain_count - len(decisive))
-    return fail(**details)
+    return details
 
 
 P7_4 = rule(
@@ -184,6 +191,7 @@ P7_4 = rule(
         "{decisive_not_listed} more not listed here).",
     },
     _state_share,
+    explain=_state_share_details,
 )
 
 P7_5_SUBSOIL = _applicant_must_not(
@@ -252,7 +260,8 @@ P7_7 = rule(
         "list of priority ICT activity types (Order No. 37/НҚ of 11 April 2019).",
     },
     LIST_FAILURE,
-    lambda facts, ctx: list_outcome(facts.applicant.activity_types, ctx),
+    lambda f, ctx: on_list(f.applicant.activity_types, ctx),
+    explain=lambda facts, ctx: list_details(facts.applicant.activity_types, ctx),
 )
 
 

@@ -6,14 +6,21 @@ for services (48) is in `services`.
 
 from __future__ import annotations
 
+from typing import Any
+
+import polars as pl
+
+from ...columnar import Fields
 from ...procedure import Procedure, declare
-from ...rules import Context, Outcome, Rule, fail, ok
+from ...rules import ColumnContext, Context, Rule
 from .common import (
     LIST_FAILURE,
     annex3_rules,
     cite,
     default_activity_types,
-    list_outcome,
+    list_details,
+    on_list,
+    param_on,
     rule,
     sample_list_note,
 )
@@ -39,7 +46,8 @@ P9_1_LIST = rule(
         "types.",
     },
     LIST_FAILURE,
-    lambda facts, ctx: list_outcome(facts.new_activity_types, ctx),
+    lambda f, ctx: on_list(f.new_activity_types, ctx),
+    explain=lambda facts, ctx: list_details(facts.new_activity_types, ctx),
 )
 
 P9_1_PLAN = rule(
@@ -61,7 +69,7 @@ P9_1_PLAN = rule(
         "en": "No business plan (with at least one project) comes with the application to change "
         "or add an activity type.",
     },
-    lambda facts, ctx: facts.business_plan is not None and bool(facts.business_plan.projects),
+    lambda f, ctx: f.business_plan.projects.count() > 0,  # null where no plan is given: not met
 )
 
 ACTIVITY_CHANGE_RULES: tuple[Rule, ...] = (
@@ -99,10 +107,20 @@ ACTIVITY_CHANGE = declare(
 # --- paragraph 13: the selection commission ----------------------------------------------------
 
 
-def _members(facts: CommissionFacts, ctx: Context) -> Outcome:
+def _members(f: Fields, ctx: ColumnContext) -> pl.Expr:
     years_min = ctx.param("technopark.ict_experience_years_min")
     # International experts are a category of their own ("сондай-ақ ... халықаралық сарапшылар
     # тартылады"), added to the specialists of the first sentence.
+    return f.members.all(
+        lambda m: m.state_body_representative
+        | m.it_qualified
+        | m.international_expert
+        | (m.ict_experience_years > years_min)
+    )
+
+
+def _members_details(facts: CommissionFacts, ctx: Context) -> dict[str, Any]:
+    years_min = ctx.param("technopark.ict_experience_years_min")
     unqualified = [
         f"{m.name} ({m.ict_experience_years})"
         for m in facts.members
@@ -113,8 +131,7 @@ def _members(facts: CommissionFacts, ctx: Context) -> Outcome:
             or m.ict_experience_years > years_min
         )
     ]
-    details = {"years_min": years_min, "unqualified": ", ".join(unqualified)}
-    return fail(**details) if unqualified else ok(**details)
+    return {"years_min": years_min, "unqualified": ", ".join(unqualified)}
 
 
 COMMISSION_RULES: tuple[Rule, ...] = (
@@ -143,6 +160,7 @@ COMMISSION_RULES: tuple[Rule, ...] = (
             "brackets): {unqualified}.",
         },
         _members,
+        explain=_members_details,
     ),
     rule(
         "001.p13.international_experts",
@@ -157,7 +175,7 @@ COMMISSION_RULES: tuple[Rule, ...] = (
             "ru": "В составе Комиссии нет ни одного международного эксперта.",
             "en": "The commission includes no international expert.",
         },
-        lambda facts, ctx: any(m.international_expert for m in facts.members),
+        lambda f, ctx: f.members.any(lambda m: m.international_expert),
     ),
 )
 
@@ -181,7 +199,31 @@ COMMISSION_COMPOSITION = declare(
 # --- paragraph 36: extension ---------------------------------------------------------------------
 
 
-def _in_time(facts: ExtensionFacts, ctx: Context) -> Outcome:
+def _in_time(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    # The number of days is the one in force when participation ends, not on the decision date.
+    days = param_on(ctx, EXTENSION_NOTICE.parameter, f.participation_end, dtype=pl.Int64)
+    calendar = ctx.calendar
+
+    def last_days(pairs: pl.Series) -> pl.Series:
+        # Working days are counted by the calendar of the evaluation (it holds the decreed day
+        # transfers, administrators' entries included), which no column expression knows: each
+        # distinct (end, days) is counted once.
+        memo: dict[tuple, Any] = {}
+        out = []
+        for pair in pairs.to_list():
+            key = (pair["end"], pair["days"])
+            if key not in memo:
+                memo[key] = None if None in key else EXTENSION_NOTICE.date(key[0], key[1], calendar)
+            out.append(memo[key])
+        return pl.Series(out, dtype=pl.Date)
+
+    last_day = pl.struct(f.participation_end.alias("end"), days.alias("days")).map_batches(
+        last_days, return_dtype=pl.Date, is_elementwise=True
+    )
+    return f.filed_on <= last_day
+
+
+def _in_time_details(facts: ExtensionFacts, ctx: Context) -> dict[str, Any]:
     days = ctx.param(EXTENSION_NOTICE.parameter, facts.participation_end)
     last_day = EXTENSION_NOTICE.date(facts.participation_end, days, ctx.calendar)
     details = {
@@ -191,8 +233,8 @@ def _in_time(facts: ExtensionFacts, ctx: Context) -> Outcome:
         "days": days,
     }
     if facts.filed_on <= last_day:
-        return ok(**details)
-    return fail(**details, next_step="register_anew_p8", next_step_citation=cite("8").ref)
+        return details
+    return {**details, "next_step": "register_anew_p8", "next_step_citation": cite("8").ref}
 
 
 EXTENSION_RULES: tuple[Rule, ...] = (
@@ -219,6 +261,7 @@ EXTENSION_RULES: tuple[Rule, ...] = (
             "Late: register anew under paragraph 8.",
         },
         _in_time,
+        explain=_in_time_details,
     ),
 )
 
@@ -245,11 +288,14 @@ EXTENSION = declare(
 EARLY_TERMINATION_COMMISSION_GROUNDS = ("39(1)", "39(2)", "39(5)", "39(6)")
 
 
-def _commission_ground(facts: EarlyTerminationFacts, ctx: Context) -> Outcome:
+def _commission_ground(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    return f.grounds.list.eval(pl.element().is_in(EARLY_TERMINATION_COMMISSION_GROUNDS)).list.any()
+
+
+def _commission_ground_details(facts: EarlyTerminationFacts, ctx: Context) -> dict[str, Any]:
     mine = [g for g in facts.grounds if g in EARLY_TERMINATION_COMMISSION_GROUNDS]
     other = [g for g in facts.grounds if g not in EARLY_TERMINATION_COMMISSION_GROUNDS]
-    details = {"to_commission": ", ".join(mine), "other": ", ".join(other)}
-    return ok(**details) if mine else fail(**details)
+    return {"to_commission": ", ".join(mine), "other": ", ".join(other)}
 
 
 EARLY_TERMINATION_RULES: tuple[Rule, ...] = (
@@ -277,6 +323,7 @@ EARLY_TERMINATION_RULES: tuple[Rule, ...] = (
             "paragraph 39: under paragraph 41 the question does not go to the commission.",
         },
         _commission_ground,
+        explain=_commission_ground_details,
     ),
 )
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import polars as pl
+
 from ...procedure import Procedure, declare
-from ...rules import Context, Messages, Outcome, Rule, fail, ok
-from .common import blank, cite, rule, tax_debt_rules
+from ...rules import ColumnContext, Context, Messages, Rule
+from .common import blank, blank_expr, cite, rule, tax_debt_rules
 from .facts import ServicesApplicationFacts
 
 # --- paragraph 48: the electronic application for services -------------------------------------
@@ -87,6 +89,7 @@ _P48_FAILURE: Messages = {
 
 
 def _field(facts: Any, path: str) -> Any:
+    """The fact at `path`, of the facts or of their fields (`columnar.Fields`)."""
     for part in path.split("."):
         facts = getattr(facts, part)
     return facts
@@ -95,12 +98,15 @@ def _field(facts: Any, path: str) -> Any:
 def _p48_item(sub: str) -> Rule:
     texts, fields = _P48_ITEMS[sub]
 
-    def check(facts: ServicesApplicationFacts, ctx: Context) -> Outcome:
-        missing = [f for f in fields if blank(_field(facts, f))]
-        return fail(missing=", ".join(missing)) if missing else ok()
+    def test(f: Any, ctx: ColumnContext) -> pl.Expr:
+        return pl.all_horizontal([~blank_expr(_field(f, path)) for path in fields])
+
+    def explain(facts: ServicesApplicationFacts, ctx: Context) -> dict[str, Any]:
+        missing = [path for path in fields if blank(_field(facts, path))]
+        return {"missing": ", ".join(missing)} if missing else {}
 
     requirement = {lang: _P48_INTRO[lang] + texts[lang] + "." for lang in texts}
-    return rule(f"001.p48.{sub}", cite("48", sub), requirement, _P48_FAILURE, check)
+    return rule(f"001.p48.{sub}", cite("48", sub), requirement, _P48_FAILURE, test, explain=explain)
 
 
 SERVICES_RULES: tuple[Rule, ...] = (

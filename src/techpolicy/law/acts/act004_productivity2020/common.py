@@ -17,10 +17,13 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+import polars as pl
+
 from ... import units
 from ...citation import LANGUAGES, Citation
+from ...columnar import Fields
 from ...parameters import ParameterNotInForce, ParameterNotSet
-from ...rules import Context, InForce, Messages, Outcome, wording
+from ...rules import Context, InForce, Messages, wording
 
 ACT = "004"
 
@@ -88,24 +91,25 @@ def repeal_effective(ctx: Context) -> tuple[dt.date, bool]:
     return published + dt.timedelta(days=REPEAL_OFFSET_DAYS), False
 
 
-def only(*instruments: str) -> Callable[[Any], bool]:
+def only(*instruments: str) -> Callable[[Fields], pl.Expr]:
     """`applies` of a rule that concerns only these instruments."""
-    chosen = frozenset(instruments)
-    return lambda facts: facts.instrument in chosen
+    chosen = sorted(instruments)
+    return lambda f: f.instrument.is_in(chosen)
 
 
-def flag(name: str) -> Callable[[Any, Context], Outcome]:
-    """A check that a declared fact of the applicant is true."""
-
-    def check(facts: Any, ctx: Context) -> Outcome:
-        return Outcome(getattr(facts.applicant, name) is True)
-
-    return check
+def flag(name: str) -> Callable[[Fields, Context], pl.Expr]:
+    """A test that a declared fact of the applicant is true (absent is not true)."""
+    return lambda f, ctx: getattr(f.applicant, name).eq(True)
 
 
-def sector_outcome(codes: list[str], ctx: Context) -> Outcome:
-    """At least one code lies in a priority sector of the Annex (`ctx.reference["sectors"]`)."""
+def in_priority_sector(codes: pl.Expr, ctx: Context) -> pl.Expr:
+    """At least one code of the list column `codes` lies in a priority sector of the Annex
+    (`ctx.reference["sectors"]`)."""
+    return codes.list.eval(ctx.reference["sectors"].contains(pl.element())).list.any()
+
+
+def sector_details(codes: list[str], ctx: Context) -> dict[str, Any]:
+    """The codes and the Annex codes they lie under, for the texts."""
     matches = ctx.reference["sectors"].matches(codes)
     listed = [f"{code} → {match.code}" for code, match in matches.items() if match is not None]
-    details = {"codes": ", ".join(codes), "listed": "; ".join(listed)}
-    return Outcome(bool(listed), details)
+    return {"codes": ", ".join(codes), "listed": "; ".join(listed)}

@@ -9,19 +9,23 @@ period); every other rule is in force with the restated programme only.
 
 from __future__ import annotations
 
-from ...dates import add_years
-from ...rules import ALWAYS, Context, Messages, Outcome, Rule, fail, ok
+import polars as pl
+
+from ...columnar import Fields
+from ...dates import add_years, add_years_expr
+from ...rules import ALWAYS, ColumnContext, Context, Messages, Rule
 from .common import (
     PROGRAMME_IN_FORCE,
     RESTATED_ON,
     VALIDITY_CITATION,
     cite,
     flag,
+    in_priority_sector,
     instrument_note,
     only,
     repeal_effective,
     rule,
-    sector_outcome,
+    sector_details,
 )
 from .facts import ProductivityFacts
 from .leasing import LEASING_RULES
@@ -31,20 +35,24 @@ from .leasing import LEASING_RULES
 # otherwise the criteria would be "not in force" and nothing would be checked.
 
 
-def _outside(facts: ProductivityFacts, ctx: Context, status: str) -> bool:
-    return any(PROGRAMME_IN_FORCE.status(day, ctx)[0] == status for day in {facts.application_date, ctx.on})
+def _not(status: str):
+    """A test that neither the application date nor the decision date has `status` in the period."""
+
+    def test(f: Fields, ctx: ColumnContext) -> pl.Expr:
+        return ((ctx.status(PROGRAMME_IN_FORCE, f.application_date) != status)
+                & (ctx.status(PROGRAMME_IN_FORCE, ctx.on) != status))
+
+    return test
 
 
-def _started(facts: ProductivityFacts, ctx: Context) -> Outcome:
-    details = {"application_date": facts.application_date, "on": ctx.on, "start": RESTATED_ON}
-    return fail(**details) if _outside(facts, ctx, "not_yet") else ok(**details)
+def _started_details(facts: ProductivityFacts, ctx: Context) -> dict:
+    return {"application_date": facts.application_date, "on": ctx.on, "start": RESTATED_ON}
 
 
-def _not_repealed(facts: ProductivityFacts, ctx: Context) -> Outcome:
+def _repeal_details(facts: ProductivityFacts, ctx: Context) -> dict:
     repealed_from, assumed = repeal_effective(ctx)
-    details = {"application_date": facts.application_date, "on": ctx.on, "repealed_from": repealed_from,
-               "assumed": assumed}
-    return fail(**details) if _outside(facts, ctx, "ended") else ok(**details)
+    return {"application_date": facts.application_date, "on": ctx.on, "repealed_from": repealed_from,
+            "assumed": assumed}
 
 
 VALIDITY_START = Rule(
@@ -66,8 +74,9 @@ VALIDITY_START = Rule(
         "en": "The application is dated {application_date} and decided as of {on}, but the programme took effect "
         "in the wording of Resolution No. 440 only on {start}; the earlier wording is not in the seed.",
     },
-    _started,
+    _not("not_yet"),
     ALWAYS,
+    explain=_started_details,
 )
 
 VALIDITY_END = Rule(
@@ -93,8 +102,9 @@ VALIDITY_END = Rule(
         "first official publication; while the publication date is not entered, the earliest possible day, "
         "2016-07-03, is used).",
     },
-    _not_repealed,
+    _not("ended"),
     ALWAYS,
+    explain=_repeal_details,
 )
 
 
@@ -118,12 +128,16 @@ SECTOR_TEXTS: tuple[Messages, Messages] = (
 )
 
 
-def _activity_year(facts: ProductivityFacts, ctx: Context) -> Outcome:
+def _activity_year(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    # Exactly N years before the application counts.
     years = ctx.param("p2020.activity_min_years")
-    since = facts.applicant.activity_since
-    latest = add_years(facts.application_date, -years)  # exactly N years before the application counts
-    details = {"since": since, "application_date": facts.application_date, "years": years, "latest": latest}
-    return ok(**details) if since is not None and since <= latest else fail(**details)
+    return f.applicant.activity_since <= add_years_expr(f.application_date, -years)
+
+
+def _activity_year_details(facts: ProductivityFacts, ctx: Context) -> dict:
+    years = ctx.param("p2020.activity_min_years")
+    return {"since": facts.applicant.activity_since, "application_date": facts.application_date, "years": years,
+            "latest": add_years(facts.application_date, -years)}
 
 
 ACTIVITY_YEAR_TEXTS: tuple[Messages, Messages] = (
@@ -146,11 +160,13 @@ ACTIVITY_YEAR_TEXTS: tuple[Messages, Messages] = (
 
 def _sector_rule(rule_id: str, sub: str, instruments: tuple[str, ...]) -> Rule:
     return rule(rule_id, cite("5.1", sub=sub), *SECTOR_TEXTS,
-                lambda facts, ctx: sector_outcome(facts.applicant.oked_codes, ctx), only(*instruments))
+                lambda f, ctx: in_priority_sector(f.applicant.oked_codes, ctx), only(*instruments),
+                lambda facts, ctx: sector_details(facts.applicant.oked_codes, ctx))
 
 
 def _year_rule(rule_id: str, sub: str, instruments: tuple[str, ...]) -> Rule:
-    return rule(rule_id, cite("5.1", sub=sub), *ACTIVITY_YEAR_TEXTS, _activity_year, only(*instruments))
+    return rule(rule_id, cite("5.1", sub=sub), *ACTIVITY_YEAR_TEXTS, _activity_year, only(*instruments),
+                _activity_year_details)
 
 
 # 5.1(2): instrument 2 — a CPIP for leasing (2a), a feasibility study of a map project (2b)
@@ -176,9 +192,8 @@ S1_2_CPIP_APPROVED = rule(
 )
 
 
-def _on_map(facts: ProductivityFacts, ctx: Context) -> Outcome:
-    level = facts.applicant.industrialization_map
-    return ok(level=level) if level in ("republican", "regional") else fail(level=level)
+def _on_map(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    return f.applicant.industrialization_map.is_in(["republican", "regional"])
 
 
 S1_2_FS_MAP = rule(
@@ -196,6 +211,7 @@ S1_2_FS_MAP = rule(
     },
     _on_map,
     only("2b"),
+    lambda facts, ctx: {"level": facts.applicant.industrialization_map},
 )
 S1_2_FS_SECTOR = _sector_rule("004.s5.1.2.fs.priority_sector", "2", ("2b",))
 S1_2_FS_YEAR = _year_rule("004.s5.1.2.fs.activity_year", "2", ("2b",))
@@ -281,7 +297,7 @@ S3_I6 = rule(
         "en": "The rules of instrument 6 are not in the seed: this system cannot decide the application; the "
         "operator's own rules can be loaded later.",
     },
-    lambda facts, ctx: fail(),
+    lambda f, ctx: pl.lit(False),
     only("6"),
 )
 

@@ -21,8 +21,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import polars as pl
+
 from ...citation import Citation
-from ...rules import Context, Outcome, Rule, fail, ok
+from ...columnar import Fields
+from ...rules import ColumnContext, Context, Rule
 from .common import cite, rule
 from .facts import Executor, ProductivityFacts
 from .instruments import INSTRUMENTS
@@ -75,58 +78,112 @@ def _services(facts: ProductivityFacts) -> frozenset[str]:
     return INSTRUMENTS[facts.instrument].executor_services
 
 
-def _has_criteria(facts: ProductivityFacts) -> bool:
-    return bool(_services(facts))
+WITH_CRITERIA = sorted(i for i, d in INSTRUMENTS.items() if d.executor_services)
 
 
-def _relevant(facts: ProductivityFacts) -> list[tuple[Executor, ExecutorRequirement]]:
-    services = _services(facts)
-    return [(e, EXECUTOR_REQUIREMENTS[e.service]) for e in facts.executors if e.service in services]
+def _has_criteria(f: Fields) -> pl.Expr:
+    return f.instrument.is_in(WITH_CRITERIA)
 
 
-def _engaged(facts: ProductivityFacts, ctx: Context) -> Outcome:
-    services = ", ".join(sorted(_services(facts)))
-    return ok(services=services) if _relevant(facts) else fail(services=services)
+def _admitted(f: Fields) -> pl.Expr:
+    """The services the row's instrument admits, as a list column."""
+    mapping = {i: sorted(INSTRUMENTS[i].executor_services) for i in WITH_CRITERIA}
+    return f.instrument.replace_strict(mapping, default=[], return_dtype=pl.List(pl.String))
 
 
-def _service(facts: ProductivityFacts, ctx: Context) -> Outcome:
+def _engaged(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    return f.executors.map(lambda e: e.service).list.set_intersection(_admitted(f)).list.len() > 0
+
+
+def _service(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    return f.executors.map(lambda e: e.service).list.set_difference(_admitted(f)).list.len() == 0
+
+
+def _engaged_details(facts: ProductivityFacts, ctx: Context) -> dict:
+    return {"services": ", ".join(sorted(_services(facts)))}
+
+
+def _service_details(facts: ProductivityFacts, ctx: Context) -> dict:
     services = _services(facts)
     wrong = [f"{e.id} ({e.service})" for e in facts.executors if e.service not in services]
-    details = {"wrong": "; ".join(wrong), "services": ", ".join(sorted(services)), "instrument": facts.instrument}
-    return fail(**details) if wrong else ok(**details)
+    return {"wrong": "; ".join(wrong), "services": ", ".join(sorted(services)), "instrument": facts.instrument}
 
 
-def _per_executor(test: Callable[[Executor, ExecutorRequirement, Context], str | None]):
-    """A check over the relevant executors; `test` returns a short failure text or None."""
-
-    def check(facts: ProductivityFacts, ctx: Context) -> Outcome:
-        failing = [text for e, req in _relevant(facts) if (text := test(e, req, ctx)) is not None]
-        return fail(failing="; ".join(failing)) if failing else ok()
-
-    return check
+# A criterion of 5.2 per executor: `failing(e, req, ctx)` is the expression true for an executor of
+# the requirement's service that fails it (None: the requirement sets no such criterion), and
+# `text(e, req, ctx)` the short text naming it for the reasons.
+Failing = Callable[[Fields, ExecutorRequirement, ColumnContext], pl.Expr | None]
+Text = Callable[[Executor, ExecutorRequirement, Context], str | None]
 
 
-def _experience(executor: Executor, req: ExecutorRequirement, ctx: Context) -> str | None:
+def _per_executor(failing: Failing, text: Text):
+    """The test and the details of a criterion over the executors of the services the instrument
+    admits: the services of the failing executors must not meet the admitted ones."""
+
+    def test(f: Fields, ctx: ColumnContext) -> pl.Expr:
+        def failing_service(e: Fields) -> pl.Expr:
+            found = pl.lit(None, pl.String)
+            for service, req in EXECUTOR_REQUIREMENTS.items():
+                fails = failing(e, req, ctx)
+                if fails is not None:
+                    found = pl.when((e.service == service) & fails).then(pl.lit(service)).otherwise(found)
+            return found
+
+        failed = f.executors.map(failing_service).list.drop_nulls()
+        return failed.list.set_intersection(_admitted(f)).list.len() == 0
+
+    def explain(facts: ProductivityFacts, ctx: Context) -> dict:
+        services = _services(facts)
+        relevant = [(e, EXECUTOR_REQUIREMENTS[e.service]) for e in facts.executors if e.service in services]
+        found = [t for e, req in relevant if (t := text(e, req, ctx)) is not None]
+        return {"failing": "; ".join(found)} if found else {}
+
+    return test, explain
+
+
+def _criterion(pair: tuple) -> tuple:
+    """(test, applies, explain) of a criterion per executor."""
+    test, explain = pair
+    return test, _has_criteria, explain
+
+
+def _experience(e: Fields, req: ExecutorRequirement, ctx: ColumnContext) -> pl.Expr | None:
+    return None if req.experience_parameter is None else e.experience_years < ctx.param(req.experience_parameter)
+
+
+def _experience_text(executor: Executor, req: ExecutorRequirement, ctx: Context) -> str | None:
     if req.experience_parameter is None:
         return None
     least = ctx.param(req.experience_parameter)
     return None if executor.experience_years >= least else f"{executor.id}: {executor.experience_years} < {least}"
 
 
-def _projects(executor: Executor, req: ExecutorRequirement, ctx: Context) -> str | None:
+def _projects(e: Fields, req: ExecutorRequirement, ctx: ColumnContext) -> pl.Expr | None:
+    return None if req.projects_parameter is None else e.past_projects < ctx.param(req.projects_parameter)
+
+
+def _projects_text(executor: Executor, req: ExecutorRequirement, ctx: Context) -> str | None:
     if req.projects_parameter is None:
         return None
     least = ctx.param(req.projects_parameter)
     return None if executor.past_projects >= least else f"{executor.id}: {executor.past_projects} < {least}"
 
 
-def _licence(executor: Executor, req: ExecutorRequirement, ctx: Context) -> str | None:
+def _licence(e: Fields, req: ExecutorRequirement, ctx: ColumnContext) -> pl.Expr | None:
+    return e.licence_required & ~e.licence_held if req.licence_if_required else None
+
+
+def _licence_text(executor: Executor, req: ExecutorRequirement, ctx: Context) -> str | None:
     if req.licence_if_required and executor.licence_required and not executor.licence_held:
         return executor.id
     return None
 
 
-def _accreditation(executor: Executor, req: ExecutorRequirement, ctx: Context) -> str | None:
+def _accreditation(e: Fields, req: ExecutorRequirement, ctx: ColumnContext) -> pl.Expr | None:
+    return e.accreditation.is_null() if req.accreditation else None
+
+
+def _accreditation_text(executor: Executor, req: ExecutorRequirement, ctx: Context) -> str | None:
     return executor.id if req.accreditation and executor.accreditation is None else None
 
 
@@ -148,6 +205,7 @@ EXECUTOR_RULES: tuple[Rule, ...] = (
         },
         _engaged,
         _has_criteria,
+        _engaged_details,
     ),
     rule(
         "004.s5.2.service",
@@ -166,6 +224,7 @@ EXECUTOR_RULES: tuple[Rule, ...] = (
         },
         _service,
         _has_criteria,
+        _service_details,
     ),
     rule(
         "004.s5.2.experience",
@@ -183,8 +242,7 @@ EXECUTOR_RULES: tuple[Rule, ...] = (
             "ru": "Недостаточный опыт работы (лет): {failing}.",
             "en": "Not enough experience (years): {failing}.",
         },
-        _per_executor(_experience),
-        _has_criteria,
+        *_criterion(_per_executor(_experience, _experience_text)),
     ),
     rule(
         "004.s5.2.projects",
@@ -199,8 +257,7 @@ EXECUTOR_RULES: tuple[Rule, ...] = (
             "ru": "Недостаточно ранее реализованных проектов: {failing}.",
             "en": "Not enough past projects: {failing}.",
         },
-        _per_executor(_projects),
-        _has_criteria,
+        *_criterion(_per_executor(_projects, _projects_text)),
     ),
     rule(
         "004.s5.2.licence",
@@ -216,8 +273,7 @@ EXECUTOR_RULES: tuple[Rule, ...] = (
             "ru": "Исполнители без обязательной лицензии (разрешения): {failing}.",
             "en": "Executors without the licence or permit the law requires: {failing}.",
         },
-        _per_executor(_licence),
-        _has_criteria,
+        *_criterion(_per_executor(_licence, _licence_text)),
     ),
     rule(
         "004.s5.2.accreditation",
@@ -235,7 +291,6 @@ EXECUTOR_RULES: tuple[Rule, ...] = (
             "ru": "Исполнитель экспертизы не аккредитован (не аттестован): {failing}.",
             "en": "The expertise executor is not accredited, certified or a state organisation: {failing}.",
         },
-        _per_executor(_accreditation),
-        _has_criteria,
+        *_criterion(_per_executor(_accreditation, _accreditation_text)),
     ),
 )

@@ -6,12 +6,13 @@ a rate of 5 % for the applicant.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
 
-from ...rules import Context, Outcome, fail, ok
-from .common import cite, flag, instrument_note, only, rule, sector_outcome
+import polars as pl
+
+from ...columnar import DECIMAL, Fields
+from ...rules import ColumnContext, Context
+from .common import cite, flag, instrument_note, only, rule, sector_details
 from .facts import ProductivityFacts
 
 # 5.1(1): instrument 1, long-term leasing
@@ -30,8 +31,9 @@ S1_1_SECTOR = rule(
         "ru": "Код ОКЭД инвестиционного проекта ({codes}) не относится к приоритетным отраслям приложения.",
         "en": "The investment project's OKED code ({codes}) does not lie in a priority sector of the Annex.",
     },
-    lambda facts, ctx: sector_outcome([facts.leasing.project_oked], ctx),
+    lambda f, ctx: ctx.reference["sectors"].contains(f.leasing.project_oked),
     only("1"),
+    lambda facts, ctx: sector_details([facts.leasing.project_oked], ctx),
 )
 
 S1_1_CONFIRMATION = rule(
@@ -52,35 +54,48 @@ S1_1_CONFIRMATION = rule(
 )
 
 
-def _leasing(check: Callable[[Any, Context], tuple[bool, dict]]) -> Callable[[ProductivityFacts, Context], Outcome]:
-    def outcome(facts: ProductivityFacts, ctx: Context) -> Outcome:
-        passed, details = check(facts.leasing, ctx)
-        return ok(**details) if passed else fail(**details)
-
-    return outcome
+# Each condition of 5.3 (instrument 1) reads the leasing facts: a test over their columns and
+# the details its texts show.
 
 
-def _own_cash(leasing: Any, ctx: Context) -> tuple[bool, dict]:
+def _own_cash(f: Fields, ctx: ColumnContext) -> pl.Expr:
     percent = ctx.param("p2020.leasing.own_cash_min_percent")
-    required = leasing.object_cost_kzt * percent / Decimal(100)
-    return leasing.own_cash_kzt >= required, {"own_cash": leasing.own_cash_kzt, "required": required,
-                                              "percent": percent, "object_cost": leasing.object_cost_kzt}
+    # own cash >= cost x percent / 100, multiplied out so that no division cuts a digit
+    return f.leasing.own_cash_kzt * 100 >= f.leasing.object_cost_kzt * percent
 
 
-def _object_cost(leasing: Any, ctx: Context) -> tuple[bool, dict]:
+def _own_cash_details(facts: ProductivityFacts, ctx: Context) -> dict:
+    leasing, percent = facts.leasing, ctx.param("p2020.leasing.own_cash_min_percent")
+    return {"own_cash": leasing.own_cash_kzt, "required": leasing.object_cost_kzt * percent / Decimal(100),
+            "percent": percent, "object_cost": leasing.object_cost_kzt}
+
+
+def _object_cost(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    light, other = (ctx.param("p2020.leasing.object_min_light_industry_kzt"), ctx.param("p2020.leasing.object_min_kzt"))
+    minimum = pl.when(f.leasing.light_industry).then(pl.lit(light, DECIMAL)).otherwise(pl.lit(other, DECIMAL))
+    return f.leasing.object_cost_kzt >= minimum
+
+
+def _object_cost_details(facts: ProductivityFacts, ctx: Context) -> dict:
+    leasing = facts.leasing
     name = "p2020.leasing.object_min_light_industry_kzt" if leasing.light_industry else "p2020.leasing.object_min_kzt"
-    minimum = ctx.param(name)
-    return leasing.object_cost_kzt >= minimum, {"object_cost": leasing.object_cost_kzt, "minimum": minimum}
+    return {"object_cost": leasing.object_cost_kzt, "minimum": ctx.param(name)}
 
 
-def _term(leasing: Any, ctx: Context) -> tuple[bool, dict]:
-    longest = ctx.param("p2020.leasing.term_max_years")
-    return leasing.term_years <= longest, {"term": leasing.term_years, "longest": longest}
+def _term(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    return f.leasing.term_years <= ctx.param("p2020.leasing.term_max_years")
 
 
-def _rate(leasing: Any, ctx: Context) -> tuple[bool, dict]:
-    rate = ctx.param("p2020.leasing.rate_percent")
-    return leasing.rate_percent == rate, {"rate": leasing.rate_percent, "required": rate}
+def _term_details(facts: ProductivityFacts, ctx: Context) -> dict:
+    return {"term": facts.leasing.term_years, "longest": ctx.param("p2020.leasing.term_max_years")}
+
+
+def _rate(f: Fields, ctx: ColumnContext) -> pl.Expr:
+    return f.leasing.rate_percent == ctx.param("p2020.leasing.rate_percent")
+
+
+def _rate_details(facts: ProductivityFacts, ctx: Context) -> dict:
+    return {"rate": facts.leasing.rate_percent, "required": ctx.param("p2020.leasing.rate_percent")}
 
 
 _I1 = cite("5.3", note=instrument_note("1"))
@@ -101,8 +116,9 @@ S3_I1_OWN_CASH = rule(
         "тенге).",
         "en": "The applicant's cash of {own_cash} KZT is less than {percent} % of {object_cost} KZT ({required} KZT).",
     },
-    _leasing(_own_cash),
+    _own_cash,
     only("1"),
+    _own_cash_details,
 )
 
 S3_I1_OBJECT = rule(
@@ -120,8 +136,9 @@ S3_I1_OBJECT = rule(
         "ru": "Стоимость предмета лизинга {object_cost} тенге меньше минимальной {minimum} тенге.",
         "en": "The leased object costs {object_cost} KZT, less than the minimum of {minimum} KZT.",
     },
-    _leasing(_object_cost),
+    _object_cost,
     only("1"),
+    _object_cost_details,
 )
 
 S3_I1_TERM = rule(
@@ -137,8 +154,9 @@ S3_I1_TERM = rule(
         "ru": "Срок лизинга {term} лет больше {longest} лет.",
         "en": "The lease term of {term} years is longer than {longest} years.",
     },
-    _leasing(_term),
+    _term,
     only("1"),
+    _term_details,
 )
 
 S3_I1_RATE = rule(
@@ -154,8 +172,9 @@ S3_I1_RATE = rule(
         "ru": "Ставка вознаграждения {rate} %, а должна быть {required} %.",
         "en": "The interest rate is {rate} %; it must be {required} %.",
     },
-    _leasing(_rate),
+    _rate,
     only("1"),
+    _rate_details,
 )
 
 

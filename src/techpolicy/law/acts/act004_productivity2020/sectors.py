@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import polars as pl
 import yaml
 
 from ...citation import Citation
@@ -84,6 +85,15 @@ class PrioritySectors:
 
     def matches(self, codes: Iterable[str]) -> dict[str, SectorCode | None]:
         return {code: self.match(code) for code in codes}
+
+    def contains(self, code: pl.Expr) -> pl.Expr:
+        """`is_priority` over a column of OKED codes: a level of the code (`oked_ancestors`: the
+        first 2, 4, 5 or all 7 characters) is listed. A slice of n characters can only equal a
+        listed code of n characters, so each level is compared with the whole list."""
+        listed = sorted(self.codes)
+        length = code.str.len_chars()
+        return (code.str.slice(0, 2).is_in(listed) | ((length >= 4) & code.str.slice(0, 4).is_in(listed))
+                | ((length >= 5) & code.str.slice(0, 5).is_in(listed)) | ((length == 7) & code.is_in(listed)))
 
 
 def load_sectors(data: Mapping) -> PrioritySectors:
