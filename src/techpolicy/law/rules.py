@@ -392,12 +392,13 @@ def compiled_for(rules: Sequence[Rule], model: type[BaseModel], on: dt.date, par
                  calendar: WorkingCalendar, reference: dict[str, Any] | None) -> list[Compiled]:
     """`compile_rules` for the epoch of `on`, kept for the next case of the same epoch: a case is
     decided by the same expressions as the others of its epoch, so they are built once. Parameters
-    and calendar are keyed by their values (a request builds its own objects); rules and reference
-    lists by identity, and the entry holds them, so that an id cannot be reused while it lives."""
+    and calendar are keyed by their values (a request builds its own objects), reference lists of
+    plain data too; rules and other reference objects by identity, and the entry holds them, so
+    that an id cannot be reused while it lives."""
     reference = reference or {}
     dates = _change_dates(rules, parameters)
     key = (tuple(map(id, rules)), model, parameters.fingerprint(), calendar.fingerprint(),
-           tuple(sorted((k, id(v)) for k, v in reference.items())), columnar.epoch_of(on, dates))
+           tuple(sorted((k, _reference_key(v)) for k, v in reference.items())), columnar.epoch_of(on, dates))
     found = _COMPILED.get(key)
     if found is None:
         if len(_COMPILED) >= _COMPILED_MAX:
@@ -405,6 +406,14 @@ def compiled_for(rules: Sequence[Rule], model: type[BaseModel], on: dt.date, par
         ctx = ColumnContext(on, parameters, calendar, reference)
         found = _COMPILED[key] = ((rules, parameters, calendar, reference), compile_rules(rules, model, ctx))
     return found[1]
+
+
+def _reference_key(value: Any) -> Any:
+    """A reference list as a key: plain data (a list loaded per request) by its content, any other
+    object (a cached list such as the Annex of act 004) by identity."""
+    if isinstance(value, dict | list | tuple | str | int | float | bool) or value is None:
+        return ("content", repr(value))
+    return ("object", id(value))
 
 
 _DATES: dict[tuple, tuple[Any, tuple[dt.date, ...]]] = {}
