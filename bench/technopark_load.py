@@ -1,15 +1,20 @@
 """Load benchmark of the technopark's public pages and API with a large list of participants.
 
     .venv/bin/python bench/technopark_load.py [--participants 100000] [--seconds 10] [--concurrency 8]
+                                              [--postgres]
 
-It prepares a database (a throwaway SQLite file in a temporary directory, or the PostgreSQL
-database named by DATABASE_URL), migrates it, bulk-creates N registered participants
+For each database (a throwaway SQLite file in a temporary directory; then PostgreSQL, either the
+database named by DATABASE_URL or, with --postgres, a throwaway database `techpolicy_bench` on
+127.0.0.1:5432 created and dropped by the script), each in a process of its own, it
+migrates the database, bulk-creates N registered participants
 (organisation, case in state "registered", certificate, entry in the list of participants),
 starts the real WSGI application in a server on 127.0.0.1 (waitress when it is installed,
 otherwise Django's runserver --noreload), and runs a bounded load against each target: a fixed
 duration at a fixed concurrency, threads with http.client, 127.0.0.1 only. It prints requests
 per second, p50/p95 latency, errors, and each target's figures relative to a trivial view
-measured in the same run. It asserts nothing about timing. See bench/README.md.
+measured in the same run, and at the end the table of issue 11 (each target's requests per
+second relative to the trivial view, against its goal) for every database. It asserts nothing
+about timing. See bench/README.md.
 """
 
 from __future__ import annotations
@@ -39,6 +44,15 @@ HOST = "127.0.0.1"
 SEARCH_WORD = "Көкжиек"  # in about one name in twelve; a Kazakh word is the slowest search on SQLite
 WORDS = ["Көкжиек", "Altyn", "Steppe", "Nomad", "Qazaq", "Тұлпар", "Сұңқар", "Байтерек",
          "Alatau", "Zhibek", "Ертіс", "Orda"]
+POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
+POSTGRES_BENCH = "techpolicy_bench"
+# Issue 11: requests per second relative to the trivial view, the figure before it and the goal.
+GOALS = [
+    ("register page, first page", "register page, first page", 0.041, 0.5),
+    ("register page, search", "register page, name search (Kazakh word)", 0.017, 0.3),
+    ("register JSON API, first 50", "register JSON API, first 50", 0.074, 0.5),
+    ("pre-check API POST", "pre-check API", 0.209, 0.5),
+]
 SUFFIXES = ["Tech", "Data", "Systems", "Cloud", "AI", "Soft", "Lab", "Digital"]
 LEGAL_FORMS = ["ЖШС", "LLP", "АҚ"]
 
@@ -54,7 +68,13 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--threads", type=int, default=8, help="server threads (waitress only)")
     parser.add_argument("--reuse", action="store_true",
                         help="PostgreSQL: use the participants already in the database, add none")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary SQLite directory")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the temporary SQLite directory and the throwaway PostgreSQL database")
+    parser.add_argument("--postgres", action="store_true",
+                        help=f"also measure on PostgreSQL: a throwaway database {POSTGRES_BENCH} on "
+                        f"{POSTGRES_SERVER.split('@')[1]}, created now and dropped at the end")
+    parser.add_argument("--only", choices=("sqlite", "postgresql"), help=argparse.SUPPRESS)  # one database
+    parser.add_argument("--results", help=argparse.SUPPRESS)  # where --only writes its ratios
     return parser.parse_args()
 
 
@@ -71,6 +91,9 @@ def setup_django(data_dir: Path) -> None:
     os.environ["TECHPOLICY_LOG_LEVEL"] = "ERROR"
     # The server speaks plain HTTP on loopback: the production HTTPS redirect would answer every page 301.
     os.environ["TECHPOLICY_SSL_REDIRECT"] = "0"
+    # All requests come from one address: the limit on anonymous writes (30 a minute by default)
+    # would refuse nearly every pre-check. Each pre-check still takes its counter's write.
+    os.environ["TECHPOLICY_ANON_WRITES_PER_MINUTE"] = "100000000"
     import django
 
     django.setup()
@@ -92,7 +115,7 @@ def seed(count: int, batch: int) -> dict:
     from techpolicy.casework import law_context
     from techpolicy.casework.models import Case, Certificate, RegisterEntry, RegisterEvent
     from techpolicy.casework.registers import natural_key
-    from techpolicy.casework.registers.search import search_text
+    from techpolicy.casework.registers.search import search_text, search_words
     from techpolicy.services.technopark.law import activity_types
     from techpolicy.services.technopark.participants import ENTRY, PARTICIPANTS, REGISTER, TERMINATION
     from techpolicy.services.technopark.service import REGISTRATION
@@ -139,14 +162,17 @@ def seed(count: int, batch: int) -> dict:
                               organisation=org, case=case, certificate=cert, name=name, bin=org.bin,
                               data={"activity_types": types}, entered_on=start, valid_from=start, valid_until=until,
                               status=status,
-                              search_text=search_text(PARTICIPANTS, name, org.bin, {"activity_types": types}),
+                              search_text=(text := search_text(PARTICIPANTS, name, org.bin,
+                                                               {"activity_types": types})),
+                              search_words=search_words(text),
                               ended_on=today if status == RegisterEntry.STATUS_TERMINATED else None,
                               basis_citation=(TERMINATION if status == RegisterEntry.STATUS_TERMINATED
                                               else ENTRY).ref,
                               basis_on=today if status == RegisterEntry.STATUS_TERMINATED else start)
                 for (_i, name, start, until, status, types), org, case, cert
                 in zip(plans, organisations, cases, certificates, strict=True))
-            published = ("name", "bin", "data", "certificate_id", "valid_from", "valid_until", "search_text")
+            published = ("name", "bin", "data", "certificate_id", "valid_from", "valid_until", "search_text",
+                         "search_words")
             events = [RegisterEvent(entry=e, register=REGISTER, kind=RegisterEvent.ENTERED, on=e.entered_on,
                                     citation=ENTRY.ref, status=RegisterEntry.STATUS_ACTIVE,
                                     **{f: getattr(e, f) for f in published}) for e in entries]
@@ -380,8 +406,26 @@ def report(results: list[Result], args, server: str) -> None:
             print(f"errors of {result.target.name}: {kinds}")
 
 
-def main() -> None:
-    args = parse_args()
+def ratios(results: list[Result]) -> dict[str, float]:
+    """Each target's requests per second relative to the trivial view, by target name."""
+    trivial = results[0].rps
+    return {r.target.name: (r.rps / trivial if trivial else float("nan")) for r in results}
+
+
+def goal_table(database: str, measured: dict[str, float]) -> None:
+    """The table of issue 11 for one database: the figure before, this run's, the goal."""
+    print(f"\n{database}: requests per second relative to the trivial view on the same server")
+    header = f"{'target':<44} {'issue 11':>9} {'now':>7} {'goal':>7}  met"
+    print(header)
+    print("-" * len(header))
+    for prefix, label, before, goal in GOALS:
+        now = next((v for name, v in measured.items() if name.startswith(prefix)), float("nan"))
+        met = "yes" if now >= goal else "no"
+        print(f"{label:<44} {before:>8.3f}× {now:>6.3f}× {'≥ ' + format(goal, 'g'):>6}×  {met}")
+
+
+def measure(args) -> dict[str, float]:
+    """The whole run on the database this process is configured for; returns the ratios."""
     temporary = None
     if os.environ.get("DATABASE_URL"):
         data_dir = Path(tempfile.mkdtemp(prefix="techpolicy-bench-"))  # uploads and logs only
@@ -415,6 +459,60 @@ def main() -> None:
         shutil.rmtree(temporary, ignore_errors=True)
     elif temporary is not None:
         print(f"kept {temporary}")
+    return ratios(results)
+
+
+def _postgres(statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(statement)
+
+
+def run_child(args, database: str, env: dict[str, str]) -> dict[str, float] | None:
+    """One database's run in a process of its own (Django is configured once per process)."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        results = Path(handle.name)
+    command = [sys.executable, __file__, "--only", database, "--results", str(results)]
+    for name in ("participants", "seconds", "concurrency", "batch", "server", "threads"):
+        command += [f"--{name}", str(getattr(args, name))]
+    command += [flag for flag, on in (("--reuse", args.reuse), ("--keep", args.keep)) if on]
+    print(f"\n===== {database} =====", flush=True)
+    finished = subprocess.run(command, env=env, check=False)
+    measured = json.loads(results.read_text() or "null") if finished.returncode == 0 else None
+    results.unlink(missing_ok=True)
+    return measured
+
+
+def main() -> None:
+    args = parse_args()
+    if args.only:
+        measured = measure(args)
+        if args.results:
+            Path(args.results).write_text(json.dumps(measured))
+        return
+    runs: dict[str, dict[str, float] | None] = {}
+    sqlite_env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    runs["SQLite"] = run_child(args, "sqlite", sqlite_env)
+    url = os.environ.get("DATABASE_URL")
+    if args.postgres and not url:
+        _postgres(f"DROP DATABASE IF EXISTS {POSTGRES_BENCH}")
+        _postgres(f"CREATE DATABASE {POSTGRES_BENCH}")
+        url = f"{POSTGRES_SERVER}/{POSTGRES_BENCH}"
+        try:
+            runs["PostgreSQL"] = run_child(args, "postgresql", {**os.environ, "DATABASE_URL": url})
+        finally:
+            if not args.keep:
+                _postgres(f"DROP DATABASE IF EXISTS {POSTGRES_BENCH} WITH (FORCE)")
+    elif url:
+        runs["PostgreSQL"] = run_child(args, "postgresql", dict(os.environ))
+    print(f"\nissue 11 targets · {args.participants:,} participants · {args.concurrency} client threads · "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    for database, measured in runs.items():
+        if measured is None:
+            print(f"\n{database}: the run failed (see above)")
+        else:
+            goal_table(database, measured)
 
 
 if __name__ == "__main__":

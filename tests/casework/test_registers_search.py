@@ -34,16 +34,24 @@ def test_001_p21_kazakh_names_are_found_in_any_case(q):
 
 
 def test_001_p21_the_bin_is_searched_too():
+    # A search matches the beginnings of words (casework.registers.search): the whole BIN or its
+    # first digits, not digits from its middle.
     factories.make_participant(name="Alpha LLP", bin="123456789012")
-    assert _found("345678") == ["Alpha LLP"]
+    assert _found("123456789012") == ["Alpha LLP"]
+    assert _found("123456") == ["Alpha LLP"]
+    assert _found("345678") == []
     assert _found("999") == []
 
 
-@pytest.mark.parametrize("q", ["%", "_", "\\", "100%"])
-def test_like_wildcards_are_plain_characters(q):
+@pytest.mark.parametrize("q", ["%", "_", "\\", "100%", "100_", '"100"', "100*", "llp OR alpha"])
+def test_like_wildcards_and_index_syntax_are_plain_characters(q):
+    # Punctuation is not searched: "%" alone finds nothing, "100%" finds the word "100"; neither
+    # LIKE's wildcards nor the text index's own syntax (quotes, "*", OR) mean anything in a search.
     factories.make_participant(name="Alpha LLP")
     factories.make_participant(name="Growth 100% LLP")
-    assert _found(q) == (["Growth 100% LLP"] if q in ("%", "100%") else [])
+    expected = {"100%": ["Growth 100% LLP"], "100_": ["Growth 100% LLP"], '"100"': ["Growth 100% LLP"],
+                "100*": ["Growth 100% LLP"]}
+    assert _found(q) == expected.get(q, [])
 
 
 def test_000_the_search_text_follows_a_change_of_the_searchable_columns():

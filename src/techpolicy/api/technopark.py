@@ -13,6 +13,7 @@ from ninja.responses import Status
 
 from techpolicy.casework import law_context
 from techpolicy.casework.kit.api import add_check_route, add_schema_route
+from techpolicy.casework.registers import counts
 from techpolicy.services.technopark import checks
 from techpolicy.services.technopark import participants as register
 from techpolicy.services.technopark.verification import (
@@ -94,13 +95,21 @@ add_check_route(router, "technopark", (checks.PARTICIPATION,), path="/precheck",
 # --- the published list and certificates -------------------------------------------------------
 
 
+class ParticipantPagination(Pagination):
+    """limit/offset of the list; its `count` (all pages) is exact, read from the cache while the list
+    has not changed since it was counted (`casework.registers.counts`)."""
+
+    def _items_count(self, queryset) -> int:
+        return counts.count(register.PARTICIPANTS, queryset)
+
+
 @router.get(
     "/participants",
     response=list[ParticipantOut],
     auth=None,
     summary="Published list of participants (paragraph 21)",
 )
-@paginate(Pagination)
+@paginate(ParticipantPagination)
 def participants(request: HttpRequest, filters: Query[ParticipantQuery]):
     return register.participants(filters.dict())
 

@@ -72,6 +72,9 @@ class PublishedState(models.Model):
     # Name, identifiers and searchable columns folded to one case and spacing
     # (`casework.registers.search`): the text index is built on it.
     search_text = models.TextField(_("search text"), blank=True, editable=False)
+    # The same text cut into words (letters and digits), as the text indexes read it: SQLite's FTS5
+    # table and PostgreSQL's trigram index (`casework.registers.search`).
+    search_words = models.TextField(blank=True, editable=False)
 
     class Meta:
         abstract = True
@@ -105,6 +108,8 @@ class RegisterEntry(PublishedState):
             # Covers the published list: filter by register, status and end date, ordered by name,
             # so both the page and its count are read from the index alone.
             models.Index(fields=["register", "status", "name", "valid_until"]),
+            # The list of every status (and the as-of list's entries), ordered by name and id.
+            models.Index(fields=["register", "name", "id"], name="casework_re_register_name_id"),
             models.Index(fields=["register", "key"]),
             models.Index(fields=["register", "bin"]),
         ]
@@ -136,7 +141,9 @@ class RegisterEvent(AppendOnlyModel, PublishedState):
         verbose_name = _("register change")
         verbose_name_plural = _("register changes")
         ordering = ["on", "pk"]
-        indexes = [models.Index(fields=["entry", "on"]), models.Index(fields=["register", "on"])]
+        indexes = [models.Index(fields=["entry", "on"]), models.Index(fields=["register", "on"]),
+                   # The register's last change, which the cached counts of its lists are keyed by.
+                   models.Index(fields=["register", "id"], name="casework_re_register_last")]
 
     def __str__(self) -> str:
         return f"{self.register} #{self.entry_id} {self.kind} {self.on}"

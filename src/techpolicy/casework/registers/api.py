@@ -88,7 +88,8 @@ class EntryOut(Schema):
 
 class EntryPage(Schema):
     items: list[EntryOut]
-    count: int
+    count: int = Field(description="how many entries match the filters (all pages): exact, counted again after "
+                       "every change of the register")
     as_of: dt.date | None = Field(description="the date the list stood on; none for today's list")
 
 
@@ -193,7 +194,7 @@ def _add_routes(register: Register) -> None:
             language = current_language()
             rows = found.rows[page.offset: page.offset + page.limit]
             return {"items": [_entry_out(register, row, found.on, language) for row in rows],
-                    "count": found.rows.count(), "as_of": found.as_of}
+                    "count": found.count(), "as_of": found.as_of}
 
     @router.get(f"/{register.key}/entries/{{entry_id}}", response=EntryDetailOut, auth=None,
                 operation_id=f"registers_{slug}_entry", summary=f"{register.key}: one entry and its history")

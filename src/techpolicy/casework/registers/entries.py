@@ -27,9 +27,10 @@ from ..engine import WorkflowError
 from ..models import Certificate, Decision, RegisterEntry, RegisterEvent
 from ..steps import current_language
 from .declaration import CHANGE, END, ENTER, Basis, Register, get
-from .search import search_text
+from .search import search_text, search_words
 
-PUBLISHED = ("name", "bin", "data", "certificate", "valid_from", "valid_until", "status", "search_text")
+PUBLISHED = ("name", "bin", "data", "certificate", "valid_from", "valid_until", "status", "search_text",
+             "search_words")
 CHANGEABLE = frozenset({"name", "bin", "data", "certificate", "valid_from", "valid_until"})
 ACTIVE, TERMINATED, EXPIRED = RegisterEntry.STATUS_ACTIVE, RegisterEntry.STATUS_TERMINATED, RegisterEntry.STATUS_EXPIRED
 
@@ -96,6 +97,7 @@ def current(register: Register | str, key: str, on: dt.date | None = None):
 def _record(entry: RegisterEntry, register: Register, kind: str, on: dt.date, basis: Basis,
             decision: Decision | None, note: Mapping[str, Any] | None) -> RegisterEntry:
     entry.search_text = search_text(register, entry.name, entry.bin, entry.data)
+    entry.search_words = search_words(entry.search_text)
     entry.basis_citation, entry.basis_decision, entry.basis_on = basis.citation.ref, decision, on
     entry.save()
     RegisterEvent.objects.create(entry=entry, register=register.key, kind=kind, on=on, citation=basis.citation.ref,

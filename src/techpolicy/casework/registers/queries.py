@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from .. import law_context
 from ..models import Certificate, RegisterEntry
+from . import counts
 from .declaration import CONTAINS, Column, Register
 from .history import as_of as history_as_of
 from .history import effective_status
@@ -92,7 +93,7 @@ class RegisterFilter(django_filters.FilterSet):
         super().__init__(data, queryset, **kwargs)
 
     def search(self, queryset, name, value):
-        return queryset.filter(matches(value)) if value else queryset
+        return queryset.filter(matches(value, queryset.model)) if value else queryset
 
     def by_status(self, queryset, name, value):
         return queryset.filter(_status(value if value in STATUSES else ACTIVE, self.on))
@@ -144,6 +145,10 @@ class Listing:
     rows: QuerySet  # dicts of the published fields, ordered by name
     values: dict[str, str]  # the filters as understood, for the form
     errors: list[str] = field(default_factory=list)
+
+    def count(self) -> int:
+        """How many rows match: exact, from the cache while the register has not changed."""
+        return counts.count(self.register, self.rows)
 
 
 def _certificate(attribute: str) -> Subquery:

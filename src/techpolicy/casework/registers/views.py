@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from techpolicy.law.citation import Citation
@@ -25,6 +26,18 @@ from .history import effective_status
 from .queries import ACTIVE, EXPIRED, PAGE_SIZES, TERMINATED, Listing, listing, page_size
 
 STATUS_LABELS = dict(RegisterEntry.STATUS_CHOICES)
+
+
+class ListingPaginator(Paginator):
+    """Pages of a listing, its total read through the listing's cached count (`counts`)."""
+
+    def __init__(self, found: Listing, per_page: int):
+        super().__init__(found.rows, per_page)
+        self.listing = found
+
+    @cached_property
+    def count(self) -> int:
+        return self.listing.count()
 
 
 def _register(key: str) -> Register:
@@ -102,7 +115,7 @@ def register_page(request: HttpRequest, key: str) -> HttpResponse:
     lang = current_language()
     found = listing(register, request.GET)
     per_page = page_size(request.GET.get("per_page"))
-    page = Paginator(found.rows, per_page).get_page(request.GET.get("page"))
+    page = ListingPaginator(found, per_page).get_page(request.GET.get("page"))
     names = _names(found, lang)
     return render(request, "casework/registers/list.html", {
         "register": register,
