@@ -84,12 +84,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='registerentry',
             name='search_words',
-            field=models.TextField(blank=True, editable=False),
+            field=models.TextField(blank=True, editable=False, verbose_name='search words'),
         ),
         migrations.AddField(
             model_name='registerevent',
             name='search_words',
-            field=models.TextField(blank=True, editable=False),
+            field=models.TextField(blank=True, editable=False, verbose_name='search words'),
         ),
         migrations.AddIndex(
             model_name='registerentry',

@@ -74,7 +74,7 @@ class PublishedState(models.Model):
     search_text = models.TextField(_("search text"), blank=True, editable=False)
     # The same text cut into words (letters and digits), as the text indexes read it: SQLite's FTS5
     # table and PostgreSQL's trigram index (`casework.registers.search`).
-    search_words = models.TextField(blank=True, editable=False)
+    search_words = models.TextField(_("search words"), blank=True, editable=False)
 
     class Meta:
         abstract = True
