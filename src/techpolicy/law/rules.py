@@ -67,19 +67,22 @@ class InForce:
                 return self.earliest, self.start_parameter
         return self.start, None
 
+    def end_on(self, ctx: Context) -> tuple[dt.date | None, str | None]:
+        """The first day out of force (exclusive end) and, when it is only the earliest bound, the
+        unset end parameter it stands for."""
+        if self.end_parameter:
+            try:
+                return ctx.param(self.end_parameter) + dt.timedelta(days=self.end_offset_days), None
+            except (ParameterNotSet, ParameterNotInForce):
+                return self.end_earliest, self.end_parameter
+        return self.end, None
+
     def status(self, on: dt.date, ctx: Context) -> tuple[str, str | None]:
         """("in_force" | "not_yet" | "ended" | "wording_not_in_source", note).
 
         The note names the unset parameter whose certain bound was used: with "in_force" and
         "wording_not_in_source" it is the start parameter, with "ended" the end parameter."""
-        end, end_note = self.end, None
-        if self.end_parameter:
-            try:
-                repeal_published = ctx.param(self.end_parameter)
-                end = repeal_published + dt.timedelta(days=self.end_offset_days)
-            except (ParameterNotSet, ParameterNotInForce):
-                end = self.end_earliest
-                end_note = self.end_parameter
+        end, end_note = self.end_on(ctx)
         if end and on >= end:
             return "ended", end_note
         start, note = self.start_on(ctx)
@@ -145,12 +148,7 @@ class ColumnContext(Context):
         """`in_force.status` of each date in `day`: "in_force", "not_yet" or "ended" (the bounds
         resolved in this epoch)."""
         start, _ = in_force.start_on(self)
-        end = in_force.end
-        if in_force.end_parameter:
-            try:
-                end = self.param(in_force.end_parameter) + dt.timedelta(days=in_force.end_offset_days)
-            except (ParameterNotSet, ParameterNotInForce):
-                end = in_force.end_earliest
+        end, _ = in_force.end_on(self)
         status = pl.lit("in_force")
         if start is not None:
             status = pl.when(day < pl.lit(start)).then(pl.lit("not_yet")).otherwise(status)
