@@ -167,6 +167,41 @@ def frame_of(model: type[BaseModel], facts: Iterable[BaseModel]) -> pl.DataFrame
     return pl.DataFrame([row_of(f) for f in facts], schema=schema(model), orient="row")
 
 
+@cache
+def _readers(model: type[BaseModel], columns: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """For each of `columns`: its attribute path in the facts and whether it is the Boolean column
+    of an optional model (given or not) rather than a value."""
+    found = []
+    for column in columns:
+        names = tuple(column.split("."))
+        current: Any = model
+        for name in names:
+            current = _unwrap(facts_of(current)[name])[0]
+        found.append((column, names, _is_model(current)))
+    return tuple(found)
+
+
+def case_frame(facts: BaseModel, columns: Sequence[str], extra: dict[str, tuple[Any, pl.DataType]]) -> pl.DataFrame:
+    """The one-row frame of one case's validated facts holding only `columns` (those its rules read),
+    and the `extra` columns (name -> (value, type)): the same values and types as that row of
+    `frame_of`, without building (or computing a derived fact for) a column no rule reads."""
+    types = schema(type(facts))
+    row: dict[str, Any] = {}
+    kinds: dict[str, pl.DataType] = {}
+    for column, names, is_model in _readers(type(facts), tuple(columns)):
+        value: Any = facts
+        for name in names:
+            value = getattr(value, name)
+            if value is None:
+                break
+        row[column] = value is not None if is_model else _plain(value)
+        kinds[column] = types[column]
+    for name, (value, dtype) in extra.items():
+        row[name] = value
+        kinds[name] = dtype
+    return pl.DataFrame([row], schema=kinds, orient="row")
+
+
 # --- reading facts in a rule -------------------------------------------------------------------------------
 
 

@@ -382,17 +382,57 @@ def compile_rules(rules: Sequence[Rule], model: type[BaseModel], ctx: ColumnCont
     return compiled
 
 
-_COMPILED: dict[tuple, tuple[Any, list[Compiled]]] = {}
+def _same(expr: pl.Expr, k: int) -> Any:
+    """A key equal for equal expressions (its serialized form), else one of its own."""
+    try:
+        return expr.meta.serialize(format="json")
+    except Exception:  # an expression polars cannot serialize (a Python function) stands alone
+        return ("rule", k)
+
+
+class OneCase:
+    """What deciding one case reuses of an epoch's compiled rules, built once instead of at every
+    case: the facts (columns) any of them reads, which are all the one-row frame holds; where they
+    apply, each distinct condition once (the rules of one instrument or paragraph share theirs),
+    with the condition of each rule by position; and the tests named by position."""
+
+    __slots__ = ("columns", "conditions", "condition_of", "tests")
+
+    def __init__(self, compiled: Sequence[Compiled]):
+        self.columns = tuple(dict.fromkeys(name for c in compiled for name in c.facts))
+        distinct: dict[Any, int] = {}
+        self.conditions: list[pl.Expr] = []
+        self.condition_of: dict[int, int] = {}
+        for k, c in enumerate(compiled):
+            if c.applies is None:
+                continue
+            key = _same(c.applies, k)
+            if key not in distinct:
+                distinct[key] = len(self.conditions)
+                self.conditions.append(c.applies.alias(str(len(self.conditions))))
+            self.condition_of[k] = distinct[key]
+        self.tests = [c.test.alias(str(k)) if c.test is not None else None for k, c in enumerate(compiled)]
+
+
+class _Entry:
+    __slots__ = ("holds", "compiled", "_one_case")
+
+    def __init__(self, holds: Any, compiled: list[Compiled]):
+        self.holds, self.compiled, self._one_case = holds, compiled, None
+
+    @property
+    def one_case(self) -> OneCase:
+        if self._one_case is None:
+            self._one_case = OneCase(self.compiled)
+        return self._one_case
+
+
+_COMPILED: dict[tuple, _Entry] = {}
 _COMPILED_MAX = 256
 
 
-def compiled_for(rules: Sequence[Rule], model: type[BaseModel], on: dt.date, parameters: Parameters,
-                 calendar: WorkingCalendar, reference: dict[str, Any] | None) -> list[Compiled]:
-    """`compile_rules` for the epoch of `on`, kept for the next case of the same epoch: a case is
-    decided by the same expressions as the others of its epoch, so they are built once. Parameters
-    and calendar are keyed by their values (a request builds its own objects), reference lists of
-    plain data too; rules and other reference objects by identity, and the entry holds them, so
-    that an id cannot be reused while it lives."""
+def _entry_for(rules: Sequence[Rule], model: type[BaseModel], on: dt.date, parameters: Parameters,
+               calendar: WorkingCalendar, reference: dict[str, Any] | None) -> _Entry:
     reference = reference or {}
     dates = _change_dates(rules, parameters)
     key = (tuple(map(id, rules)), model, parameters.fingerprint(), calendar.fingerprint(),
@@ -402,8 +442,18 @@ def compiled_for(rules: Sequence[Rule], model: type[BaseModel], on: dt.date, par
         if len(_COMPILED) >= _COMPILED_MAX:
             _COMPILED.pop(next(iter(_COMPILED)))
         ctx = ColumnContext(on, parameters, calendar, reference)
-        found = _COMPILED[key] = ((rules, parameters, calendar, reference), compile_rules(rules, model, ctx))
-    return found[1]
+        found = _COMPILED[key] = _Entry((rules, parameters, calendar, reference), compile_rules(rules, model, ctx))
+    return found
+
+
+def compiled_for(rules: Sequence[Rule], model: type[BaseModel], on: dt.date, parameters: Parameters,
+                 calendar: WorkingCalendar, reference: dict[str, Any] | None) -> list[Compiled]:
+    """`compile_rules` for the epoch of `on`, kept for the next case of the same epoch: a case is
+    decided by the same expressions as the others of its epoch, so they are built once. Parameters
+    and calendar are keyed by their values (a request builds its own objects), reference lists of
+    plain data too; rules and other reference objects by identity, and the entry holds them, so
+    that an id cannot be reused while it lives."""
+    return _entry_for(rules, model, on, parameters, calendar, reference).compiled
 
 
 def _reference_key(value: Any) -> Any:
@@ -484,10 +534,15 @@ def _in_force_dates(rules: Sequence[Rule], parameters: Parameters) -> list[dt.da
 
 def _notes(compiled: Sequence[Compiled], on: dt.date, ctx: Context) -> list[Messages]:
     notes: list[Messages] = []
+    rendered: set[tuple] = set()  # every rule of a wording hangs on the same parameter: one text
     for c in compiled:
         rule = c.rule
         if c.note_parameter:
             ended = c.in_force == "ended"
+            key = (c.note_parameter, ended, rule.in_force.end_earliest if ended else rule.in_force.earliest)
+            if key in rendered:
+                continue
+            rendered.add(key)
             note = render(
                 ENDED_NOTE if ended else NOT_IN_FORCE_NOTE,
                 {
@@ -519,15 +574,14 @@ def result(c: Compiled, code: int, facts: Any, ctx: Context) -> RuleResult:
     return RuleResult(rule.id, rule.citation, status, rule.requirement, reason, details, c.facts)
 
 
-def _codes(compiled: Sequence[Compiled], frame: pl.DataFrame) -> list[int]:
+def _codes(compiled: Sequence[Compiled], one: OneCase, frame: pl.DataFrame) -> list[int]:
     """The status codes of one case: where the rules apply first, then the tests of those that do
-    (the same expressions as `status`, in two passes, since a case reads only a few of them)."""
-    applies = [k for k, c in enumerate(compiled) if c.applies is not None]
-    applying = dict(zip(applies, frame.select([compiled[k].applies.alias(str(k)) for k in applies]).row(0),
-                        strict=True)) if applies else {}
-    tested = [k for k, c in enumerate(compiled) if c.test is not None and applying.get(k, True)]
-    passed = dict(zip(tested, frame.select([compiled[k].test.alias(str(k)) for k in tested]).row(0),
-                      strict=True)) if tested else {}
+    (the same expressions as `status`, in two passes: a case reads only a few of the tests, and
+    a test that does not apply may cost far more than all the conditions together)."""
+    conditions = frame.select(one.conditions).row(0) if one.conditions else ()
+    applying = {k: conditions[i] for k, i in one.condition_of.items()}
+    tested = [k for k, e in enumerate(one.tests) if e is not None and applying.get(k, True)]
+    passed = dict(zip(tested, frame.select([one.tests[k] for k in tested]).row(0), strict=True)) if tested else {}
     codes = []
     for k, c in enumerate(compiled):
         if c.test is None:  # not in force
@@ -555,10 +609,12 @@ def evaluate(
     """The verdict on one case: the rules' expressions over its one-row frame, then the texts."""
     ctx = ColumnContext(on, parameters or Parameters.from_source(), calendar or WorkingCalendar(), reference)
     model = type(facts) if isinstance(facts, BaseModel) else NoFacts
-    compiled = compiled_for(rules, model, on, ctx.parameters, ctx.calendar, ctx.reference)
-    frame = columnar.frame_of(model, [facts if isinstance(facts, BaseModel) else NoFacts()])
-    frame = frame.with_columns(pl.lit(on).alias(columnar.ON))
-    codes = _codes(compiled, frame)
+    entry = _entry_for(rules, model, on, ctx.parameters, ctx.calendar, ctx.reference)
+    compiled, one = entry.compiled, entry.one_case
+    # The row holds the facts the rules read, typed as in the frame of a population, and the date.
+    frame = columnar.case_frame(facts if isinstance(facts, BaseModel) else NoFacts(), one.columns,
+                                {columnar.ON: (on, pl.Date())})
+    codes = _codes(compiled, one, frame)
     explain_ctx = Context(on, ctx.parameters, ctx.calendar, ctx.reference)
     results = [result(c, code, facts, explain_ctx) for c, code in zip(compiled, codes, strict=True)]
     read: dict[tuple[str, dt.date], ParameterValue] = {}

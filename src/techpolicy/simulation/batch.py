@@ -1,71 +1,94 @@
-"""The batch path: the same rules, with the reimbursement arithmetic compiled from `INSTRUMENTS`.
+"""The batch path: a population decided column by column, with the rule definitions of the law layer.
 
-Per application, and only through the law layer's own code (never a second copy of a rule):
-1. the facts are built (`row_to_facts`) and validated (`ProductivityFacts`);
-2. eligibility is the law layer's procedure "productivity2020" (the verdict's failed rules are kept as reasons);
-3. each cost line is cut by the law layer's `line_exclusions` (the exclusion rules are kept as reasons).
-These steps run in worker processes (one per core) for large populations.
+1. Facts: the rows the facts models might refuse are found column by column
+   (`population.suspects`); only those are parsed one by one, for the model's message naming the
+   field ("invalid: ...").
+2. Eligibility: the rules of the procedure "productivity2020" compiled to polars expressions over
+   the population's frame of facts (`rules.evaluate_frame`), the definitions that decide one case.
+3. Cost lines: the population's lines (`population.lines_of_population`) cut by the exclusion
+   rules of act 004 (`exclusions.line_columns`), the definitions the calculator applies to one
+   application; each line keeps the bits of the rules that cut it and the exact part kept.
+4. Amounts, compiled from the `InstrumentDefinition` data: the share and the caps in exact integer
+   arithmetic over whole columns (fixed point: `UNIT` units per tenge in 128-bit integers, 8
+   digits finer than the calculator's snap to 1e-12 tenge, so that the one rounding to the tiyn is
+   the calculator's, `to_tiyn`). Per application the result keeps the outcome, the amount and the
+   ids of the rules that refused it or cut its amount (texts are one `assess` away).
 
-Compiled from the `InstrumentDefinition` data (`compile_instrument`): the share (`share_parameter`),
-the caps by `scope` ("instrument", "enterprise_size", "percent_of_construction_cost" vectorised over
-all rows of an instrument as numpy arrays of `Decimal`; "persons_per_enterprise_year",
-"per_employee", "per_specialist_year" in one pass over each enterprise's applications in date
-order, because they count what was reimbursed before), and the parameters that decide whether the
-amount can be calculated at all. The arithmetic is the calculator's, operation for operation, in
-`Decimal` (same context), so amounts agree to the tiyn; `tests/simulation/test_batch.py` checks it.
+What one application may still receive under a cap per person or per enterprise and year
+depends on what the same enterprise was reimbursed before. An enterprise's applications of a
+person instrument (3a, 3b) that follow one another in the population are therefore decided in
+order, one by one, from the exact parts of their lines (`_chain_amounts`, in `Decimal` as the
+calculator); so are the rare rows whose amounts would not fit the fixed point (`_too_wide`).
 
-Reform. Steps 1-3 read parameters (`Verdict.parameters_read`, the line context's `read`); a row is
-recomputed under the reform only if the reform changes one of the parameters it read. A reform of
-caps or shares thus costs only the compiled arithmetic.
+Reform. Eligibility and the arithmetic are recomputed under the reform; the cost lines only if
+the reform changes a parameter the exclusion rules read (`LINE_PARAMETERS`). A reform of caps
+or shares thus costs the arithmetic only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
-from multiprocessing import get_context
 
 import numpy as np
 import polars as pl
 
 from techpolicy.law import columnar, rules
+from techpolicy.law.acts.act004_productivity2020 import exclusions
 from techpolicy.law.acts.act004_productivity2020.calculator import HUNDRED, tiyn
-from techpolicy.law.acts.act004_productivity2020.exclusions import LineState, line_exclusions
 from techpolicy.law.acts.act004_productivity2020.facts import require_instrument_facts
-from techpolicy.law.acts.act004_productivity2020.instruments import INSTRUMENTS, InstrumentDefinition
+from techpolicy.law.acts.act004_productivity2020.instruments import INSTRUMENTS, Cap, InstrumentDefinition
 from techpolicy.law.acts.act004_productivity2020.programme import PRODUCTIVITY2020
 from techpolicy.law.calendar import WorkingCalendar
 from techpolicy.law.facts import InvalidFacts
 from techpolicy.law.parameters import ParameterNotInForce, ParameterNotSet, Parameters
-from techpolicy.law.rules import Context
 
-from .population import facts_frame, outside_priors, text_flagged
-from .runner import RESULT_SCHEMA, parse_facts_row, progress_bar, results_frame, sort_population
+from .population import facts_frame, lines_of_population, outside_priors, person_lists, suspects
+from .runner import RESULT_SCHEMA, parse_facts_row, progress_bar, sort_population
 
-PARALLEL_FROM = 20_000  # rows: below this the per-row steps run in this process
-CHUNK = 5_000
+WIDE = exclusions.WIDE
+UNIT = 10**20  # fixed-point units per tenge
+SNAP_UNITS = UNIT // 10**12  # the calculator's snap (calculator.SNAP)
+SNAPS_PER_TIYN = 10**10
+# What stays below 2**127 through the arithmetic: a line amount times the numerator of its kept
+# part, an eligible total times the numerator of a share.
+WIDE_LIMIT = 1e37
+APPLICATION_CAPS = ("instrument", "enterprise_size", "percent_of_construction_cost")
+PERSON_CAPS = ("per_employee", "per_specialist_year")
+HEADCOUNT = "persons_per_enterprise_year"
+CAP_IDS = sorted({f"cap.{c.scope}" for d in INSTRUMENTS.values() for c in d.caps})
+REASON_BITS = {**{r.id: k for k, r in enumerate(exclusions.LINE_RULES)},
+               **{cap: len(exclusions.LINE_RULES) + j for j, cap in enumerate(CAP_IDS)}}
+LINE_PARAMETERS = frozenset(
+    name for d in INSTRUMENTS.values()
+    for name in (d.lookback_parameter, d.round_trips_parameter, *d.accommodation_parameters.values()) if name)
+EPOCH = "§epoch"
+APP = exclusions.APP
 
 
-@dataclass(frozen=True)
-class RowParts:
-    """What the per-row steps found for one application under one set of parameters."""
-
-    invalid: str | None  # the InvalidFacts message, or None
-    eligible: bool
-    failed: tuple[str, ...]
-    lines: tuple[tuple[Decimal, tuple[str, ...]], ...]  # (eligible amount, persons) per cost line
-    exclusions: frozenset[str]
-    read: frozenset[str]  # parameters read by the verdict and the line exclusions
+def _bit(rule: str) -> int:
+    return 1 << REASON_BITS[rule]
 
 
-def _persons(definition: InstrumentDefinition, cost) -> tuple[str, ...]:
-    if definition.person == "employee":
-        return tuple(cost.employees)
-    return (cost.specialist or "",) if definition.person == "specialist" else ()
+def units(amount: pl.Expr) -> pl.Expr:
+    """An exact decimal column (`columnar.DECIMAL`) in fixed-point units."""
+    whole = amount.floor()
+    fraction = ((amount - whole) * 10**columnar.SCALE).cast(WIDE)
+    return whole.cast(WIDE) * UNIT + fraction * (UNIT // 10**columnar.SCALE)
+
+
+def to_tiyn(value: pl.Expr) -> pl.Expr:
+    """Fixed-point units (>= 0) to whole tiyn as `calculator.tiyn` rounds: snapped to 1e-12 tenge
+    half to even, then half up."""
+    snapped, rest = value // SNAP_UNITS, value % SNAP_UNITS
+    half = SNAP_UNITS // 2
+    snapped = snapped + ((rest > half) | ((rest == half) & (snapped % 2 == 1))).cast(WIDE)
+    whole, rest = snapped // SNAPS_PER_TIYN, snapped % SNAPS_PER_TIYN
+    return (whole + (rest >= SNAPS_PER_TIYN // 2).cast(WIDE)).cast(pl.Int64)
+
+
+# --- 1-2. facts and eligibility --------------------------------------------------------------------------------
 
 
 def eligibility(frame: pl.DataFrame, parameters: Parameters, on: dt.date | None) -> pl.DataFrame:
@@ -83,75 +106,51 @@ def eligibility(frame: pl.DataFrame, parameters: Parameters, on: dt.date | None)
     return statuses.select((pl.col("outcome") == "eligible").alias("eligible"), failed.alias("failed"))
 
 
-def row_parts(row: dict, parameters: Parameters, on: dt.date | None, calendar: WorkingCalendar,
-              eligible: bool = True, failed: str = "", text_checked: bool = False) -> RowParts:
-    """What the per-row steps find for one application: its facts checked, and when the
-    eligibility rules (`eligibility`) let it through, its cost lines cut by the exclusions."""
-    try:
-        facts = parse_facts_row(row, [], text_checked)
-        require_instrument_facts(facts)
-    except InvalidFacts as exc:
-        return RowParts(f"invalid: {exc}", False, (), (), frozenset(), frozenset())
-    if not eligible:
-        return RowParts(None, False, tuple(failed.split(", ")) if failed else (), (), frozenset(), frozenset())
-    read: set[str] = set()
-    definition = INSTRUMENTS[facts.instrument]
-    ctx = Context(on or facts.application_date, parameters, calendar)
-    state = LineState(facts, definition, ctx)
-    lines, exclusions = [], set()
-    try:
-        for cost in facts.costs:
-            eligible, found = line_exclusions(cost, state)
-            exclusions.update(e.rule for e in found)
-            lines.append((eligible, _persons(definition, cost)))
-    except (ParameterNotSet, ParameterNotInForce):
-        # The calculator does not get this far: the amount is "not_set" / "not_in_force"
-        # (`_status_and_values`), whatever the lines would have been.
-        lines, exclusions = [], set()
-    read.update(name for name, _ in ctx.read)
-    return RowParts(None, True, (), tuple(lines), frozenset(exclusions), frozenset(read))
+def invalid_messages(frame: pl.DataFrame) -> dict[int, str]:
+    """Row -> "invalid: <the facts model's message>", for the rows the models refuse (only the
+    suspect rows are parsed)."""
+    found = {}
+    for k in np.flatnonzero(suspects(frame).to_numpy()):
+        try:
+            require_instrument_facts(parse_facts_row(frame.row(int(k), named=True), []))
+        except InvalidFacts as exc:
+            found[int(k)] = f"invalid: {exc}"
+    return found
 
 
-_WORK: dict = {}
+# --- 3. cost lines ---------------------------------------------------------------------------------------------
 
 
-def _work_chunk(bounds: tuple[int, int]) -> list[RowParts]:
-    rows, parameters, on, decided = _WORK["rows"], _WORK["parameters"], _WORK["on"], _WORK["decided"]
-    calendar = WorkingCalendar()
-    return [row_parts(rows[i], parameters, on, calendar, *decided[i]) for i in range(*bounds)]
+def cut_lines(lines: pl.DataFrame, parameters: Parameters) -> pl.DataFrame:
+    """Per line: APP, LINE, the persons it is attributed to, the rules that cut it (FIRED), its
+    amount and its eligible part in fixed-point units, and the exact kept fraction."""
+    cut = exclusions.line_columns(lines, parameters, WorkingCalendar())
+    amount = units(pl.col("amount_kzt")).fill_null(0)
+    persons = pl.when(pl.col("employees").list.len() > 0).then(pl.col("employees")).otherwise(
+        pl.when(pl.col("specialist").is_not_null() & (pl.col("specialist") != ""))
+        .then(pl.concat_list(pl.col("specialist"))).otherwise(pl.lit([], pl.List(pl.String))))
+    return cut.select(
+        APP, exclusions.LINE, persons.alias("persons"), exclusions.FIRED, pl.col("amount_kzt"),
+        exclusions.KEPT_NUM, exclusions.KEPT_DEN,
+        (amount * pl.col(exclusions.KEPT_NUM) // pl.col(exclusions.KEPT_DEN)).alias("eligible"),
+        (pl.col("amount_kzt").cast(pl.Float64).fill_null(0) * UNIT * pl.col(exclusions.KEPT_NUM).cast(pl.Float64)
+         > WIDE_LIMIT).alias("wide"),
+    )
 
 
-def all_row_parts(rows: Sequence[dict], parameters: Parameters, on: dt.date | None, progress: bool,
-                  label: str, decided: Sequence[tuple[bool, str, bool]]) -> list[RowParts]:
-    """`row_parts` for every row, given its eligibility and text check (`decisions`); in one
-    worker process per core (fork) for large populations."""
-    _WORK.update(rows=rows, parameters=parameters, on=on, decided=decided)
-    chunks = [(i, min(i + CHUNK, len(rows))) for i in range(0, len(rows), CHUNK)]
-    workers = min(os.cpu_count() or 1, 8)
-    parts: list[RowParts] = []
-    bar = progress_bar(None, len(rows), progress, label)  # a manual tqdm bar (iterable None)
-    try:
-        if len(rows) < PARALLEL_FROM or workers < 2:
-            for chunk in chunks:
-                parts.extend(_work_chunk(chunk))
-                bar.update(chunk[1] - chunk[0])
-        else:
-            with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-                for chunk, result in zip(chunks, pool.map(_work_chunk, chunks), strict=True):
-                    parts.extend(result)
-                    bar.update(chunk[1] - chunk[0])
-    finally:
-        _WORK.clear()
-        bar.close()
-    return parts
+# --- 4. amounts --------------------------------------------------------------------------------------------------
 
 
-# --- the compiled arithmetic ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Terms:
+    """What the calculation of one instrument reads in one epoch: "calculated", "not_set" or
+    "not_in_force" (as `calculator.calculate`), and the values."""
+
+    status: str
+    values: dict
 
 
-def _status_and_values(definition: InstrumentDefinition, parameters: Parameters, day: dt.date):
-    """As the calculator: "not_in_force" if a parameter has no value that day, "not_set" if one is
-    not set by the source, else "calculated" with the values."""
+def _terms(definition: InstrumentDefinition, parameters: Parameters, day: dt.date) -> Terms:
     values, unset = {}, False
     for name in definition.parameters:
         try:
@@ -159,42 +158,157 @@ def _status_and_values(definition: InstrumentDefinition, parameters: Parameters,
         except ParameterNotSet:
             unset = True
         except ParameterNotInForce:
-            return "not_in_force", {}
-    return ("not_set", {}) if unset else ("calculated", values)
+            return Terms("not_in_force", {})
+    return Terms("not_set", {}) if unset else Terms("calculated", values)
 
 
-def _application_caps(definition: InstrumentDefinition, values: list[dict], totals: np.ndarray,
-                      sizes: np.ndarray, works: np.ndarray, reasons: list[set]) -> np.ndarray:
-    """The caps of one application, vectorised: numpy arrays of Decimal, the calculator's operations."""
+def _by_epoch(terms: dict[int, Terms], value, dtype=WIDE) -> pl.Expr:
+    """A value of the epoch's terms (null where the instrument is not calculated)."""
+    mapping = {e: value(t.values) for e, t in terms.items() if t.status == "calculated"}
+    return pl.col(EPOCH).replace_strict(mapping, default=None, return_dtype=dtype)
+
+
+def _ratio(value) -> tuple[int, int]:
+    return Decimal(value).as_integer_ratio()
+
+
+def _fixed(value) -> int:
+    numerator, denominator = _ratio(value)
+    return numerator * UNIT // denominator
+
+
+def _share(total: pl.Expr, definition: InstrumentDefinition, terms: dict[int, Terms]) -> pl.Expr:
+    name = definition.share_parameter or ""
+    numerator = _by_epoch(terms, lambda v: _ratio(v[name])[0])
+    denominator = _by_epoch(terms, lambda v: _ratio(v[name])[1] * 100)
+    return total * numerator // denominator
+
+
+def _cap_limit(cap: Cap, terms: dict[int, Terms]) -> pl.Expr:
+    if cap.scope != "percent_of_construction_cost":
+        return _by_epoch(terms, lambda v: _fixed(v[cap.parameter]))
+    works = units(pl.col("construction_cost_kzt").cast(columnar.DECIMAL).fill_null(0))
+    return (works * _by_epoch(terms, lambda v: _ratio(v[cap.parameter])[0])
+            // _by_epoch(terms, lambda v: _ratio(v[cap.parameter])[1] * 100))
+
+
+def _application_caps(frame: pl.DataFrame, definition: InstrumentDefinition, terms: dict[int, Terms]) -> pl.DataFrame:
+    """The caps of one application on "total", in the order of the definition (as the calculator)."""
     for cap in definition.caps:
-        if cap.scope not in ("instrument", "enterprise_size", "percent_of_construction_cost"):
+        if cap.scope not in APPLICATION_CAPS:
             continue
-        applies = np.ones(len(totals), bool) if cap.scope != "enterprise_size" else sizes == cap.size
-        limit = np.array([v.get(cap.parameter, Decimal(0)) for v in values], dtype=object)
+        limit = _cap_limit(cap, terms)
+        applies = pl.col("enterprise_size") == cap.size if cap.scope == "enterprise_size" else pl.lit(True)
+        reduced = (applies & (pl.col("total") > limit)).fill_null(False)
+        frame = frame.with_columns(pl.when(reduced).then(limit).otherwise(pl.col("total")).alias("total"),
+                                   pl.col("reasons") | pl.when(reduced).then(_bit(f"cap.{cap.scope}")).otherwise(0))
+    return frame
+
+
+def _person_totals(apps: pl.DataFrame, lines: pl.DataFrame, definition: InstrumentDefinition,
+                   terms: dict[int, Terms]) -> pl.DataFrame:
+    """Per application of a person instrument with no earlier reimbursement in the population: the
+    group fee split equally, the yearly headcount (persons reimbursed earlier in the year outside
+    the population count first), the share per person and the caps per person."""
+    shares = (lines.filter(pl.col("eligible") > 0)
+              .with_columns((pl.col("eligible") // pl.col("persons").list.len().cast(WIDE)).alias("each"))
+              .explode("persons")
+              .group_by([APP, "persons"], maintain_order=True).agg(pl.col("each").sum().alias("cost"))
+              .join(apps.select(APP, EPOCH, "counted"), on=APP, how="inner", maintain_order="left"))
+    reasons = pl.lit(0, pl.Int64)
+    for cap in definition.caps:
+        if cap.scope != HEADCOUNT:
+            continue
+        limit = _by_epoch(terms, lambda v, c=cap: int(v[c.parameter]), pl.Int64)
+        position = pl.col("counted") + pl.int_range(1, pl.len() + 1).over(APP)
+        beyond = (position > limit).fill_null(False)
+        shares = shares.with_columns(pl.when(beyond).then(0).otherwise(pl.col("cost")).alias("cost"),
+                                     pl.when(beyond).then(_bit(f"cap.{cap.scope}")).otherwise(0).alias(f"§{cap.scope}"))
+        reasons = reasons | pl.col(f"§{cap.scope}")
+    shares = shares.with_columns(_share(pl.col("cost"), definition, terms).alias("paid"))
+    for cap in definition.caps:
+        if cap.scope not in PERSON_CAPS:
+            continue
+        limit = pl.max_horizontal(_cap_limit(cap, terms), 0)
+        reduced = (pl.col("paid") > limit).fill_null(False)
+        shares = shares.with_columns(pl.when(reduced).then(limit).otherwise(pl.col("paid")).alias("paid"),
+                                     pl.when(reduced).then(_bit(f"cap.{cap.scope}")).otherwise(0).alias(f"§{cap.scope}"))
+        reasons = reasons | pl.col(f"§{cap.scope}")
+    totals = shares.group_by(APP).agg(pl.col("paid").sum().alias("total"), reasons.bitwise_or().alias("§person"))
+    return apps.join(totals, on=APP, how="left", maintain_order="left").with_columns(
+        pl.col("total").fill_null(pl.lit(0, WIDE)), pl.col("reasons") | pl.col("§person").fill_null(0))
+
+
+def columnar_amounts(apps: pl.DataFrame, lines: pl.DataFrame, definition: InstrumentDefinition,
+                     terms: dict[int, Terms]) -> pl.DataFrame:
+    """APP, amount (tiyn) and reason bits of the calculated applications `apps` of one instrument."""
+    if definition.person:
+        apps = _person_totals(apps, lines, definition, terms)
+    else:
+        eligible = lines.group_by(APP).agg(pl.col("eligible").sum().alias("§eligible"))
+        apps = apps.join(eligible, on=APP, how="left", maintain_order="left").with_columns(
+            _share(pl.col("§eligible").fill_null(pl.lit(0, WIDE)), definition, terms).alias("total"))
+    apps = _application_caps(apps, definition, terms)
+    return apps.select(APP, to_tiyn(pl.col("total")).alias("tiyn"), "reasons")
+
+
+# --- chains: applications decided in order ------------------------------------------------------------------------
+
+
+def _chain_amounts(rows: list[dict], lines: dict[int, list[tuple[Decimal, tuple[str, ...]]]],
+                   terms: list[Terms]) -> list[tuple[Decimal, set]]:
+    """Amount (tiyn) and reasons of calculated applications decided in order (sorted as
+    `sort_population`): an enterprise's earlier reimbursements of the same instrument count
+    against its caps per person and per year; the arithmetic is the calculator's, in `Decimal`."""
+    results = []
+    enterprise, history = None, {}
+    for row, line_parts, term in zip(rows, lines.values(), terms, strict=True):
+        definition = INSTRUMENTS[row["instrument"]]
+        reasons: set = set()
+        if row["applicant_id"] != enterprise:
+            enterprise, history = row["applicant_id"], {}
+        if definition.person:
+            earlier = history.setdefault(definition.id, [])
+            total, final = _person_amount(definition, term.values, row, line_parts, earlier, reasons)
+        else:
+            total = sum((a for a, _ in line_parts), Decimal(0)) * term.values[definition.share_parameter] / HUNDRED
+        total = _decimal_caps(definition, term.values, row, total, reasons)
+        amount = tiyn(total)
+        if definition.person and amount > 0:
+            earlier.append((row["application_date"].year, {p: a for p, a in final.items() if a > 0}))
+        results.append((amount, reasons))
+    return results
+
+
+def _decimal_caps(definition: InstrumentDefinition, values: dict, row: dict, total: Decimal, reasons: set) -> Decimal:
+    for cap in definition.caps:
+        if cap.scope not in APPLICATION_CAPS or (cap.scope == "enterprise_size" and row["enterprise_size"] != cap.size):
+            continue
+        limit = values[cap.parameter]
         if cap.scope == "percent_of_construction_cost":
-            limit = works * limit / HUNDRED
-        reduced = applies & (totals > limit)
-        totals = np.where(reduced, limit, totals)
-        for k in np.flatnonzero(reduced):
-            reasons[k].add(f"cap.{cap.scope}")
-    return totals
+            limit = Decimal(str(row.get("construction_cost_kzt") or 0)) * limit / HUNDRED
+        if total > limit:
+            total = limit
+            reasons.add(f"cap.{cap.scope}")
+    return total
 
 
-def _person_amount(definition: InstrumentDefinition, values: dict, row: dict, parts: RowParts,
-                   history: list[tuple[int, dict[str, Decimal]]], reasons: set) -> tuple[Decimal, dict]:
+def _person_amount(definition: InstrumentDefinition, values: dict, row: dict,
+                   lines: list[tuple[Decimal, tuple[str, ...]]], history: list[tuple[int, dict[str, Decimal]]],
+                   reasons: set) -> tuple[Decimal, dict]:
     """Per-person instruments (3a, 3b): split, yearly headcount, share, per-person caps, in the
     order of the calculator; `history` holds the enterprise's earlier reimbursements."""
     year = row["application_date"].year
     outside = [(year, {p["id"]: p["amount_kzt"] for p in prior["persons"]}) for prior in outside_priors(row)]
     earlier = outside + history
     costs: dict[str, Decimal] = {}
-    for amount, persons in parts.lines:
+    for amount, persons in lines:
         if amount <= 0:
             continue
         for person in persons:
             costs[person] = costs.get(person, Decimal(0)) + amount / len(persons)
     for cap in definition.caps:
-        if cap.scope != "persons_per_enterprise_year":
+        if cap.scope != HEADCOUNT:
             continue
         limit = int(values[cap.parameter])
         counted = list(dict.fromkeys(p for y, persons in earlier if y == year for p in persons))
@@ -212,7 +326,7 @@ def _person_amount(definition: InstrumentDefinition, values: dict, row: dict, pa
     for person, amount in costs.items():
         reimbursed = amount * percent / HUNDRED
         for cap in definition.caps:
-            if cap.scope not in ("per_employee", "per_specialist_year"):
+            if cap.scope not in PERSON_CAPS:
                 continue
             prior = Decimal(0)
             for y, persons in earlier:
@@ -228,82 +342,126 @@ def _person_amount(definition: InstrumentDefinition, values: dict, row: dict, pa
     return total, final
 
 
-def compiled_amounts(frame: pl.DataFrame, rows: list[dict], parts: list[RowParts], parameters: Parameters,
-                     on: dt.date | None) -> pl.DataFrame:
-    """Outcome, amount and reasons of every row (sorted as `sort_population`), from its parts."""
-    n = len(rows)
-    outcome = np.array(["not_eligible"] * n, dtype=object)
-    amount = np.array([Decimal(0)] * n, dtype=object)
-    reasons: list[set] = [set() for _ in range(n)]
-    texts = [""] * n
-    cache: dict[tuple[str, dt.date], tuple[str, dict]] = {}
-    status = np.array([""] * n, dtype=object)
-    values: list[dict] = [{}] * n
-    for k, (row, part) in enumerate(zip(rows, parts, strict=True)):
-        if part.invalid:
-            outcome[k], texts[k] = "invalid", part.invalid
-        elif not part.eligible:
-            texts[k] = ", ".join(part.failed)
-        else:
-            key = (row["instrument"], on or row["application_date"])
-            if key not in cache:
-                cache[key] = _status_and_values(INSTRUMENTS[key[0]], parameters, key[1])
-            status[k], values[k] = cache[key]
-            reasons[k].update(part.exclusions)
-    instruments = np.array([r["instrument"] for r in rows], dtype=object)
-    calculated = status == "calculated"
-    for instrument in sorted(set(instruments[calculated])):
+# --- the whole run -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Prepared:
+    """What does not depend on the parameters: the sorted population, its invalid rows, its lines."""
+
+    frame: pl.DataFrame
+    invalid: dict[int, str]
+    lines: pl.DataFrame
+    chained: pl.Series  # rows decided in order (`_chain_amounts`)
+
+
+def prepare(population: pl.DataFrame, on: dt.date | None) -> Prepared:
+    frame = sort_population(population)
+    person = pl.col("instrument").is_in([i for i, d in INSTRUMENTS.items() if d.person])
+    # An enterprise's person-instrument applications that follow one another; and a person named
+    # like the stand-ins of `outside_priors`, whom the calculator would count as reimbursed before.
+    chained = frame.select(
+        (person & (pl.len().over(["applicant_id", "instrument"]) > 1))
+        | (person & person_lists(frame).list.eval(pl.element().str.starts_with("outside-")).list.any())
+    ).to_series()
+    return Prepared(frame, invalid_messages(frame), lines_of_population(frame, on), chained)
+
+
+def _reason_text(bits: pl.Expr) -> pl.Expr:
+    return pl.concat_str([pl.when(bits & (1 << REASON_BITS[r]) > 0).then(pl.lit(r)) for r in sorted(REASON_BITS)],
+                         separator=", ", ignore_nulls=True)
+
+
+def decide(prepared: Prepared, cut: pl.DataFrame, parameters: Parameters, on: dt.date | None) -> pl.DataFrame:
+    """Outcome, amount and reasons of every row (RESULT_SCHEMA, in the population's order)."""
+    frame = prepared.frame
+    verdicts = eligibility(frame, parameters, on)
+    dates = columnar.change_dates(parameters)
+    days = pl.Series([on] * frame.height, dtype=pl.Date) if on is not None else frame["application_date"]
+    epoch = columnar.epochs(days, dates)
+    wide = cut.group_by(APP).agg(pl.col("wide").any()).filter("wide")[APP]
+    rows = frame.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias(APP), "instrument", "applicant_id", "enterprise_size",
+        "construction_cost_kzt", pl.max_horizontal(pl.col("prior_persons_this_year").fill_null(0), 0).alias("counted"),
+    ).with_columns(epoch.alias(EPOCH), verdicts["eligible"], verdicts["failed"])
+    invalid = pl.Series(list(prepared.invalid), dtype=pl.UInt32)
+    rows = rows.with_columns(pl.col(APP).is_in(invalid.to_list()).alias("§invalid"),
+                             (prepared.chained | pl.col(APP).is_in(wide.to_list())).alias("§chained"))
+    pieces = []
+    chains: list[tuple[int, Terms]] = []
+    for instrument in sorted(rows["instrument"].unique().to_list()):
         definition = INSTRUMENTS[instrument]
-        if definition.person:
-            continue
-        idx = np.flatnonzero(calculated & (instruments == instrument))
-        totals = np.array([sum((a for a, _ in parts[k].lines), Decimal(0)) for k in idx], dtype=object)
-        percents = np.array([values[k][definition.share_parameter] for k in idx], dtype=object)
-        totals = totals * percents / HUNDRED
-        sizes = np.array([rows[k]["enterprise_size"] for k in idx], dtype=object)
-        works = np.array([Decimal(str(rows[k].get("construction_cost_kzt") or 0)) for k in idx], dtype=object)
-        totals = _application_caps(definition, [values[k] for k in idx], totals, sizes, works,
-                                   [reasons[k] for k in idx])
-        amount[idx] = [tiyn(t) for t in totals]
-    enterprise, history = None, {}
-    for k in np.flatnonzero(calculated):
-        definition = INSTRUMENTS[instruments[k]]
-        if not definition.person:
-            continue
-        row = rows[k]
-        if row["applicant_id"] != enterprise:
-            enterprise, history = row["applicant_id"], {}
-        earlier = history.setdefault(definition.id, [])
-        total, final = _person_amount(definition, values[k], row, parts[k], earlier, reasons[k])
-        amount[k] = tiyn(total)
-        if amount[k] > 0:
-            earlier.append((row["application_date"].year, {p: a for p, a in final.items() if a > 0}))
-    for k in range(n):
-        if status[k] == "calculated":
-            outcome[k] = "granted" if amount[k] > 0 else "nothing_to_reimburse"
-            texts[k] = ", ".join(sorted(reasons[k]))
-        elif status[k]:
-            outcome[k] = texts[k] = status[k]
-    records = {name: frame[name].to_list() for name in ("application_id", "applicant_id", "instrument",
-                                                        "application_date", "_row")}
-    records |= {"eligible": [p.eligible for p in parts], "outcome": list(outcome), "amount": list(amount),
-                "reasons": texts}
-    return results_frame(records)
+        mine = rows.filter((pl.col("instrument") == instrument) & pl.col("eligible") & ~pl.col("§invalid"))
+        terms = {e: _terms(definition, parameters, dates[e - 1] if e else days.min())
+                 for e in mine[EPOCH].unique().to_list()}
+        status = pl.col(EPOCH).replace_strict({e: t.status for e, t in terms.items()}, default=None,
+                                              return_dtype=pl.String)
+        mine = mine.with_columns(status.alias("status"), pl.lit(0, pl.Int64).alias("reasons"))
+        calculated = mine.filter((pl.col("status") == "calculated") & ~pl.col("§chained"))
+        if calculated.height:
+            pieces.append(columnar_amounts(calculated, cut.join(calculated.select(APP), on=APP, how="semi"),
+                                           definition, terms))
+        chains += [(k, terms[e]) for k, e in mine.filter((pl.col("status") == "calculated") & pl.col("§chained"))
+                   .select(APP, EPOCH).iter_rows()]
+        statuses = mine.filter(pl.col("status") != "calculated")
+        pieces.append(statuses.select(APP, pl.lit(None, pl.Int64).alias("tiyn"), pl.lit(0, pl.Int64).alias("reasons"),
+                                      pl.col("status")))
+    if chains:
+        pieces.append(_decide_chains(frame, cut, sorted(chains)))
+    decided = pl.concat([p if "status" in p.columns else p.with_columns(pl.lit("calculated").alias("status"))
+                         for p in pieces], how="vertical_relaxed").select(APP, "tiyn", "reasons", "status")
+    lines_reasons = cut.group_by(APP).agg(pl.col(exclusions.FIRED).cast(pl.Int64).bitwise_or().alias("§lines"))
+    result = rows.join(decided, on=APP, how="left").join(lines_reasons, on=APP, how="left")
+    messages = pl.Series(list(prepared.invalid.values()), dtype=pl.String)
+    calculated = pl.col("status") == "calculated"
+    outcome = (pl.when(pl.col("§invalid")).then(pl.lit("invalid"))
+               .when(~pl.col("eligible")).then(pl.lit("not_eligible"))
+               .when(calculated).then(pl.when(pl.col("tiyn") > 0).then(pl.lit("granted"))
+                                      .otherwise(pl.lit("nothing_to_reimburse")))
+               .otherwise(pl.col("status")))
+    reasons = (pl.when(pl.col("§invalid")).then(pl.col(APP).replace_strict(invalid, messages, default=None))
+               .when(~pl.col("eligible")).then(pl.col("failed"))
+               .when(calculated).then(_reason_text(pl.col("reasons") | pl.col("§lines").fill_null(0)))
+               .otherwise(pl.col("status")))
+    amount = pl.col("tiyn").fill_null(0).cast(pl.Decimal(38, 0)) * pl.lit(Decimal("0.01"))
+    out = result.select(
+        pl.col(APP), (pl.col("eligible") & ~pl.col("§invalid")).alias("eligible"), outcome.alias("outcome"),
+        amount.cast(RESULT_SCHEMA["amount"]).alias("amount"), reasons.alias("reasons"))
+    meta = frame.select("application_id", "applicant_id", "instrument", "application_date", "_row")
+    return pl.concat([meta, out.sort(APP).drop(APP)], how="horizontal").sort("_row").select(list(RESULT_SCHEMA))
+
+
+def _decide_chains(frame: pl.DataFrame, cut: pl.DataFrame, chains: list[tuple[int, Terms]]) -> pl.DataFrame:
+    apps = [k for k, _ in chains]
+    mine = cut.join(pl.DataFrame({APP: apps}, schema={APP: pl.UInt32}), on=APP, how="semi").sort(
+        [APP, exclusions.LINE])
+    lines: dict[int, list] = {k: [] for k in apps}
+    for k, amount, num, den, persons in mine.select(APP, "amount_kzt", exclusions.KEPT_NUM, exclusions.KEPT_DEN,
+                                                    "persons").iter_rows():
+        eligible = (amount or Decimal(0)) * Decimal(num) / Decimal(den)
+        lines[k].append((eligible, tuple(persons)))
+    rows = [frame.row(k, named=True) for k in apps]
+    decided = _chain_amounts(rows, lines, [t for _, t in chains])
+    return pl.DataFrame({
+        APP: pl.Series(apps, dtype=pl.UInt32),
+        "tiyn": pl.Series([int(a * 100) for a, _ in decided], dtype=pl.Int64),
+        "reasons": pl.Series([sum(_bit(r) for r in reasons) for _, reasons in decided], dtype=pl.Int64),
+    })
 
 
 def run_batch(population: pl.DataFrame, parameters: Parameters, on: dt.date | None = None,
               progress: bool = False, label: str = "batch") -> pl.DataFrame:
     """One scenario through the batch path (same columns as `runner.run_scalar`)."""
-    frame = sort_population(population)
-    rows = list(frame.iter_rows(named=True))
-    parts = all_row_parts(rows, parameters, on, progress, label, decisions(frame, parameters, on))
-    return compiled_amounts(frame, rows, parts, parameters, on)
-
-
-def decisions(frame: pl.DataFrame, parameters: Parameters, on: dt.date | None) -> list[tuple[bool, str, bool]]:
-    """Per row: eligible, the failed rules, and whether its text columns are free of control characters."""
-    clean = ~text_flagged(frame)
-    return list(eligibility(frame, parameters, on).with_columns(clean.alias("clean")).iter_rows())
+    bar = progress_bar(None, 3, progress and population.height >= 20_000, label)
+    try:
+        prepared = prepare(population, on)
+        bar.update()
+        cut = cut_lines(prepared.lines, parameters)
+        bar.update()
+        return decide(prepared, cut, parameters, on)
+    finally:
+        bar.update()
+        bar.close()
 
 
 def changed_parameters(baseline: Parameters, reform: Parameters) -> set[str]:
@@ -311,33 +469,14 @@ def changed_parameters(baseline: Parameters, reform: Parameters) -> set[str]:
             if baseline.definition(name).values != reform.definition(name).values}
 
 
-def _redo_all(baseline: Parameters, changed: set[str]) -> bool:
-    """A lookup that fails (a value the source does not set) leaves no trace in what a verdict
-    read: a reform that sets such a parameter redoes every row."""
-    return any(v.value is None for name in changed for v in baseline.definition(name).values)
-
-
 def run_batch_pair(population: pl.DataFrame, baseline: Parameters, reform: Parameters, on: dt.date | None = None,
                    progress: bool = False) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Baseline and reform; the per-row steps are redone under the reform only for the rows that
-    read a parameter the reform changes."""
-    frame = sort_population(population)
-    rows = list(frame.iter_rows(named=True))
-    before = decisions(frame, baseline, on)
-    parts = all_row_parts(rows, baseline, on, progress, "baseline", before)
-    changed = changed_parameters(baseline, reform)
-    # The eligibility rules cost one pass over the columns: they are always redone. The per-row
-    # steps are redone only where eligibility changed or the exclusions read a changed parameter.
-    after = decisions(frame, reform, on) if changed else before
-    redo = list(range(len(rows))) if _redo_all(baseline, changed) else [
-        k for k, p in enumerate(parts) if p.read & changed or before[k] != after[k]]
-    reform_parts = list(parts)
-    if redo:
-        redone = all_row_parts([rows[k] for k in redo], reform, on, progress, "reform", [after[k] for k in redo])
-        for k, part in zip(redo, redone, strict=True):
-            reform_parts[k] = part
-    return (compiled_amounts(frame, rows, parts, baseline, on),
-            compiled_amounts(frame, rows, reform_parts, reform, on))
+    """Baseline and reform; the lines are cut again under the reform only if it changes a
+    parameter the exclusion rules read."""
+    prepared = prepare(population, on)
+    cut = cut_lines(prepared.lines, baseline)
+    reform_cut = cut_lines(prepared.lines, reform) if changed_parameters(baseline, reform) & LINE_PARAMETERS else cut
+    return decide(prepared, cut, baseline, on), decide(prepared, reform_cut, reform, on)
 
 
-__all__ = ["RESULT_SCHEMA", "compiled_amounts", "run_batch", "run_batch_pair", "row_parts"]
+__all__ = ["RESULT_SCHEMA", "run_batch", "run_batch_pair"]

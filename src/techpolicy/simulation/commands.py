@@ -121,7 +121,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     simulate.add_argument("--out", help="write per-application results to .csv or .parquet")
     simulate.add_argument("--json", action="store_true", help="print JSON instead of the table")
     simulate.add_argument("--method", choices=("auto", "scalar", "batch"), default="auto",
-                          help="scalar: assess row by row; batch: vectorised amounts (default: by size)")
+                          help="scalar: assess row by row; batch: the rules over whole columns (the default)")
     simulate.set_defaults(handler=_simulate)
 
     generate = commands.add_parser("generate", help="write a synthetic population of applications")

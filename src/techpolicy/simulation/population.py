@@ -53,6 +53,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import typing
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -61,10 +63,13 @@ from typing import Any
 import polars as pl
 
 from techpolicy.law import columnar, text
-from techpolicy.law.acts.act004_productivity2020.facts import ProductivityFacts
+from techpolicy.law.acts.act004_productivity2020 import exclusions
+from techpolicy.law.acts.act004_productivity2020.facts import OKED_PATTERN, Money, ProductivityFacts
 from techpolicy.law.acts.act004_productivity2020.instruments import INSTRUMENTS
 
 MONEY = pl.Decimal(20, 2)
+# tenge: the upper bound of `facts.Money`, read off the model
+MONEY_BOUND = next(m.le for m in typing.get_args(Money)[1].metadata if hasattr(m, "le"))
 SUPPORTED_INSTRUMENTS = ("2a", "2b", "3a", "3b", "4a", "4b", "5a", "5b", "7", "8")
 PERSON_INSTRUMENTS = frozenset(i for i, d in INSTRUMENTS.items() if d.person)  # 3a, 3b
 
@@ -422,3 +427,157 @@ def text_flagged(frame: pl.DataFrame) -> pl.Series:
         return pl.Series([False] * frame.height)
     return frame.select(pl.any_horizontal(pl.col(texts).str.contains(text.FORBIDDEN_IN_COLUMNS).fill_null(False))
                         ).to_series()
+
+
+# --- a population as the frame of cost lines ----------------------------------------------------------------
+
+
+def person_lists(frame: pl.DataFrame) -> pl.Expr:
+    """The persons of each row as a list, as `row_to_facts` reads the column (";"-separated, trimmed)."""
+    items = pl.col("persons").fill_null("").str.split(";").list.eval(pl.element().str.strip_chars())
+    return items.list.eval(pl.element().filter(pl.element() != ""))
+
+
+def _line(frame: pl.DataFrame, line: pl.Expr, kind: pl.Expr, amount: pl.Expr, **columns: pl.Expr) -> pl.DataFrame:
+    """Lines of `frame` (one per row) in the columns of `exclusions.LINE_SCHEMA`; what a line does not
+    carry is null (the defaults of `CostLine` where the rules read them)."""
+    given = pl.col("executor_service").is_not_null() & (pl.col("executor_service") != "")
+    values = {
+        "kind": kind, "amount_kzt": amount.cast(columnar.DECIMAL), "incurred_on": pl.col("incurred_on"),
+        "executor": pl.when(given).then(pl.lit("X1")), "financed_by_other_budget_programme": pl.lit(False),
+        "employees": pl.lit([], pl.List(pl.String)), "room_single_standard": pl.lit(True),
+        exclusions.APP: pl.col("§app"), exclusions.LINE: line, "instrument": pl.col("instrument"),
+        "application_date": pl.col("application_date"), columnar.ON: pl.col(columnar.ON), **columns,
+    }
+    return frame.select(values.get(name, pl.lit(None)).cast(dtype).alias(name)
+                        for name, dtype in (*exclusions.LINE_SCHEMA.items(), (columnar.ON, pl.Date())))
+
+
+def lines_of_population(frame: pl.DataFrame, on: dt.date | None) -> pl.DataFrame:
+    """The frame of cost lines (`exclusions.LINE_SCHEMA`) of a validated population, line for line
+    as `row_to_facts` builds the cost lines of one row (`_cost_lines`, in the same order); the
+    line ids, which no rule reads, are left out. `§app` is the row's position in `frame`."""
+    base = frame.with_row_index("§app").with_columns(
+        (pl.lit(on) if on is not None else pl.col("application_date")).alias(columnar.ON),
+        person_lists(frame).alias("§persons"))
+    other = pl.col("financed_by_other_programme").fill_null(False)
+    kind = pl.coalesce(pl.col("cost_kind"), pl.col("instrument").replace_strict(
+        {i: _default_kind(i) for i in SUPPORTED_INSTRUMENTS}, default=None))
+    parts = [_line(base.filter(~pl.col("instrument").is_in(["3a", "3b"])), pl.lit(0), kind, pl.col("cost_kzt"),
+                   financed_by_other_budget_programme=other)]
+    training = base.filter(pl.col("instrument") == "3a")
+    parts.append(_line(training, pl.lit(0), pl.lit("training_fee"),
+                       pl.col("fee_per_person_kzt").cast(columnar.DECIMAL) * pl.col("§persons").list.len(),
+                       employees=pl.col("§persons"), training_kind=pl.col("training_kind"),
+                       financed_by_other_budget_programme=other))
+    each = training.explode("§persons").filter(pl.col("§persons").is_not_null()).with_columns(
+        (pl.int_range(pl.len()).over("§app") * 4 + 1).alias("§at"))
+    one = {"employees": pl.concat_list(pl.col("§persons"))}
+    travel = each.filter(pl.col("travel_kzt").is_not_null() & (pl.col("travel_kzt") != 0))
+    for offset, direction in enumerate(("outbound", "return")):
+        parts.append(_line(travel, pl.col("§at") + offset, pl.lit("travel"), pl.col("travel_kzt"), **one,
+                           travel_mode=pl.col("travel_mode"), travel_class=pl.col("travel_class"),
+                           direction=pl.lit(direction)))
+    stay = each.filter(pl.col("accommodation_kzt").is_not_null() & (pl.col("accommodation_kzt") != 0))
+    parts.append(_line(stay, pl.col("§at") + 2, pl.lit("accommodation"), pl.col("accommodation_kzt"), **one,
+                       training_kind=pl.col("training_kind"), stay_from=pl.col("incurred_on"),
+                       stay_to=pl.col("incurred_on") + pl.duration(days=pl.col("stay_nights").fill_null(0)),
+                       room_single_standard=pl.col("room_single_standard").fill_null(True)))
+    diem = each.filter(pl.col("per_diem_kzt").is_not_null() & (pl.col("per_diem_kzt") != 0))
+    parts.append(_line(diem, pl.col("§at") + 3, pl.lit("per_diem"), pl.col("per_diem_kzt"), **one))
+    experts = base.filter(pl.col("instrument") == "3b").explode("§persons").filter(
+        pl.col("§persons").is_not_null()).with_columns(pl.int_range(pl.len()).over("§app").alias("§at"))
+    parts.append(_line(experts, pl.col("§at"), pl.lit("expert_fee"), pl.col("fee_per_person_kzt"),
+                       specialist=pl.col("§persons"), months=pl.col("months").cast(columnar.DECIMAL),
+                       financed_by_other_budget_programme=other))
+    return pl.concat(parts).sort([exclusions.APP, exclusions.LINE])
+
+
+# --- which rows the facts models may refuse ---------------------------------------------------------------
+
+
+def _choices(model: type, name: str) -> list[str]:
+    """The values a Literal field of a facts model admits (read off the model, not copied)."""
+    found: list[str] = []
+    stack = [model.model_fields[name].annotation]
+    while stack:
+        annotation = stack.pop()
+        args = typing.get_args(annotation)
+        if typing.get_origin(annotation) is typing.Literal:
+            found += [a for a in args if isinstance(a, str)]
+        else:
+            stack += args
+    return found
+
+
+def _outside(name: str, model: type, field: str) -> pl.Expr:
+    value = pl.col(name)
+    return value.is_not_null() & ~value.is_in(_choices(model, field))
+
+
+def _missing(name: str, instruments: str | Iterable[str]) -> pl.Expr:
+    wanted = instruments.split() if isinstance(instruments, str) else sorted(instruments)
+    return pl.col("instrument").is_in(wanted) & pl.col(name).is_null()
+
+
+def _money_out_of_bounds(name: str) -> pl.Expr:
+    return (pl.col(name) < 0) | (pl.col(name) > MONEY_BOUND)
+
+
+def suspects(frame: pl.DataFrame) -> pl.Series:
+    """Rows of a validated population whose facts the models (`ProductivityFacts`,
+    `require_instrument_facts`) might refuse, found column by column: only these are parsed one by
+    one, for the model's own message naming the field. Every row the models refuse is among them
+    (`tests/simulation/test_population_validation.py` checks it on hostile rows); a suspect row the
+    models accept is decided like any other."""
+    from techpolicy.law.acts.act004_productivity2020.facts import (
+        REQUIRED_FACTS,
+        Applicant,
+        CostLine,
+        Executor,
+    )
+
+    column_of = {"applicant.activity_since": "activity_since", "applicant.enterprise_size": "enterprise_size",
+                 "applicant.cpip_approved_by_kdb_leasing": "cpip_approved",
+                 "applicant.industrialization_map": "industrialization_map",
+                 "applicant.positive_expertise": "positive_expertise",
+                 "construction_installation_cost_kzt": "construction_cost_kzt",
+                 "applicant.cluster_stage1_winner": "cluster_winner",
+                 "applicant.cluster_stage2_winner": "cluster_winner"}
+    persons = person_lists(frame)
+    training, experts = pl.col("instrument") == "3a", pl.col("instrument") == "3b"
+    executor = pl.col("executor_service").is_not_null() & (pl.col("executor_service") != "")
+    travels = training & (pl.col("travel_kzt").fill_null(0) != 0) & (persons.list.len() > 0)
+    lines_money = [_money_out_of_bounds(c) for c in ("cost_kzt", "travel_kzt", "accommodation_kzt", "per_diem_kzt",
+                                                     "construction_cost_kzt")]
+    checks = [
+        text_flagged(frame),
+        *(_missing(column_of[path], instruments) for path, instruments in REQUIRED_FACTS.items()
+          if path in column_of),
+        pl.col("applicant_id") == "",
+        pl.col("oked").is_null() | ~pl.col("oked").str.contains(OKED_PATTERN),
+        _outside("channel", ProductivityFacts, "channel"),
+        _outside("enterprise_size", Applicant, "enterprise_size"),
+        _outside("industrialization_map", Applicant, "industrialization_map"),
+        pl.col("incurred_on").is_null(),
+        executor & (_outside("executor_service", Executor, "service")
+                    | pl.col("executor_experience_years").is_null() | (pl.col("executor_experience_years") < 0)
+                    | pl.col("executor_past_projects").is_null() | (pl.col("executor_past_projects") < 0)
+                    | ((pl.col("executor_accreditation") != "")
+                       & _outside("executor_accreditation", Executor, "accreditation"))),
+        ~pl.col("instrument").is_in(["3a", "3b"]) & (pl.col("cost_kzt").is_null()
+                                                     | _outside("cost_kind", CostLine, "kind")),
+        *lines_money,
+        (training | experts) & (persons.list.n_unique() != persons.list.len()),
+        training & (pl.col("fee_per_person_kzt").is_null() | (persons.list.len() == 0)
+                    | pl.col("training_kind").is_null() | _outside("training_kind", CostLine, "training_kind")
+                    | (pl.col("stay_nights").fill_null(0) < 0)),
+        (training | experts) & _money_out_of_bounds("fee_per_person_kzt"),
+        training & (pl.col("fee_per_person_kzt") * persons.list.len() > MONEY_BOUND),
+        travels & (pl.col("travel_mode").is_null() | pl.col("travel_class").is_null()
+                   | _outside("travel_mode", CostLine, "travel_mode")
+                   | _outside("travel_class", CostLine, "travel_class")),
+        experts & (persons.list.len() > 0) & (pl.col("fee_per_person_kzt").is_null() | pl.col("months").is_null()
+                                              | (pl.col("months") <= 0)),
+    ]
+    return frame.select(pl.any_horizontal([c.fill_null(False) for c in checks]).alias("suspect")).to_series()

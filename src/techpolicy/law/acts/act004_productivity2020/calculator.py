@@ -31,7 +31,7 @@ from ...parameters import ParameterNotInForce, ParameterNotSet, Parameters, Para
 from ...rules import Context, Messages, render
 from .calculator_texts import COST_KIND_NAMES, NOTES, REASONS, TEXTS, unset_reason
 from .common import kzt
-from .exclusions import LineState, line_exclusions
+from .exclusions import LineState, application_exclusions
 from .facts import CostLine, ProductivityFacts, require_instrument_facts
 from .instruments import INSTRUMENTS, Cap, InstrumentDefinition
 
@@ -174,8 +174,8 @@ class _Calculation:
     def eligible_lines(self) -> list[tuple[CostLine, Decimal]]:
         state = LineState(self.facts, self.definition, self.ctx)
         result = []
-        for cost in self.facts.costs:
-            eligible, exclusions = line_exclusions(cost, state)
+        for cost, (eligible, exclusions) in zip(self.facts.costs, application_exclusions(state, self.ctx.calendar),
+                                                strict=True):
             self.lines.append(_cost_line(cost, eligible, self.definition))
             remaining = cost.amount_kzt
             for exclusion in exclusions:

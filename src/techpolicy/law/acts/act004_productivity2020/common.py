@@ -22,7 +22,6 @@ import polars as pl
 from ... import units
 from ...citation import LANGUAGES, Citation
 from ...columnar import Fields
-from ...parameters import ParameterNotInForce, ParameterNotSet
 from ...rules import Context, InForce, Messages, wording
 
 ACT = "004"
@@ -84,11 +83,8 @@ def kzt(amount: Decimal) -> Messages:
 def repeal_effective(ctx: Context) -> tuple[dt.date, bool]:
     """The first day the programme is no longer in force, and whether it is only the earliest
     possible day (the publication date of Resolution No. 370 not being entered)."""
-    try:
-        published = ctx.param(REPEAL_PARAMETER)
-    except (ParameterNotSet, ParameterNotInForce):
-        return REPEAL_EARLIEST, True
-    return published + dt.timedelta(days=REPEAL_OFFSET_DAYS), False
+    end, unset = PROGRAMME_IN_FORCE.end_on(ctx)
+    return end, unset is not None  # type: ignore[return-value]
 
 
 def only(*instruments: str) -> Callable[[Fields], pl.Expr]:

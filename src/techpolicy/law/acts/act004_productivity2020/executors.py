@@ -20,11 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 import polars as pl
 
 from ...citation import Citation
-from ...columnar import Fields
+from ...columnar import DECIMAL, Fields
 from ...rules import ColumnContext, Context, Rule
 from .common import cite, rule
 from .facts import Executor, ProductivityFacts
@@ -109,11 +111,22 @@ def _service_details(facts: ProductivityFacts, ctx: Context) -> dict:
     return {"wrong": "; ".join(wrong), "services": ", ".join(sorted(services)), "instrument": facts.instrument}
 
 
-# A criterion of 5.2 per executor: `failing(e, req, ctx)` is the expression true for an executor of
-# the requirement's service that fails it (None: the requirement sets no such criterion), and
-# `text(e, req, ctx)` the short text naming it for the reasons.
-Failing = Callable[[Fields, ExecutorRequirement, ColumnContext], pl.Expr | None]
+# A criterion of 5.2 per executor: `failing(e, ctx)` is the expression true for an executor that
+# fails the criterion as its service's requirement sets it (false or null where the requirement
+# sets no such criterion), and `text(e, req, ctx)` the short text naming it for the reasons.
+Failing = Callable[[Fields, ColumnContext], pl.Expr]
 Text = Callable[[Executor, ExecutorRequirement, Context], str | None]
+
+
+def _by_service(e: Fields, values: dict[str, Any]) -> pl.Expr:
+    """The value of the executor's service in `values` (null for a service not in it): one lookup
+    where a branch per service would build and evaluate an expression per service."""
+    dtype = DECIMAL if any(isinstance(v, Decimal | float) for v in values.values()) else pl.Int64()
+    return e.service.replace_strict(values, default=None, return_dtype=dtype)
+
+
+def _services_with(check: Callable[[ExecutorRequirement], bool]) -> list[str]:
+    return sorted(service for service, req in EXECUTOR_REQUIREMENTS.items() if check(req))
 
 
 def _per_executor(failing: Failing, text: Text):
@@ -121,15 +134,7 @@ def _per_executor(failing: Failing, text: Text):
     admits: the services of the failing executors must not meet the admitted ones."""
 
     def test(f: Fields, ctx: ColumnContext) -> pl.Expr:
-        def failing_service(e: Fields) -> pl.Expr:
-            found = pl.lit(None, pl.String)
-            for service, req in EXECUTOR_REQUIREMENTS.items():
-                fails = failing(e, req, ctx)
-                if fails is not None:
-                    found = pl.when((e.service == service) & fails).then(pl.lit(service)).otherwise(found)
-            return found
-
-        failed = f.executors.map(failing_service).list.drop_nulls()
+        failed = f.executors.map(lambda e: pl.when(failing(e, ctx)).then(e.service)).list.drop_nulls()
         return failed.list.set_intersection(_admitted(f)).list.len() == 0
 
     def explain(facts: ProductivityFacts, ctx: Context) -> dict:
@@ -147,8 +152,10 @@ def _criterion(pair: tuple) -> tuple:
     return test, _has_criteria, explain
 
 
-def _experience(e: Fields, req: ExecutorRequirement, ctx: ColumnContext) -> pl.Expr | None:
-    return None if req.experience_parameter is None else e.experience_years < ctx.param(req.experience_parameter)
+def _experience(e: Fields, ctx: ColumnContext) -> pl.Expr:
+    least = {service: ctx.param(req.experience_parameter) for service, req in EXECUTOR_REQUIREMENTS.items()
+             if req.experience_parameter is not None}
+    return e.experience_years < _by_service(e, least)
 
 
 def _experience_text(executor: Executor, req: ExecutorRequirement, ctx: Context) -> str | None:
@@ -158,8 +165,10 @@ def _experience_text(executor: Executor, req: ExecutorRequirement, ctx: Context)
     return None if executor.experience_years >= least else f"{executor.id}: {executor.experience_years} < {least}"
 
 
-def _projects(e: Fields, req: ExecutorRequirement, ctx: ColumnContext) -> pl.Expr | None:
-    return None if req.projects_parameter is None else e.past_projects < ctx.param(req.projects_parameter)
+def _projects(e: Fields, ctx: ColumnContext) -> pl.Expr:
+    least = {service: ctx.param(req.projects_parameter) for service, req in EXECUTOR_REQUIREMENTS.items()
+             if req.projects_parameter is not None}
+    return e.past_projects < _by_service(e, least)
 
 
 def _projects_text(executor: Executor, req: ExecutorRequirement, ctx: Context) -> str | None:
@@ -169,8 +178,9 @@ def _projects_text(executor: Executor, req: ExecutorRequirement, ctx: Context) -
     return None if executor.past_projects >= least else f"{executor.id}: {executor.past_projects} < {least}"
 
 
-def _licence(e: Fields, req: ExecutorRequirement, ctx: ColumnContext) -> pl.Expr | None:
-    return e.licence_required & ~e.licence_held if req.licence_if_required else None
+def _licence(e: Fields, ctx: ColumnContext) -> pl.Expr:
+    licensed = _services_with(lambda req: req.licence_if_required)
+    return e.service.is_in(licensed) & e.licence_required & ~e.licence_held
 
 
 def _licence_text(executor: Executor, req: ExecutorRequirement, ctx: Context) -> str | None:
@@ -179,8 +189,8 @@ def _licence_text(executor: Executor, req: ExecutorRequirement, ctx: Context) ->
     return None
 
 
-def _accreditation(e: Fields, req: ExecutorRequirement, ctx: ColumnContext) -> pl.Expr | None:
-    return e.accreditation.is_null() if req.accreditation else None
+def _accreditation(e: Fields, ctx: ColumnContext) -> pl.Expr:
+    return e.service.is_in(_services_with(lambda req: req.accreditation)) & e.accreditation.is_null()
 
 
 def _accreditation_text(executor: Executor, req: ExecutorRequirement, ctx: Context) -> str | None:

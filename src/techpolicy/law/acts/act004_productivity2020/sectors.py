@@ -9,10 +9,11 @@ compared by their place in that hierarchy, never by string prefix alone, so "62.
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 
 import polars as pl
@@ -88,12 +89,14 @@ class PrioritySectors:
 
     def contains(self, code: pl.Expr) -> pl.Expr:
         """`is_priority` over a column of OKED codes: a level of the code (`oked_ancestors`: the
-        first 2, 4, 5 or all 7 characters) is listed. A slice of n characters can only equal a
-        listed code of n characters, so each level is compared with the whole list."""
-        listed = sorted(self.codes)
-        length = code.str.len_chars()
-        return (code.str.slice(0, 2).is_in(listed) | ((length >= 4) & code.str.slice(0, 4).is_in(listed))
-                | ((length >= 5) & code.str.slice(0, 5).is_in(listed)) | ((length == 7) & code.is_in(listed)))
+        first 2, 4, 5 or all 7 characters) is listed. Each level is compared with the listed codes of
+        its length: the first n characters of a shorter code are the whole code, which no listed code
+        of n characters equals, so no test of the code's length is needed."""
+        by_length: dict[int, list[str]] = {}
+        for listed in sorted(self.codes):
+            by_length.setdefault(len(listed), []).append(listed)
+        levels = [code.str.slice(0, n).is_in(listed) for n, listed in sorted(by_length.items())]
+        return functools.reduce(operator.or_, levels) if levels else code.is_in([])
 
 
 def load_sectors(data: Mapping) -> PrioritySectors:
@@ -109,7 +112,7 @@ def load_sectors(data: Mapping) -> PrioritySectors:
     return PrioritySectors(codes, data.get("source", ""), Citation.parse(data["citation"]))
 
 
-@cache
+@functools.cache
 def priority_sectors() -> PrioritySectors:
     """The Annex as shipped with the package."""
     path = resources.files("techpolicy.legal").joinpath("productivity2020_priority_sectors.yaml")
