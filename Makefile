@@ -29,8 +29,10 @@ run: install
 browser:
 	@test -x /usr/bin/chromium || scripts/install-system-packages
 
+# One pytest worker per core (pytest-xdist), each on its own test database; TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
 test: install browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -44,6 +44,7 @@ HOST = "127.0.0.1"
 SEARCH_WORD = "Көкжиек"  # in about one name in twelve; a Kazakh word is the slowest search on SQLite
 WORDS = ["Көкжиек", "Altyn", "Steppe", "Nomad", "Qazaq", "Тұлпар", "Сұңқар", "Байтерек",
          "Alatau", "Zhibek", "Ертіс", "Orda"]
+MIDDLE = "Nomad"  # a keyset page after the names before it: about half the list lies before it
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 POSTGRES_BENCH = "techpolicy_bench"
 # Issue 11: requests per second relative to the trivial view, the figure before it and the goal.
@@ -364,6 +365,7 @@ def warm_up(target: Target, port: int, concurrency: int) -> None:
 
 
 def targets(context: dict) -> list[Target]:
+    from techpolicy.casework.registers import keyset
     from techpolicy.services.technopark.demo import participation_facts
 
     facts = participation_facts("Bench Precheck LLP", "991231000001", context["activity"],
@@ -380,6 +382,9 @@ def targets(context: dict) -> list[Target]:
                f"/kk/registers/technopark.participants/?as_of={year_ago.isoformat()}"),
         Target("register API as of a year ago, first 50", "GET",
                f"/api/v1/registers/technopark.participants/entries?limit=50&as_of={year_ago.isoformat()}"),
+        Target("register API as of a year ago, keyset page mid-list", "GET",
+               f"/api/v1/registers/technopark.participants/entries?limit=50&as_of={year_ago.isoformat()}"
+               f"&after={keyset.encode(MIDDLE, 1)}"),
         Target("pre-check API POST", "POST", "/api/v1/technopark/precheck?lang=kk",
                json.dumps(facts).encode(), {"Content-Type": "application/json"}),
     ]

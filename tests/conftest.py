@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.messages import get_messages
+from django.test import override_settings
 from django.utils import translation
 
 from tests import factories
@@ -20,6 +21,16 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("presentation"):
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    """Passwords are hashed with the fastest hasher: the demo data (`load_demo`, loaded by several
+    tests) sets a password for each of its people, and the production hasher spends about half a
+    second on each by design. Signing in with a password still checks it; no test depends on the
+    hasher's strength."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)

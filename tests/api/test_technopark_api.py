@@ -336,3 +336,21 @@ def test_applications_are_paginated(client):
     page = client.get(f"{API}/applications", {"limit": 2, "offset": 4}).json()
     assert page["count"] == 5 and len(page["items"]) == 1
     assert client.get(f"{API}/applications", {"limit": 501}).status_code == 422
+
+
+def test_001_p21_the_list_page_is_read_once_between_changes_of_the_register(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from techpolicy.casework import registers
+    from techpolicy.services.technopark.participants import EXTENSION
+
+    _, _, _, entry = make_participant(name="Alpha LLP")
+    make_participant(name="Beta LLP")
+    assert [p["name"] for p in client.get(f"{API}/participants").json()["items"]] == ["Alpha LLP", "Beta LLP"]
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(f"{API}/participants").json()
+    assert (again["count"], [p["name"] for p in again["items"]]) == (2, ["Alpha LLP", "Beta LLP"])
+    assert not [q for q in queries.captured_queries if 'FROM "casework_registerentry"' in q["sql"]]
+    registers.change(entry, on=timezone.localdate(), citation=EXTENSION, name="Zeta LLP")
+    assert [p["name"] for p in client.get(f"{API}/participants").json()["items"]] == ["Beta LLP", "Zeta LLP"]

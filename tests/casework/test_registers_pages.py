@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from techpolicy.casework import registers
-from techpolicy.services.technopark.participants import PARTICIPANTS, TERMINATION
+from techpolicy.services.technopark.participants import EXTENSION, PARTICIPANTS, TERMINATION
 from tests import factories
 from tests.casework import registers_support as support
 
@@ -208,3 +208,43 @@ def test_000_p21_a1_one_current_entry_per_sector_direction_and_centre(centres):
                         name="Energy Centre", data={"sector": "energy", "direction": "hydrogen"})
     # Another centre for the same sector and direction is the service's question (flagged, not refused).
     support.designate("Second Energy Centre", "energy", "hydrogen", on)
+
+
+@pytest.mark.parametrize("as_of", [False, True])
+def test_next_and_previous_are_keyset_links_and_page_numbers_still_work(client, as_of):
+    import re
+
+    for n in range(30):
+        factories.make_participant(name=f"Company {n:02d} LLP")
+    query = {"as_of": TODAY().isoformat()} if as_of else {}
+    first = client.get(PAGE, query)
+    assert [r["name"] for r in first.context["rows"]][:1] == ["Company 00 LLP"]
+    html = first.content.decode()
+    assert 'rel="prev"' not in html
+    following = re.search(r'href="([^"]*after=[^"]*)" rel="next"', html).group(1).replace("&amp;", "&")
+    second = client.get(PAGE + following)
+    assert second.context["page"] is None  # a keyset page: no page number is read
+    assert [r["name"] for r in second.context["rows"]] == ["Company 25 LLP", "Company 26 LLP", "Company 27 LLP",
+                                                           "Company 28 LLP", "Company 29 LLP"]
+    html = second.content.decode()
+    assert 'rel="next"' not in html and ("data-basis" in html) == as_of
+    back = re.search(r'href="([^"]*before=[^"]*)" rel="prev"', html).group(1).replace("&amp;", "&")
+    assert [r["name"] for r in client.get(PAGE + back).context["rows"]] == [f"Company {n:02d} LLP" for n in range(25)]
+    numbered = client.get(PAGE, query | {"page": 2})
+    assert numbered.context["page"].number == 2 and len(numbered.context["rows"]) == 5
+    assert "page=1" in html  # the page numbers stay as links, without a cursor
+
+
+def test_a_page_is_read_once_between_changes_and_again_after_any_change(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _, _, _, entry = factories.make_participant(name="Alpha LLP")
+    factories.make_participant(name="Beta LLP")
+    assert [r["name"] for r in client.get(PAGE).context["rows"]] == ["Alpha LLP", "Beta LLP"]
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(PAGE)
+    assert [r["name"] for r in again.context["rows"]] == ["Alpha LLP", "Beta LLP"]
+    assert not [q for q in queries.captured_queries if 'FROM "casework_registerentry"' in q["sql"]]
+    registers.change(entry, on=TODAY(), citation=EXTENSION, name="Zeta LLP")
+    assert [r["name"] for r in client.get(PAGE).context["rows"]] == ["Beta LLP", "Zeta LLP"]

@@ -89,3 +89,18 @@ def test_postgresql_serves_the_search_from_a_trigram_index():
         plan = rows.explain()
     assert "casework_registerentry_search_trgm" in plan
     assert [r.name for r in rows.order_by("name")][:2] == ["Company 10 LLP", "Company 11 LLP"]
+
+
+def test_technology_platforms_are_searched_like_every_register(client):
+    # The platforms' page and API match word beginnings through the register's text index
+    # (`matches`), not a part from the middle of a word as a substring search of the text did.
+    from tests.technology_platforms.world import PLATFORM, make_world, organised
+
+    _case, platform = organised(make_world())
+    api = "/api/v1/technology-platforms/platforms"
+    assert [i["id"] for i in client.get(api, {"q": "СУТ техн"}).json()["items"]] == [platform.pk]
+    assert client.get(api, {"q": "утегі"}).json()["count"] == 0  # the middle of "Сутегі"
+    assert client.get(api, {"q": "%"}).json()["count"] == 0
+    page = client.get("/kk/technology-platforms/", {"q": "сутегі платф"}).content.decode()
+    assert PLATFORM in page
+    assert PLATFORM not in client.get("/kk/technology-platforms/", {"q": "утегі"}).content.decode()

@@ -96,11 +96,17 @@ add_check_route(router, "technopark", (checks.PARTICIPATION,), path="/precheck",
 
 
 class ParticipantPagination(Pagination):
-    """limit/offset of the list; its `count` (all pages) is exact, read from the cache while the list
-    has not changed since it was counted (`casework.registers.counts`)."""
+    """limit/offset of the list; its `count` (all pages) and the page's rows are exact, read from the
+    cache while the list has not changed since they were read (`casework.registers.counts`)."""
 
     def _items_count(self, queryset) -> int:
         return counts.count(register.PARTICIPANTS, queryset)
+
+    def paginate_queryset(self, queryset, pagination, request: HttpRequest, **params):
+        # The page's rows too, read through the cache under the list's last change (exact, as the count).
+        answer = super().paginate_queryset(queryset, pagination, request, **params)
+        answer[self.items_attribute] = counts.page(register.PARTICIPANTS, answer[self.items_attribute])
+        return answer
 
 
 @router.get(

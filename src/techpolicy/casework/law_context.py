@@ -39,10 +39,12 @@ def reference_list(list_key: str, on: dt.date | None = None) -> dict[str, dict]:
     items = ReferenceItem.objects.filter(list_key=list_key)
     if on is not None:
         items = items.exclude(valid_from__gt=on).exclude(valid_until__lte=on)
+    # Plain values, not model instances: every pre-check reads a list, and building the instances
+    # cost more than the query.
     return {
-        i.code: {"name": {"kk": i.name_kk, "ru": i.name_ru, "en": i.name_en}, "sample": i.sample,
-                 "source": i.source}
-        for i in items
+        code: {"name": {"kk": kk, "ru": ru, "en": en}, "sample": sample, "source": source}
+        for code, kk, ru, en, sample, source in items.order_by("list_key", "code").values_list(
+            "code", "name_kk", "name_ru", "name_en", "sample", "source")
     }
 
 

@@ -143,7 +143,9 @@ class RegisterEvent(AppendOnlyModel, PublishedState):
         ordering = ["on", "pk"]
         indexes = [models.Index(fields=["entry", "on"]), models.Index(fields=["register", "on"]),
                    # The register's last change, which the cached counts of its lists are keyed by.
-                   models.Index(fields=["register", "id"], name="casework_re_register_last")]
+                   models.Index(fields=["register", "id"], name="casework_re_register_last"),
+                   # The as-of list in its order (name, then entry), which its keyset pages walk.
+                   models.Index(fields=["register", "name", "entry"], name="casework_rev_register_name")]
 
     def __str__(self) -> str:
         return f"{self.register} #{self.entry_id} {self.kind} {self.on}"

@@ -27,6 +27,7 @@ from techpolicy.law.citation import Citation
 from .. import law_context
 from ..models import RegisterEntry
 from ..steps import current_language
+from . import keyset
 from .declaration import Register, registers
 from .history import effective_status, history
 from .queries import MAX_FILTER, STATUSES, listing, published
@@ -91,6 +92,18 @@ class EntryPage(Schema):
     count: int = Field(description="how many entries match the filters (all pages): exact, counted again after "
                        "every change of the register")
     as_of: dt.date | None = Field(description="the date the list stood on; none for today's list")
+    next: str | None = Field(description="the address of the next page (keyset: after this page's last entry); "
+                             "none on the last page")
+    previous: str | None = Field(description="the address of the previous page (keyset: before this page's first "
+                                 "entry); none on the first page")
+
+
+class Cursor(Schema):
+    """Keyset pagination: the page after or before an entry, as the `next` and `previous` addresses
+    give it; as fast deep in a long list as on its first page. Instead of `offset`."""
+
+    after: SafeText = Field("", max_length=keyset.MAX_CURSOR, description="a cursor from `next`")
+    before: SafeText = Field("", max_length=keyset.MAX_CURSOR, description="a cursor from `previous`")
 
 
 class EventOut(Schema):
@@ -179,22 +192,37 @@ def _query_schema(register: Register) -> type[Schema]:
     return create_model(f"{name}Query", __base__=Schema, **fields)
 
 
+def _address(request: HttpRequest, name: str, cursor: str | None) -> str | None:
+    """This list's address with the cursor `name` (after or before) instead of any offset or cursor."""
+    if cursor is None:
+        return None
+    query = request.GET.copy()
+    for param in ("offset", keyset.AFTER, keyset.BEFORE):
+        query.pop(param, None)
+    query[name] = cursor
+    return f"{request.path}?{query.urlencode()}"
+
+
 def _add_routes(register: Register) -> None:
     slug = register.key.replace(".", "_").replace("-", "_")
     query_schema = _query_schema(register)
 
     @router.get(f"/{register.key}/entries", response=EntryPage, auth=None, operation_id=f"registers_{slug}_entries",
                 summary=f"{register.key}: the published list (or as of a date)")
-    def entries(request: HttpRequest, filters: Query[query_schema], page: Query[Page], lang: Lang | None = None):
+    def entries(request: HttpRequest, filters: Query[query_schema], page: Query[Page], cursor: Query[Cursor],
+                lang: Lang | None = None):
         params = {k: v for k, v in filters.dict().items() if v not in (None, "")}
         if params.get("as_of"):
             params["as_of"] = params["as_of"].isoformat()
         with translation.override(lang or translation.get_language()):
             found = listing(register, params)
             language = current_language()
-            rows = found.rows[page.offset: page.offset + page.limit]
-            return {"items": [_entry_out(register, row, found.on, language) for row in rows],
-                    "count": found.count(), "as_of": found.as_of}
+            rows = keyset.page(found.rows, found.key, page.limit, after=cursor.after, before=cursor.before,
+                               offset=page.offset, fetch=found.fetch)
+            return {"items": [_entry_out(register, row, found.on, language) for row in rows.rows],
+                    "count": found.count(), "as_of": found.as_of,
+                    "next": _address(request, keyset.AFTER, rows.next),
+                    "previous": _address(request, keyset.BEFORE, rows.previous)}
 
     @router.get(f"/{register.key}/entries/{{entry_id}}", response=EntryDetailOut, auth=None,
                 operation_id=f"registers_{slug}_entry", summary=f"{register.key}: one entry and its history")

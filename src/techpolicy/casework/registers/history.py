@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import DateField, Exists, F, Func, OuterRef, Q, QuerySet
 
 from techpolicy.law.citation import Citation
 
@@ -26,7 +27,18 @@ def _latest(events: QuerySet, on: dt.date) -> QuerySet:
     """Of `events`, the last one on or before `on` of each entry (ties on a day go to the later write)."""
     later = RegisterEvent.objects.filter(entry_id=OuterRef("entry_id"), on__lte=on).filter(
         Q(on__gt=OuterRef("on")) | Q(on=OuterRef("on"), pk__gt=OuterRef("pk")))
-    return events.filter(on__lte=on).filter(~Exists(later))
+    return _on_or_before(events, on).filter(~Exists(later))
+
+
+def _on_or_before(events: QuerySet, on: dt.date) -> QuerySet:
+    """`events.filter(on__lte=on)`, on SQLite written as `+on <= ...` (the same comparison, SQLite's
+    unary + changes no value) so that it uses no index of the date: without statistics (Django
+    gathers none) SQLite would walk the dates and sort every state before giving the first page,
+    instead of walking the list in its order (index register, name, entry)."""
+    if connection.vendor != "sqlite":
+        return events.filter(on__lte=on)
+    return events.alias(on_unindexed=Func(F("on"), template="+%(expressions)s", output_field=DateField())).filter(
+        on_unindexed__lte=on)
 
 
 def as_of(register: Register | str, on: dt.date) -> QuerySet:

@@ -12,9 +12,11 @@ future as-of date is reported, because answering with today's list would mislead
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import django_filters
@@ -142,13 +144,24 @@ class Listing:
     register: Register
     on: dt.date  # the date statuses are judged on: the as-of date, or today
     as_of: dt.date | None
-    rows: QuerySet  # dicts of the published fields, ordered by name
+    rows: QuerySet  # dicts of the published fields, ordered by name and then `key`
     values: dict[str, str]  # the filters as understood, for the form
+    key: str = "pk"  # the entry's id in `rows`' query: "pk" (the entries) or "entry_id" (the history)
     errors: list[str] = field(default_factory=list)
 
     def count(self) -> int:
         """How many rows match: exact, from the cache while the register has not changed."""
-        return counts.count(self.register, self.rows)
+        return counts.count(self.register, self.rows, self.identity)
+
+    def fetch(self, rows: QuerySet, where: tuple) -> list[dict[str, Any]]:
+        """The rows of a page of this list (`rows`, a slice of `self.rows`; `where`, what that slice
+        is: `keyset.page`), from the cache while the register has not changed."""
+        digest = None if self.identity is None else hashlib.sha256(f"{self.identity}:{where!r}".encode()).hexdigest()
+        return counts.page(self.register, rows, digest)
+
+    @cached_property
+    def identity(self) -> str | None:
+        return counts.identity(self.rows)
 
 
 def _certificate(attribute: str) -> Subquery:
@@ -181,7 +194,7 @@ def listing(register: Register, params: Mapping[str, Any], today: dt.date | None
     cleaned = filters.form.cleaned_data if filters.form.is_valid() else {}
     values = {name: str(cleaned.get(name) or "") for name in filters.filters}
     values["status"] = values["status"] if values["status"] in STATUSES else ACTIVE
-    return Listing(register=register, on=on, as_of=on_date, rows=rows, values=values, errors=errors)
+    return Listing(register=register, on=on, as_of=on_date, rows=rows, values=values, errors=errors, key=order[1])
 
 
 def published(register: Register, row: Mapping[str, Any], on: dt.date) -> dict[str, Any]:

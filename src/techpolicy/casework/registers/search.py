@@ -106,3 +106,12 @@ def matches(q: str, model=None) -> Q:
     for word in found:
         condition &= Q(search_words__startswith=word) | Q(search_words__contains=" " + word)
     return condition
+
+
+def matching_entries(q: str):
+    """The ids of the entries matching `q`, for a model that refers to its register entry (a
+    platform's `entry`): `Platform.objects.filter(entry__in=matching_entries(q))`, so that every
+    register is searched the same way and through its text index."""
+    from ..models import RegisterEntry
+
+    return RegisterEntry.objects.filter(matches(q)).values("pk")

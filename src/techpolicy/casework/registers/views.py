@@ -20,7 +20,7 @@ from techpolicy.law.citation import Citation
 from .. import law_context, registry
 from ..models import RegisterEntry
 from ..steps import current_language
-from . import certificates, export
+from . import certificates, export, keyset, table
 from .declaration import CERTIFICATE, CODES, Column, Register, UnknownRegister, get, registers
 from .history import effective_status
 from .queries import ACTIVE, EXPIRED, PAGE_SIZES, TERMINATED, Listing, listing, page_size
@@ -108,23 +108,52 @@ def register_index(request: HttpRequest) -> HttpResponse:
     return render(request, "casework/registers/index.html", {"items": items})
 
 
+def _link(request: HttpRequest, **changes: str | None) -> str:
+    """The address of this list with some query parameters changed (None removes one)."""
+    query = request.GET.copy()
+    for name, value in changes.items():
+        query.pop(name, None)
+        if value is not None:
+            query[name] = value
+    return f"?{query.urlencode()}" if query else request.path
+
+
 @require_safe
 def register_page(request: HttpRequest, key: str) -> HttpResponse:
-    """A register's published list, now or as of a date."""
+    """A register's published list, now or as of a date: by page number (`page`), or, following
+    its next and previous links, after or before a row (`after`, `before`: keyset pagination, as
+    fast on the last page as on the first)."""
     register = _register(key)
     lang = current_language()
     found = listing(register, request.GET)
     per_page = page_size(request.GET.get("per_page"))
-    page = ListingPaginator(found, per_page).get_page(request.GET.get("page"))
+    paginator = ListingPaginator(found, per_page)
+    after, before = request.GET.get(keyset.AFTER), request.GET.get(keyset.BEFORE)
+    if keyset.decode(after) or keyset.decode(before):
+        page = None
+        cursor = keyset.page(found.rows, found.key, per_page, after=after, before=before, fetch=found.fetch)
+    else:
+        page = paginator.get_page(request.GET.get("page"))
+        offset = page.start_index() - 1 if page.paginator.count else 0
+        cursor = keyset.page(found.rows, found.key, per_page, offset=offset, fetch=found.fetch)
+    number = page.number if page is not None else None  # (a page's truth value would read its rows again)
     names = _names(found, lang)
+    rows = _rows(found, cursor.rows, names, lang)
+    unpaged = {"page": None, keyset.AFTER: None, keyset.BEFORE: None}
     return render(request, "casework/registers/list.html", {
         "register": register,
         "listing": found,
         "filters": found.values,
         "page": page,
-        "rows": _rows(found, page.object_list, names, lang),
-        "found": register.found % {"n": page.paginator.count},
-        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "rows": rows,
+        "table": table.body(register, rows, found.as_of),
+        "found": register.found % {"n": paginator.count},
+        "page_range": paginator.get_elided_page_range(number or 1, on_each_side=2, on_ends=1),
+        "paged": paginator.num_pages > 1,
+        "paginator_ellipsis": paginator.ELLIPSIS,
+        "current_page": number,
+        "next_url": _link(request, **unpaged | {keyset.AFTER: cursor.next}) if cursor.next else "",
+        "previous_url": _link(request, **unpaged | {keyset.BEFORE: cursor.previous}) if cursor.previous else "",
         "statuses": [(s, STATUS_LABELS[s]) for s in (ACTIVE, EXPIRED, TERMINATED)],
         "filter_fields": _filter_fields(found, names),
         "publication": [c.text(lang) for c in register.publication],

@@ -16,7 +16,7 @@ from ninja.pagination import paginate
 
 from techpolicy.api.common import Id, Lang, Pagination, SafeText
 from techpolicy.casework.kit.api import add_procedure_routes
-from techpolicy.casework.registers.search import MAX_QUERY, query_text
+from techpolicy.casework.registers.search import MAX_QUERY, matching_entries, query_text
 from techpolicy.law.acts.act000_methodology.designation_lists import PLATFORM_PARTICIPANT_ROLES
 
 from . import checks, roadmap
@@ -106,7 +106,7 @@ def _version(version) -> dict:
 def platforms(request: HttpRequest, filters: Query[PlatformQuery]):
     found = Platform.objects.order_by("name", "pk")
     q = query_text(filters.q)
-    return found.filter(entry__search_text__contains=q) if q else found
+    return found.filter(entry__in=matching_entries(q)) if q else found
 
 
 @router.get("/platforms/{platform_id}/road-map", response={200: RoadMapOut}, auth=None,

@@ -17,7 +17,7 @@ from techpolicy.casework import law_context
 from techpolicy.casework.kit.application import ApplicationPages
 from techpolicy.casework.kit.terms import parameter_row, terms_table
 from techpolicy.casework.permissions import applicant_organisation
-from techpolicy.casework.registers.search import query_text
+from techpolicy.casework.registers.search import matching_entries, query_text
 from techpolicy.law.acts.act000_methodology.designation_lists import PLATFORM_ACTIVITIES, PLATFORM_PARTICIPANT_ROLES
 from techpolicy.services.competence_centres import published as centres
 
@@ -49,8 +49,8 @@ def index(request: HttpRequest) -> HttpResponse:
     numbers the source leaves open, and the organised platforms with a search."""
     q = query_text(request.GET.get("q", ""))
     platforms = Platform.objects.order_by("name", "pk")
-    if q:  # the register entry's folded text: name, coordinator, proposer, decision (Kazakh case too)
-        platforms = platforms.filter(entry__search_text__contains=q)
+    if q:  # words beginning words of the entry's text (name, coordinator, proposer, decision), as every register
+        platforms = platforms.filter(entry__in=matching_entries(q))
     page = Paginator(platforms, PAGE_SIZE).get_page(request.GET.get("page"))
     lang = steps.current_language()
     sectors, directions = centres.sector_names(lang), centres.direction_names(lang)
