@@ -88,7 +88,10 @@ def test_property_every_refused_row_is_a_suspect(seed, changes):
     parameters = Parameters.from_source()
     ours, theirs = batch.run_batch(hostile, parameters), run_scalar(hostile, parameters)
     assert ours.equals(theirs), ours.join(theirs, on="application_id", suffix="_scalar").filter(
-        (pl.col("outcome") != pl.col("outcome_scalar")) | (pl.col("reasons") != pl.col("reasons_scalar"))).head(3)
+        (pl.col("outcome") != pl.col("outcome_scalar")) | (pl.col("reasons") != pl.col("reasons_scalar"))
+        | (pl.col("amount") != pl.col("amount_scalar")) | (pl.col("eligible") != pl.col("eligible_scalar"))
+    ).select("application_id", "instrument", "outcome", "outcome_scalar", "amount", "amount_scalar", "reasons",
+             "reasons_scalar").to_dicts()
 
 
 def test_suspects_are_few_in_a_clean_population():

@@ -305,7 +305,8 @@ def _training_lines(row: dict, persons: list[str], base: dict) -> list[dict]:
         if stay:
             lines.append({**one, "id": f"stay-{person}", "kind": "accommodation", "amount_kzt": stay,
                           "training_kind": row.get("training_kind"), "stay_from": row["incurred_on"],
-                          "stay_to": row["incurred_on"] + dt.timedelta(days=int(nights)),
+                          # no date incurred: the model refuses the line, naming the field
+                          "stay_to": row["incurred_on"] and row["incurred_on"] + dt.timedelta(days=int(nights)),
                           "room_single_standard": True if room is None else bool(room)})
         if per_diem:
             lines.append({**one, "id": f"per-diem-{person}", "kind": "per_diem", "amount_kzt": per_diem})
@@ -554,7 +555,7 @@ def suspects(frame: pl.DataFrame) -> pl.Series:
         text_flagged(frame),
         *(_missing(column_of[path], instruments) for path, instruments in REQUIRED_FACTS.items()
           if path in column_of),
-        pl.col("applicant_id") == "",
+        pl.col("applicant_id").is_null() | (pl.col("applicant_id") == ""),
         pl.col("oked").is_null() | ~pl.col("oked").str.contains(OKED_PATTERN),
         _outside("channel", ProductivityFacts, "channel"),
         _outside("enterprise_size", Applicant, "enterprise_size"),

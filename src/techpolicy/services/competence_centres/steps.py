@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from techpolicy.casework import law_context
@@ -193,7 +194,8 @@ answer_remarks = resubmission(checks.CHECK, checks.case_facts)
 
 def _consideration_day(case: Case) -> dt.date | None:
     decision = case.decisions.filter(kind=CONSIDERATION, outcome="approved").order_by("-decided_at").first()
-    return law_context.today() if decision is None else decision.decided_at.date()
+    # The local day of the decision, as `law_context.today` counts days (not the UTC date).
+    return law_context.today() if decision is None else timezone.localdate(decision.decided_at)
 
 
 def designation_valid(case: Case, actor, payload) -> tuple[bool, str]:
