@@ -4,9 +4,12 @@ a priority sector, for at least one year)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+import polars as pl
 import pytest
 
+from techpolicy.law.acts.act004_productivity2020.facts import OKED_PATTERN
 from techpolicy.law.acts.act004_productivity2020.programme import PRODUCTIVITY2020
 from techpolicy.law.acts.act004_productivity2020.sectors import is_under, load_sectors, oked_ancestors, priority_sectors
 
@@ -174,3 +177,27 @@ def test_another_annex_can_be_passed_in():
     verdict = PRODUCTIVITY2020.evaluate(application(["63.11"], "2010-01-01"), references={"sectors": custom})
     assert failed(verdict) == set()
     assert dt.date(2015, 11, 16) == verdict.on
+
+
+def _codes_around_the_annex() -> list[str]:
+    """Every listed code, each with its levels and a digit more or different at each level, and codes
+    of every length under no listed one: the codes where a test of a level could go wrong."""
+    found = {"99", "99.9", "99.99", "99.99.9", "00.00.0"}
+    for code in priority_sectors().codes:
+        found.add(code)
+        for digit in "0123456789":
+            found |= {code[:2] + "." + digit, code[:4] + digit, code[:5] + "." + digit, code + digit,
+                      code + "." + digit}
+    pattern = re.compile(OKED_PATTERN)
+    return sorted(code for code in found if pattern.match(code))
+
+
+def test_the_column_form_of_the_annex_agrees_with_its_python_form_on_every_level():
+    """`contains` (what the rules evaluate, per level against the listed codes of that length) says
+    of a code exactly what `is_priority` says, and of a missing code nothing (null)."""
+    sectors = priority_sectors()
+    codes = _codes_around_the_annex()
+    got = pl.DataFrame({"code": [*codes, None]}, schema={"code": pl.String}).select(
+        sectors.contains(pl.col("code")))["code"].to_list()
+    assert got == [sectors.is_priority(code) for code in codes] + [None]
+    assert any(got) and not all(got[:-1])
