@@ -452,15 +452,17 @@ def _decide_chains(frame: pl.DataFrame, cut: pl.DataFrame, chains: list[tuple[in
 def run_batch(population: pl.DataFrame, parameters: Parameters, on: dt.date | None = None,
               progress: bool = False, label: str = "batch") -> pl.DataFrame:
     """One scenario through the batch path (same columns as `runner.run_scalar`)."""
-    bar = progress_bar(None, 3, progress and population.height >= 20_000, label)
+    # The bar counts applications (it stays hidden below runner.PROGRESS_FROM), a third per step.
+    n = population.height
+    bar = progress_bar(None, n, progress, label)
     try:
         prepared = prepare(population, on)
-        bar.update()
+        bar.update(n // 3)
         cut = cut_lines(prepared.lines, parameters)
-        bar.update()
+        bar.update(n // 3)
         return decide(prepared, cut, parameters, on)
     finally:
-        bar.update()
+        bar.update(n - bar.n)
         bar.close()
 
 
