@@ -56,9 +56,7 @@ def test_applications_in_order_give_the_same_as_whole_columns(monkeypatch):
     prepare = batch.prepare
 
     def everything_in_order(frame, on):
-        prepared = prepare(frame, on)
-        prepared.chained = pl.Series([True] * prepared.frame.height)
-        return prepared
+        return prepare(frame, on, in_order=pl.Series([True] * frame.height))
 
     monkeypatch.setattr(batch, "prepare", everything_in_order)
     one_by_one = batch.run_batch(population, baseline)

@@ -15,7 +15,7 @@ from techpolicy.law.facts import InvalidFacts
 from techpolicy.law.parameters import Parameters
 from techpolicy.simulation import batch
 from techpolicy.simulation.generator import generate
-from techpolicy.simulation.population import SCHEMA, lines_of_population, suspects
+from techpolicy.simulation.population import SCHEMA, TIMES, lines_of_population, suspects
 from techpolicy.simulation.runner import parse_facts_row, run_scalar
 
 EVERY_INSTRUMENT = {"2a": 0.1, "2b": 0.1, "3a": 0.3, "3b": 0.2, "4a": 0.1, "4b": 0.05, "5a": 0.05, "5b": 0.05,
@@ -34,7 +34,7 @@ def test_the_lines_of_a_population_are_those_of_its_rows():
     """5.3 (the costs of each instrument): line for line, the frame the exclusion rules read over a
     population equals the frames of the rows' own facts."""
     population = generate(600, seed=11, mix=EVERY_INSTRUMENT)
-    ours = lines_of_population(population, None).drop("id")
+    ours = lines_of_population(population, None).drop("id", TIMES).sort(exclusions.APP, exclusions.LINE)
     theirs = pl.concat([
         exclusions.lines_frame(parse_facts_row(row, []), row["application_date"])
         .with_columns(pl.lit(k, pl.UInt32).alias(exclusions.APP))
@@ -46,6 +46,28 @@ def test_the_lines_of_a_population_are_those_of_its_rows():
     assert ours.with_columns(ranks).equals(theirs.with_columns(ranks).select(ours.columns))
     assert set(ours["kind"]) >= {"training_fee", "travel", "accommodation", "per_diem", "expert_fee"}
 
+
+
+def test_the_lines_of_persons_alike_are_built_once():
+    """5.3 instrument 3 (costs per employee or specialist): where a row's persons have the same lines,
+    the population builds them once, for the first person, with the number of persons; built for
+    every person they are the same lines, person for person."""
+    population = generate(600, seed=12, mix=EVERY_INSTRUMENT)
+    in_order = [exclusions.APP, exclusions.LINE]
+    every = lines_of_population(population, None).drop("id").sort(in_order)
+    once = lines_of_population(population, None, each_person=pl.Series([False] * population.height)).drop(
+        "id").sort(in_order)
+    person = pl.coalesce(pl.col("employees").list.first(), pl.col("specialist"))
+    alike = ["kind", "amount_kzt", "direction", exclusions.APP, "employees_count"]
+    rows = [pl.col("employees").list.len().alias("employees_count")]
+    repeated = every.with_columns(rows).group_by(alike, maintain_order=True).agg(pl.len().alias(TIMES))
+    assert (once.with_columns(rows).group_by(alike, maintain_order=True).agg(pl.col(TIMES).sum())
+            .sort(alike).equals(repeated.sort(alike).with_columns(pl.col(TIMES).cast(pl.UInt32))))
+    firsts = every.join(once.select(exclusions.APP, exclusions.LINE), on=[exclusions.APP, exclusions.LINE],
+                        how="semi")
+    assert firsts.drop(TIMES).equals(once.drop(TIMES))
+    assert once.filter(pl.col(TIMES) > 1).height > 100
+    assert once.select(person.is_not_null() | (pl.col("kind") != "travel")).to_series().all()
 
 HOSTILE = {
     pl.String: [None, "", "x", "E1;E1", " ; ", "bad\x01text", "62.01", "6", "sme", "large", "air", "rail", "first",

@@ -44,7 +44,7 @@ from techpolicy.law.calendar import WorkingCalendar
 from techpolicy.law.facts import InvalidFacts
 from techpolicy.law.parameters import ParameterNotInForce, ParameterNotSet, Parameters
 
-from .population import facts_frame, lines_of_population, outside_priors, person_lists, suspects
+from .population import TIMES, facts_frame, lines_of_population, outside_priors, person_lists, suspects
 from .runner import RESULT_SCHEMA, parse_facts_row, progress_bar, sort_population
 
 WIDE = exclusions.WIDE
@@ -65,6 +65,8 @@ LINE_PARAMETERS = frozenset(
     for name in (d.lookback_parameter, d.round_trips_parameter, *d.accommodation_parameters.values()) if name)
 EPOCH = "§epoch"
 APP = exclusions.APP
+SPLIT = "§split"  # the number of persons a line's cost is split among
+PERSONS = "§persons"  # the number of persons of an application
 
 
 def _bit(rule: str) -> int:
@@ -122,16 +124,17 @@ def invalid_messages(frame: pl.DataFrame) -> dict[int, str]:
 
 
 def cut_lines(lines: pl.DataFrame, parameters: Parameters) -> pl.DataFrame:
-    """Per line: APP, LINE, the persons it is attributed to, the rules that cut it (FIRED), its
-    amount and its eligible part in fixed-point units, and the exact kept fraction."""
+    """Per line: APP, LINE, TIMES, the number of persons its cost is split among (SPLIT), the rules
+    that cut it (FIRED), its amount and its eligible part in fixed-point units, and the exact kept
+    fraction; the persons it is attributed to (employees, specialist) for the applications decided
+    in order."""
     cut = exclusions.line_columns(lines, parameters, WorkingCalendar())
     amount = units(pl.col("amount_kzt")).fill_null(0)
-    persons = pl.when(pl.col("employees").list.len() > 0).then(pl.col("employees")).otherwise(
-        pl.when(pl.col("specialist").is_not_null() & (pl.col("specialist") != ""))
-        .then(pl.concat_list(pl.col("specialist"))).otherwise(pl.lit([], pl.List(pl.String))))
+    named = (pl.col("specialist").is_not_null() & (pl.col("specialist") != "")).cast(pl.UInt32)
+    split = pl.when(pl.col("employees").list.len() > 0).then(pl.col("employees").list.len()).otherwise(named)
     return cut.select(
-        APP, exclusions.LINE, persons.alias("persons"), exclusions.FIRED, pl.col("amount_kzt"),
-        exclusions.KEPT_NUM, exclusions.KEPT_DEN,
+        APP, exclusions.LINE, TIMES, split.alias(SPLIT), "employees", "specialist", exclusions.FIRED,
+        pl.col("amount_kzt"), exclusions.KEPT_NUM, exclusions.KEPT_DEN,
         (amount * pl.col(exclusions.KEPT_NUM) // pl.col(exclusions.KEPT_DEN)).alias("eligible"),
         (pl.col("amount_kzt").cast(pl.Float64).fill_null(0) * UNIT * pl.col(exclusions.KEPT_NUM).cast(pl.Float64)
          > WIDE_LIMIT).alias("wide"),
@@ -207,36 +210,34 @@ def _application_caps(frame: pl.DataFrame, definition: InstrumentDefinition, ter
 
 def _person_totals(apps: pl.DataFrame, lines: pl.DataFrame, definition: InstrumentDefinition,
                    terms: dict[int, Terms]) -> pl.DataFrame:
-    """Per application of a person instrument with no earlier reimbursement in the population: the
-    group fee split equally, the yearly headcount (persons reimbursed earlier in the year outside
-    the population count first), the share per person and the caps per person."""
-    shares = (lines.filter(pl.col("eligible") > 0)
-              .with_columns((pl.col("eligible") // pl.col("persons").list.len().cast(WIDE)).alias("each"))
-              .explode("persons")
-              .group_by([APP, "persons"], maintain_order=True).agg(pl.col("each").sum().alias("cost"))
-              .join(apps.select(APP, EPOCH, "counted"), on=APP, how="inner", maintain_order="left"))
-    reasons = pl.lit(0, pl.Int64)
+    """Per application of a person instrument with no earlier reimbursement in the population and
+    persons alike (`population.lines_of_population`: each person has the same lines): the group
+    fee split equally and each person's own lines give every person the same cost; the yearly
+    headcount (persons reimbursed earlier in the year outside the population count first) admits
+    the first of them; the share and the caps per person apply to that one cost. Persons count
+    only if some line of theirs keeps something, as in the calculator."""
+    costs = (lines.filter(pl.col("eligible") > 0)
+             .group_by(APP).agg((pl.col("eligible") // pl.col(SPLIT).cast(WIDE)).sum().alias("§cost")))
+    apps = apps.join(costs, on=APP, how="left", maintain_order="left").with_columns(
+        pl.col("§cost").fill_null(pl.lit(0, WIDE)),
+        pl.when(pl.col("§cost").is_null()).then(0).otherwise(pl.col(PERSONS)).cast(pl.Int64).alias("§admitted"))
     for cap in definition.caps:
         if cap.scope != HEADCOUNT:
             continue
         limit = _by_epoch(terms, lambda v, c=cap: int(v[c.parameter]), pl.Int64)
-        position = pl.col("counted") + pl.int_range(1, pl.len() + 1).over(APP)
-        beyond = (position > limit).fill_null(False)
-        shares = shares.with_columns(pl.when(beyond).then(0).otherwise(pl.col("cost")).alias("cost"),
-                                     pl.when(beyond).then(_bit(f"cap.{cap.scope}")).otherwise(0).alias(f"§{cap.scope}"))
-        reasons = reasons | pl.col(f"§{cap.scope}")
-    shares = shares.with_columns(_share(pl.col("cost"), definition, terms).alias("paid"))
+        admitted = pl.min_horizontal(pl.col("§admitted"), pl.max_horizontal(limit - pl.col("counted"), 0))
+        beyond = (admitted < pl.col("§admitted")).fill_null(False)
+        apps = apps.with_columns(pl.when(beyond).then(admitted).otherwise(pl.col("§admitted")).alias("§admitted"),
+                                 pl.col("reasons") | pl.when(beyond).then(_bit(f"cap.{cap.scope}")).otherwise(0))
+    apps = apps.with_columns(_share(pl.col("§cost"), definition, terms).alias("§paid"))
     for cap in definition.caps:
         if cap.scope not in PERSON_CAPS:
             continue
         limit = pl.max_horizontal(_cap_limit(cap, terms), 0)
-        reduced = (pl.col("paid") > limit).fill_null(False)
-        shares = shares.with_columns(pl.when(reduced).then(limit).otherwise(pl.col("paid")).alias("paid"),
-                                     pl.when(reduced).then(_bit(f"cap.{cap.scope}")).otherwise(0).alias(f"§{cap.scope}"))
-        reasons = reasons | pl.col(f"§{cap.scope}")
-    totals = shares.group_by(APP).agg(pl.col("paid").sum().alias("total"), reasons.bitwise_or().alias("§person"))
-    return apps.join(totals, on=APP, how="left", maintain_order="left").with_columns(
-        pl.col("total").fill_null(pl.lit(0, WIDE)), pl.col("reasons") | pl.col("§person").fill_null(0))
+        reduced = ((pl.col("§paid") > limit) & (pl.col("§admitted") > 0)).fill_null(False)
+        apps = apps.with_columns(pl.when(reduced).then(limit).otherwise(pl.col("§paid")).alias("§paid"),
+                                 pl.col("reasons") | pl.when(reduced).then(_bit(f"cap.{cap.scope}")).otherwise(0))
+    return apps.with_columns((pl.col("§paid") * pl.col("§admitted").cast(WIDE)).alias("total"))
 
 
 def columnar_amounts(apps: pl.DataFrame, lines: pl.DataFrame, definition: InstrumentDefinition,
@@ -350,21 +351,29 @@ class Prepared:
     """What does not depend on the parameters: the sorted population, its invalid rows, its lines."""
 
     frame: pl.DataFrame
+    on: dt.date | None
     invalid: dict[int, str]
     lines: pl.DataFrame
-    chained: pl.Series  # rows decided in order (`_chain_amounts`)
+    chained: pl.Series  # rows decided in order (`_chain_amounts`), their lines built for every person
+    persons: pl.Series  # the number of persons of each row
 
 
-def prepare(population: pl.DataFrame, on: dt.date | None) -> Prepared:
+def prepare(population: pl.DataFrame, on: dt.date | None, in_order: pl.Series | None = None) -> Prepared:
+    """`in_order`: rows to decide in order besides those that must be (all of them in a test)."""
     frame = sort_population(population)
     person = pl.col("instrument").is_in([i for i, d in INSTRUMENTS.items() if d.person])
-    # An enterprise's person-instrument applications that follow one another; and a person named
-    # like the stand-ins of `outside_priors`, whom the calculator would count as reimbursed before.
-    chained = frame.select(
-        (person & (pl.len().over(["applicant_id", "instrument"]) > 1))
-        | (person & person_lists(frame).list.eval(pl.element().str.starts_with("outside-")).list.any())
-    ).to_series()
-    return Prepared(frame, invalid_messages(frame), lines_of_population(frame, on), chained)
+    listed = pl.col("§listed")
+    # An enterprise's person-instrument applications that follow one another; a person named like
+    # the stand-ins of `outside_priors`, whom the calculator would count as reimbursed before; and a
+    # row naming a person twice, whose persons are not alike.
+    facts = frame.select(person_lists(frame).alias("§listed"), "instrument", "applicant_id").select(
+        (person & ((pl.len().over(["applicant_id", "instrument"]) > 1)
+                   | listed.list.eval(pl.element().str.starts_with("outside-")).list.any()
+                   | (listed.list.n_unique() != listed.list.len()))).alias("chained"),
+        listed.list.len().alias(PERSONS))
+    chained = facts["chained"] if in_order is None else facts["chained"] | in_order
+    return Prepared(frame, on, invalid_messages(frame), lines_of_population(frame, on, each_person=chained), chained,
+                    facts[PERSONS])
 
 
 def _reason_text(bits: pl.Expr) -> pl.Expr:
@@ -383,7 +392,8 @@ def decide(prepared: Prepared, cut: pl.DataFrame, parameters: Parameters, on: dt
     rows = frame.select(
         pl.int_range(pl.len(), dtype=pl.UInt32).alias(APP), "instrument", "applicant_id", "enterprise_size",
         "construction_cost_kzt", pl.max_horizontal(pl.col("prior_persons_this_year").fill_null(0), 0).alias("counted"),
-    ).with_columns(epoch.alias(EPOCH), verdicts["eligible"], verdicts["failed"])
+    ).with_columns(epoch.alias(EPOCH), verdicts["eligible"], verdicts["failed"], prepared.persons.alias(PERSONS))
+    cut = _every_person(prepared, cut, wide, parameters)
     invalid = pl.Series(list(prepared.invalid), dtype=pl.UInt32)
     rows = rows.with_columns(pl.col(APP).is_in(invalid.to_list()).alias("§invalid"),
                              (prepared.chained | pl.col(APP).is_in(wide.to_list())).alias("§chained"))
@@ -431,10 +441,23 @@ def decide(prepared: Prepared, cut: pl.DataFrame, parameters: Parameters, on: dt
     return pl.concat([meta, out.sort(APP).drop(APP)], how="horizontal").sort("_row").select(list(RESULT_SCHEMA))
 
 
+def _every_person(prepared: Prepared, cut: pl.DataFrame, wide: pl.Series, parameters: Parameters) -> pl.DataFrame:
+    """`cut` with the lines of the `wide` rows, which are decided in order, built for every person."""
+    again = wide.filter(~prepared.chained.gather(wide)).sort()
+    if again.is_empty():
+        return cut
+    lines = lines_of_population(prepared.frame[again], prepared.on).with_columns(
+        pl.col(APP).replace_strict(list(range(len(again))), again.to_list(), return_dtype=pl.UInt32))
+    return pl.concat([cut.filter(~pl.col(APP).is_in(again.to_list())), cut_lines(lines, parameters)])
+
+
 def _decide_chains(frame: pl.DataFrame, cut: pl.DataFrame, chains: list[tuple[int, Terms]]) -> pl.DataFrame:
     apps = [k for k, _ in chains]
+    named = pl.col("specialist").is_not_null() & (pl.col("specialist") != "")
+    persons = pl.when(pl.col("employees").list.len() > 0).then(pl.col("employees")).otherwise(
+        pl.when(named).then(pl.concat_list(pl.col("specialist"))).otherwise(pl.lit([], pl.List(pl.String))))
     mine = cut.join(pl.DataFrame({APP: apps}, schema={APP: pl.UInt32}), on=APP, how="semi").sort(
-        [APP, exclusions.LINE])
+        [APP, exclusions.LINE]).with_columns(persons.alias("persons"))
     lines: dict[int, list] = {k: [] for k in apps}
     for k, amount, num, den, persons in mine.select(APP, "amount_kzt", exclusions.KEPT_NUM, exclusions.KEPT_DEN,
                                                     "persons").iter_rows():

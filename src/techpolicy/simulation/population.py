@@ -439,28 +439,51 @@ def person_lists(frame: pl.DataFrame) -> pl.Expr:
     return items.list.eval(pl.element().filter(pl.element() != ""))
 
 
+TIMES = "§times"  # a line built once for persons alike: how many persons have it (1 for others)
+
+
 def _line(frame: pl.DataFrame, line: pl.Expr, kind: pl.Expr, amount: pl.Expr, **columns: pl.Expr) -> pl.DataFrame:
-    """Lines of `frame` (one per row) in the columns of `exclusions.LINE_SCHEMA`; what a line does not
-    carry is null (the defaults of `CostLine` where the rules read them)."""
+    """Lines of `frame` (one per row) in the columns of `exclusions.LINE_SCHEMA`, and TIMES; what a
+    line does not carry is null (the defaults of `CostLine` where the rules read them)."""
     given = pl.col("executor_service").is_not_null() & (pl.col("executor_service") != "")
     values = {
         "kind": kind, "amount_kzt": amount.cast(columnar.DECIMAL), "incurred_on": pl.col("incurred_on"),
         "executor": pl.when(given).then(pl.lit("X1")), "financed_by_other_budget_programme": pl.lit(False),
         "employees": pl.lit([], pl.List(pl.String)), "room_single_standard": pl.lit(True),
         exclusions.APP: pl.col("§app"), exclusions.LINE: line, "instrument": pl.col("instrument"),
-        "application_date": pl.col("application_date"), columnar.ON: pl.col(columnar.ON), **columns,
+        "application_date": pl.col("application_date"), columnar.ON: pl.col(columnar.ON), TIMES: pl.lit(1), **columns,
     }
     return frame.select(values.get(name, pl.lit(None)).cast(dtype).alias(name)
-                        for name, dtype in (*exclusions.LINE_SCHEMA.items(), (columnar.ON, pl.Date())))
+                        for name, dtype in (*exclusions.LINE_SCHEMA.items(), (columnar.ON, pl.Date()),
+                                            (TIMES, pl.UInt32())))
 
 
-def lines_of_population(frame: pl.DataFrame, on: dt.date | None) -> pl.DataFrame:
+def _per_person(rows: pl.DataFrame, alike: pl.Expr, block: int, first: int) -> pl.DataFrame:
+    """The rows once per person (`§persons` one id, `§at` the place of the first of its `block`
+    lines, the first person's at `first`); rows where `alike` holds only once, for their first
+    person, with TIMES the number of persons."""
+    alike_rows = rows.filter(alike).with_columns(
+        pl.col("§persons").list.len().alias(TIMES), pl.col("§persons").list.first(), pl.lit(first).alias("§at"))
+    every = rows.filter(~alike).explode("§persons").with_columns(
+        pl.lit(1).alias(TIMES), (pl.int_range(pl.len()).over("§app") * block + first).alias("§at"))
+    return pl.concat([alike_rows, every], how="vertical_relaxed").filter(pl.col("§persons").is_not_null())
+
+
+def lines_of_population(frame: pl.DataFrame, on: dt.date | None, each_person: pl.Series | None = None) -> pl.DataFrame:
     """The frame of cost lines (`exclusions.LINE_SCHEMA`) of a validated population, line for line
     as `row_to_facts` builds the cost lines of one row (`_cost_lines`, in the same order); the
-    line ids, which no rule reads, are left out. `§app` is the row's position in `frame`."""
+    line ids, which no rule reads, are left out. `§app` is the row's position in `frame`, LINE the
+    place of the line in its row; the frame is not in that order.
+
+    The lines of a row's persons (3a: travel, stay, per diem; 3b: the fee) differ in the person
+    alone. They are built for every person in the rows where `each_person` is true (all rows if
+    None), and else once, for the first person, with TIMES the number of persons: the rules give
+    each person's line the same result, since no rule reads who the person is except the
+    round-trip count, and a row names each of its persons once (`suspects` flags any other)."""
     base = frame.with_row_index("§app").with_columns(
         (pl.lit(on) if on is not None else pl.col("application_date")).alias(columnar.ON),
-        person_lists(frame).alias("§persons"))
+        person_lists(frame).alias("§persons"),
+        pl.lit(True if each_person is None else each_person).alias("§each"))
     other = pl.col("financed_by_other_programme").fill_null(False)
     kind = pl.coalesce(pl.col("cost_kind"), pl.col("instrument").replace_strict(
         {i: _default_kind(i) for i in SUPPORTED_INSTRUMENTS}, default=None))
@@ -471,9 +494,11 @@ def lines_of_population(frame: pl.DataFrame, on: dt.date | None) -> pl.DataFrame
                        pl.col("fee_per_person_kzt").cast(columnar.DECIMAL) * pl.col("§persons").list.len(),
                        employees=pl.col("§persons"), training_kind=pl.col("training_kind"),
                        financed_by_other_budget_programme=other))
-    each = training.explode("§persons").filter(pl.col("§persons").is_not_null()).with_columns(
-        (pl.int_range(pl.len()).over("§app") * 4 + 1).alias("§at"))
-    one = {"employees": pl.concat_list(pl.col("§persons"))}
+    each = _per_person(training.select("§app", "§persons", "§each", "instrument", "application_date", columnar.ON,
+                                       "incurred_on", "executor_service", "training_kind", "travel_kzt",
+                                       "travel_mode", "travel_class", "accommodation_kzt", "stay_nights",
+                                       "room_single_standard", "per_diem_kzt"), ~pl.col("§each"), 4, 1)
+    one = {"employees": pl.concat_list(pl.col("§persons")), TIMES: pl.col(TIMES)}
     travel = each.filter(pl.col("travel_kzt").is_not_null() & (pl.col("travel_kzt") != 0))
     for offset, direction in enumerate(("outbound", "return")):
         parts.append(_line(travel, pl.col("§at") + offset, pl.lit("travel"), pl.col("travel_kzt"), **one,
@@ -486,12 +511,11 @@ def lines_of_population(frame: pl.DataFrame, on: dt.date | None) -> pl.DataFrame
                        room_single_standard=pl.col("room_single_standard").fill_null(True)))
     diem = each.filter(pl.col("per_diem_kzt").is_not_null() & (pl.col("per_diem_kzt") != 0))
     parts.append(_line(diem, pl.col("§at") + 3, pl.lit("per_diem"), pl.col("per_diem_kzt"), **one))
-    experts = base.filter(pl.col("instrument") == "3b").explode("§persons").filter(
-        pl.col("§persons").is_not_null()).with_columns(pl.int_range(pl.len()).over("§app").alias("§at"))
+    experts = _per_person(base.filter(pl.col("instrument") == "3b"), ~pl.col("§each"), 1, 0)
     parts.append(_line(experts, pl.col("§at"), pl.lit("expert_fee"), pl.col("fee_per_person_kzt"),
-                       specialist=pl.col("§persons"), months=pl.col("months").cast(columnar.DECIMAL),
-                       financed_by_other_budget_programme=other))
-    return pl.concat(parts).sort([exclusions.APP, exclusions.LINE])
+                       **{TIMES: pl.col(TIMES)}, specialist=pl.col("§persons"),
+                       months=pl.col("months").cast(columnar.DECIMAL), financed_by_other_budget_programme=other))
+    return pl.concat(parts)  # not sorted: the rules read the order of an application's lines from LINE
 
 
 # --- which rows the facts models may refuse ---------------------------------------------------------------
@@ -545,7 +569,8 @@ def suspects(frame: pl.DataFrame) -> pl.Series:
                  "construction_installation_cost_kzt": "construction_cost_kzt",
                  "applicant.cluster_stage1_winner": "cluster_winner",
                  "applicant.cluster_stage2_winner": "cluster_winner"}
-    persons = person_lists(frame)
+    frame = frame.with_columns(person_lists(frame).alias("§listed"))  # split once, read by several checks
+    persons = pl.col("§listed")
     training, experts = pl.col("instrument") == "3a", pl.col("instrument") == "3b"
     executor = pl.col("executor_service").is_not_null() & (pl.col("executor_service") != "")
     travels = training & (pl.col("travel_kzt").fill_null(0) != 0) & (persons.list.len() > 0)

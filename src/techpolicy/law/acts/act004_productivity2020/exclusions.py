@@ -50,7 +50,6 @@ PERSON = "§person"  # the person a line is attributed to first (the round trips
 FIRED = "§fired"  # bit k set: LINE_RULES[k] cut the line
 LIVE = "§live"  # something of the line is left after the rules so far
 KEPT_NUM, KEPT_DEN = "§kept_num", "§kept_den"  # the part of the line kept, exact: amount * num / den
-SMALL = 1_000  # lines
 WIDE = pl.Int128  # the exact fractions: products of amounts, nights and months stay far inside it
 
 
@@ -300,8 +299,12 @@ def _round_trip_excludes(line: columnar.Fields, ctx: ColumnContext) -> pl.Expr:
     # The lines that reach this rule, counted in order per person and training (one trip there and
     # back per person and training): those beyond the number of trips are cut.
     reaching = pl.col(LIVE) & (line.kind == "travel") & trips.is_not_null()
-    count = reaching.cast(pl.Int64).cum_sum().over([APP, PERSON, "executor", "direction"], order_by=LINE)
-    return reaching & (count > trips)
+    trip = pl.struct(pl.col(APP), pl.col(PERSON), line.executor, line.direction)
+    # Counted only where a person's trip in a direction repeats: most persons make one each way, and
+    # a window over millions of one-line groups is slow. A trip that does not repeat is the first.
+    repeated = reaching & pl.when(reaching).then(trip).is_duplicated()
+    count = reaching.cast(pl.Int64).cum_sum().over(pl.when(repeated).then(trip), order_by=LINE)
+    return reaching & pl.when(repeated).then(count > trips).otherwise(trips < 1)
 
 
 def _round_trip_explain(cost: CostLine, state: LineState) -> tuple[Citation, Messages]:
@@ -473,13 +476,12 @@ def line_columns(lines: pl.DataFrame, parameters: Parameters, calendar: Any) -> 
     parts = []
     for index in epoch.unique().sort().to_list():
         part = lines.filter(epoch == index) if epoch.n_unique() > 1 else lines
-        # A few lines (one application) are quicker step by step than through the query planner;
-        # a population's lines go through it, which keeps the steps' columns from all being built.
-        frame = part.lazy() if part.height > SMALL else part
+        # Step by step (eagerly): measured quicker than through the query planner, for the lines of
+        # one application and of a million alike.
         for step in _steps_for(parameters, part[columnar.ON][0], dates, calendar):
-            frame = frame.with_columns(step)
-        parts.append(frame.lazy())
-    result = pl.concat(parts).collect() if len(parts) != 1 else parts[0].collect()
+            part = part.with_columns(step)
+        parts.append(part)
+    result = pl.concat(parts) if len(parts) != 1 else parts[0]
     num = den = pl.lit(1, WIDE)
     for k in PARTIAL:
         num_name, den_name = kept_columns(k)
