@@ -28,6 +28,7 @@ or shares thus costs the arithmetic only.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -37,14 +38,22 @@ import polars as pl
 from techpolicy.law import columnar, rules
 from techpolicy.law.acts.act004_productivity2020 import exclusions
 from techpolicy.law.acts.act004_productivity2020.calculator import HUNDRED, tiyn
-from techpolicy.law.acts.act004_productivity2020.facts import require_instrument_facts
+from techpolicy.law.acts.act004_productivity2020.facts import CostLine, ProductivityFacts, require_instrument_facts
 from techpolicy.law.acts.act004_productivity2020.instruments import INSTRUMENTS, Cap, InstrumentDefinition
 from techpolicy.law.acts.act004_productivity2020.programme import PRODUCTIVITY2020
 from techpolicy.law.calendar import WorkingCalendar
-from techpolicy.law.facts import InvalidFacts
+from techpolicy.law.facts import InvalidFacts, parse_facts
 from techpolicy.law.parameters import ParameterNotInForce, ParameterNotSet, Parameters
 
-from .population import TIMES, facts_frame, lines_of_population, outside_priors, person_lists, suspects
+from .population import (
+    PERSON_INSTRUMENTS,
+    TIMES,
+    facts_frame,
+    lines_of_population,
+    outside_priors,
+    person_lists,
+    suspects,
+)
 from .runner import RESULT_SCHEMA, parse_facts_row, progress_bar, sort_population
 
 WIDE = exclusions.WIDE
@@ -60,6 +69,7 @@ HEADCOUNT = "persons_per_enterprise_year"
 CAP_IDS = sorted({f"cap.{c.scope}" for d in INSTRUMENTS.values() for c in d.caps})
 REASON_BITS = {**{r.id: k for k, r in enumerate(exclusions.LINE_RULES)},
                **{cap: len(exclusions.LINE_RULES) + j for j, cap in enumerate(CAP_IDS)}}
+UNAVAILABLE = sorted(i for i, d in INSTRUMENTS.items() if d.availability == "rules_not_in_seed")
 LINE_PARAMETERS = frozenset(
     name for d in INSTRUMENTS.values()
     for name in (d.lookback_parameter, d.round_trips_parameter, *d.accommodation_parameters.values()) if name)
@@ -93,12 +103,14 @@ def to_tiyn(value: pl.Expr) -> pl.Expr:
 # --- 1-2. facts and eligibility --------------------------------------------------------------------------------
 
 
-def eligibility(frame: pl.DataFrame, parameters: Parameters, on: dt.date | None) -> pl.DataFrame:
+def eligibility(frame: pl.DataFrame, parameters: Parameters, on: dt.date | None,
+                facts: pl.DataFrame | None = None) -> pl.DataFrame:
     """The eligibility rules of the procedure over the whole population at once (the same rule
     definitions as `PRODUCTIVITY2020.evaluate`, compiled to columns): per row "eligible" and
-    "failed", the ids of the failed rules, sorted and joined."""
+    "failed", the ids of the failed rules, sorted and joined. `facts`: the frame of facts, if not
+    the population's columns (`facts_frame`)."""
     procedure = PRODUCTIVITY2020
-    facts = facts_frame(frame).with_columns(
+    facts = (facts_frame(frame) if facts is None else facts).with_columns(
         (pl.lit(on) if on is not None else pl.col("application_date")).alias(columnar.ON))
     statuses = rules.evaluate_frame(procedure.rules, procedure.facts, facts, parameters,
                                     reference=procedure.references())
@@ -133,7 +145,7 @@ def cut_lines(lines: pl.DataFrame, parameters: Parameters) -> pl.DataFrame:
     named = (pl.col("specialist").is_not_null() & (pl.col("specialist") != "")).cast(pl.UInt32)
     split = pl.when(pl.col("employees").list.len() > 0).then(pl.col("employees").list.len()).otherwise(named)
     return cut.select(
-        APP, exclusions.LINE, TIMES, split.alias(SPLIT), "employees", "specialist", exclusions.FIRED,
+        APP, exclusions.LINE, TIMES, split.alias(SPLIT), "instrument", "employees", "specialist", exclusions.FIRED,
         pl.col("amount_kzt"), exclusions.KEPT_NUM, exclusions.KEPT_DEN,
         (amount * pl.col(exclusions.KEPT_NUM) // pl.col(exclusions.KEPT_DEN)).alias("eligible"),
         (pl.col("amount_kzt").cast(pl.Float64).fill_null(0) * UNIT * pl.col(exclusions.KEPT_NUM).cast(pl.Float64)
@@ -154,6 +166,8 @@ class Terms:
 
 
 def _terms(definition: InstrumentDefinition, parameters: Parameters, day: dt.date) -> Terms:
+    if definition.availability != "reimbursement":
+        return Terms("not_available" if definition.availability == "rules_not_in_seed" else "not_reimbursement", {})
     values, unset = {}, False
     for name in definition.parameters:
         try:
@@ -208,19 +222,28 @@ def _application_caps(frame: pl.DataFrame, definition: InstrumentDefinition, ter
     return frame
 
 
-def _person_totals(apps: pl.DataFrame, lines: pl.DataFrame, definition: InstrumentDefinition,
-                   terms: dict[int, Terms]) -> pl.DataFrame:
+def per_application(cut: pl.DataFrame) -> pl.DataFrame:
+    """Per application, from its cut lines, in one pass: whether a line is too wide for the fixed
+    point, the bits of the rules that cut its lines, its eligible total, and for persons alike
+    (`population.lines_of_population`) the cost of each person and whether any line keeps
+    something (persons count only then, as in the calculator)."""
+    kept = pl.col("eligible") > 0
+    return cut.group_by(APP).agg(
+        pl.col("wide").any().alias("§wide"),
+        pl.col(exclusions.FIRED).cast(pl.Int64).bitwise_or().alias("§lines"),
+        pl.col("eligible").sum().alias("§eligible"),
+        (pl.col("eligible") // pl.col(SPLIT).clip(lower_bound=1).cast(WIDE)).filter(kept).sum().alias("§cost"),
+        kept.any().alias("§kept"))
+
+
+def _person_totals(apps: pl.DataFrame, definition: InstrumentDefinition, terms: dict[int, Terms]) -> pl.DataFrame:
     """Per application of a person instrument with no earlier reimbursement in the population and
-    persons alike (`population.lines_of_population`: each person has the same lines): the group
-    fee split equally and each person's own lines give every person the same cost; the yearly
-    headcount (persons reimbursed earlier in the year outside the population count first) admits
-    the first of them; the share and the caps per person apply to that one cost. Persons count
-    only if some line of theirs keeps something, as in the calculator."""
-    costs = (lines.filter(pl.col("eligible") > 0)
-             .group_by(APP).agg((pl.col("eligible") // pl.col(SPLIT).cast(WIDE)).sum().alias("§cost")))
-    apps = apps.join(costs, on=APP, how="left", maintain_order="left").with_columns(
-        pl.col("§cost").fill_null(pl.lit(0, WIDE)),
-        pl.when(pl.col("§cost").is_null()).then(0).otherwise(pl.col(PERSONS)).cast(pl.Int64).alias("§admitted"))
+    persons alike: the group fee split equally and each person's own lines give every person the
+    same cost ("§cost"); the yearly headcount (persons reimbursed earlier in the year outside the
+    population count first) admits the first of them; the share and the caps per person apply to
+    that one cost."""
+    apps = apps.with_columns(
+        pl.when(pl.col("§kept")).then(pl.col(PERSONS)).otherwise(0).cast(pl.Int64).alias("§admitted"))
     for cap in definition.caps:
         if cap.scope != HEADCOUNT:
             continue
@@ -240,15 +263,13 @@ def _person_totals(apps: pl.DataFrame, lines: pl.DataFrame, definition: Instrume
     return apps.with_columns((pl.col("§paid") * pl.col("§admitted").cast(WIDE)).alias("total"))
 
 
-def columnar_amounts(apps: pl.DataFrame, lines: pl.DataFrame, definition: InstrumentDefinition,
-                     terms: dict[int, Terms]) -> pl.DataFrame:
-    """APP, amount (tiyn) and reason bits of the calculated applications `apps` of one instrument."""
+def columnar_amounts(apps: pl.DataFrame, definition: InstrumentDefinition, terms: dict[int, Terms]) -> pl.DataFrame:
+    """APP, amount (tiyn) and reason bits of the calculated applications `apps` of one instrument
+    (with the columns of `per_application`)."""
     if definition.person:
-        apps = _person_totals(apps, lines, definition, terms)
+        apps = _person_totals(apps, definition, terms)
     else:
-        eligible = lines.group_by(APP).agg(pl.col("eligible").sum().alias("§eligible"))
-        apps = apps.join(eligible, on=APP, how="left", maintain_order="left").with_columns(
-            _share(pl.col("§eligible").fill_null(pl.lit(0, WIDE)), definition, terms).alias("total"))
+        apps = apps.with_columns(_share(pl.col("§eligible"), definition, terms).alias("total"))
     apps = _application_caps(apps, definition, terms)
     return apps.select(APP, to_tiyn(pl.col("total")).alias("tiyn"), "reasons")
 
@@ -256,26 +277,31 @@ def columnar_amounts(apps: pl.DataFrame, lines: pl.DataFrame, definition: Instru
 # --- chains: applications decided in order ------------------------------------------------------------------------
 
 
+Earlier = list[tuple[int, dict[str, Decimal]]]  # (year decided, reimbursed per person)
+
+
 def _chain_amounts(rows: list[dict], lines: dict[int, list[tuple[Decimal, tuple[str, ...]]]],
-                   terms: list[Terms]) -> list[tuple[Decimal, set]]:
+                   terms: list[Terms], recorded: list[Earlier] | None = None) -> list[tuple[Decimal, set]]:
     """Amount (tiyn) and reasons of calculated applications decided in order (sorted as
     `sort_population`): an enterprise's earlier reimbursements of the same instrument count
-    against its caps per person and per year; the arithmetic is the calculator's, in `Decimal`."""
+    against its caps per person and per year; the arithmetic is the calculator's, in `Decimal`.
+    `recorded`: per application, the earlier reimbursements its facts record (stored
+    applications), which then count instead of those decided before it."""
     results = []
     enterprise, history = None, {}
-    for row, line_parts, term in zip(rows, lines.values(), terms, strict=True):
+    for index, (row, line_parts, term) in enumerate(zip(rows, lines.values(), terms, strict=True)):
         definition = INSTRUMENTS[row["instrument"]]
         reasons: set = set()
         if row["applicant_id"] != enterprise:
             enterprise, history = row["applicant_id"], {}
         if definition.person:
-            earlier = history.setdefault(definition.id, [])
+            earlier = history.setdefault(definition.id, []) if recorded is None else list(recorded[index])
             total, final = _person_amount(definition, term.values, row, line_parts, earlier, reasons)
         else:
             total = sum((a for a, _ in line_parts), Decimal(0)) * term.values[definition.share_parameter] / HUNDRED
         total = _decimal_caps(definition, term.values, row, total, reasons)
         amount = tiyn(total)
-        if definition.person and amount > 0:
+        if definition.person and amount > 0 and recorded is None:
             earlier.append((row["application_date"].year, {p: a for p, a in final.items() if a > 0}))
         results.append((amount, reasons))
     return results
@@ -356,6 +382,8 @@ class Prepared:
     lines: pl.DataFrame
     chained: pl.Series  # rows decided in order (`_chain_amounts`), their lines built for every person
     persons: pl.Series  # the number of persons of each row
+    facts: pl.DataFrame | None = None  # the frame of facts of the valid rows (APP), if not the population's columns
+    recorded: dict[int, Earlier] | None = None  # stored applications: the earlier reimbursements each records
 
 
 def prepare(population: pl.DataFrame, on: dt.date | None, in_order: pl.Series | None = None) -> Prepared:
@@ -376,30 +404,115 @@ def prepare(population: pl.DataFrame, on: dt.date | None, in_order: pl.Series | 
                     facts[PERSONS])
 
 
-def _reason_text(bits: pl.Expr) -> pl.Expr:
-    return pl.concat_str([pl.when(bits & (1 << REASON_BITS[r]) > 0).then(pl.lit(r)) for r in sorted(REASON_BITS)],
-                         separator=", ", ignore_nulls=True)
+# the columns of a population that the arithmetic reads, for stored applications
+STORED_SCHEMA = {"_row": pl.UInt32, "application_id": pl.String, "applicant_id": pl.String, "instrument": pl.String,
+                 "application_date": pl.Date, "enterprise_size": pl.String,
+                 "construction_cost_kzt": columnar.DECIMAL, "prior_persons_this_year": pl.Int64}
+
+
+def prepare_stored(applications: Sequence[tuple[str, str, Mapping]], on: dt.date | None) -> Prepared:
+    """Stored applications, (application id, applicant id, facts as stored): each keeps the facts it
+    was decided on, with the earlier reimbursements they record, so each is decided on its own
+    (none feeds the next). Their facts are parsed one by one (they are nested, not the flat columns
+    of a population); then the same columns as a population's: the frame of facts, the cost lines
+    as the facts give them, and the arithmetic (in order, from the recorded reimbursements, for the
+    person instruments)."""
+    meta, facts, invalid, recorded = [], [], {}, {}
+    for k, (application_id, applicant_id, stored) in enumerate(applications):
+        try:
+            parsed = parse_facts(ProductivityFacts, dict(stored))
+            require_instrument_facts(parsed)
+        except InvalidFacts as exc:
+            invalid[k] = f"invalid: {exc}"
+            parsed = None
+        meta.append({"_row": k, "application_id": application_id, "applicant_id": applicant_id,
+                     "instrument": parsed.instrument if parsed else str(stored.get("instrument", "")),
+                     "application_date": parsed.application_date if parsed else _date(stored.get("application_date")),
+                     "enterprise_size": parsed.applicant.enterprise_size if parsed else None,
+                     "construction_cost_kzt": parsed.construction_installation_cost_kzt if parsed else None,
+                     "prior_persons_this_year": 0})
+        if parsed is not None:
+            facts.append((k, parsed))
+            recorded[k] = _recorded(parsed)
+    frame = pl.DataFrame(meta, schema=STORED_SCHEMA)
+    valid = [f for _, f in facts]
+    apps = pl.Series(APP, [k for k, _ in facts], dtype=pl.UInt32)
+    table = columnar.frame_of(ProductivityFacts, valid).with_columns(apps)
+    lines = columnar.frame_of(CostLine, [c for f in valid for c in f.costs]).with_columns(
+        pl.Series(APP, [k for k, f in facts for _ in f.costs], dtype=pl.UInt32))
+    lines = lines.join(frame.with_row_index(APP).select(APP, "instrument", "application_date"), on=APP,
+                       how="left", maintain_order="left").with_columns(
+        pl.int_range(pl.len(), dtype=pl.UInt32).over(APP).alias(exclusions.LINE), pl.lit(1, pl.UInt32).alias(TIMES),
+        (pl.lit(on) if on is not None else pl.col("application_date")).alias(columnar.ON))
+    person = frame.select(pl.col("instrument").is_in(sorted(PERSON_INSTRUMENTS))).to_series()
+    return Prepared(frame, on, invalid, lines, person, pl.Series([0] * frame.height, dtype=pl.UInt32),
+                    table, recorded)
+
+
+def _recorded(facts: ProductivityFacts) -> Earlier:
+    """The earlier reimbursements of the application's instrument its facts record, as the
+    calculator reads them (a person named twice in one counts the sum)."""
+    found = []
+    for prior in facts.prior_reimbursements:
+        if prior.instrument != facts.instrument:
+            continue
+        persons: dict[str, Decimal] = {}
+        for person in prior.persons:
+            persons[person.id] = persons.get(person.id, Decimal(0)) + person.amount_kzt
+        found.append((prior.decided_on.year, persons))
+    return found
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _verdicts(prepared: Prepared, parameters: Parameters, on: dt.date | None) -> pl.DataFrame:
+    """"eligible" and "failed" of every row (the invalid rows of stored applications: not eligible)."""
+    if prepared.facts is None:
+        return eligibility(prepared.frame, parameters, on)
+    found = eligibility(prepared.frame, parameters, on, prepared.facts).with_columns(prepared.facts[APP])
+    every = pl.DataFrame({APP: pl.Series(range(prepared.frame.height), dtype=pl.UInt32)})
+    return every.join(found, on=APP, how="left", maintain_order="left").select(
+        pl.col("eligible").fill_null(False), "failed")
+
+
+def _reason_texts(bits: pl.Series) -> pl.Series:
+    """The ids of the rules of each bit mask, sorted and joined; the distinct masks are few, so each
+    is written once."""
+    names = sorted(REASON_BITS)
+    texts = {m: ", ".join(r for r in names if m & (1 << REASON_BITS[r])) for m in bits.unique().drop_nulls()}
+    return bits.replace_strict(texts, default=None, return_dtype=pl.String)
 
 
 def decide(prepared: Prepared, cut: pl.DataFrame, parameters: Parameters, on: dt.date | None) -> pl.DataFrame:
     """Outcome, amount and reasons of every row (RESULT_SCHEMA, in the population's order)."""
     frame = prepared.frame
-    verdicts = eligibility(frame, parameters, on)
+    verdicts = _verdicts(prepared, parameters, on)
     dates = columnar.change_dates(parameters)
-    days = pl.Series([on] * frame.height, dtype=pl.Date) if on is not None else frame["application_date"]
+    # (a stored application too malformed to give its date is invalid: its epoch is not read)
+    days = (pl.Series([on] * frame.height, dtype=pl.Date) if on is not None
+            else frame["application_date"].fill_null(strategy="forward").fill_null(strategy="backward"))
     epoch = columnar.epochs(days, dates)
-    wide = cut.group_by(APP).agg(pl.col("wide").any()).filter("wide")[APP]
+    lines = per_application(cut)
+    wide = lines.filter("§wide")[APP]
     rows = frame.select(
         pl.int_range(pl.len(), dtype=pl.UInt32).alias(APP), "instrument", "applicant_id", "enterprise_size",
         "construction_cost_kzt", pl.max_horizontal(pl.col("prior_persons_this_year").fill_null(0), 0).alias("counted"),
-    ).with_columns(epoch.alias(EPOCH), verdicts["eligible"], verdicts["failed"], prepared.persons.alias(PERSONS))
+    ).with_columns(epoch.alias(EPOCH), verdicts["eligible"], verdicts["failed"], prepared.persons.alias(PERSONS)
+                   ).join(lines, on=APP, how="left", maintain_order="left").with_columns(
+        pl.col("§eligible", "§cost").fill_null(pl.lit(0, WIDE)), pl.col("§kept", "§wide").fill_null(False),
+        pl.col("§lines").fill_null(0))
     cut = _every_person(prepared, cut, wide, parameters)
     invalid = pl.Series(list(prepared.invalid), dtype=pl.UInt32)
     rows = rows.with_columns(pl.col(APP).is_in(invalid.to_list()).alias("§invalid"),
-                             (prepared.chained | pl.col(APP).is_in(wide.to_list())).alias("§chained"))
+                             (prepared.chained | pl.col("§wide")).alias("§chained"))
     pieces = []
     chains: list[tuple[int, Terms]] = []
-    for instrument in sorted(rows["instrument"].unique().to_list()):
+    for instrument in sorted(rows.filter(~pl.col("§invalid"))["instrument"].unique().to_list()):
         definition = INSTRUMENTS[instrument]
         mine = rows.filter((pl.col("instrument") == instrument) & pl.col("eligible") & ~pl.col("§invalid"))
         terms = {e: _terms(definition, parameters, dates[e - 1] if e else days.min())
@@ -409,29 +522,30 @@ def decide(prepared: Prepared, cut: pl.DataFrame, parameters: Parameters, on: dt
         mine = mine.with_columns(status.alias("status"), pl.lit(0, pl.Int64).alias("reasons"))
         calculated = mine.filter((pl.col("status") == "calculated") & ~pl.col("§chained"))
         if calculated.height:
-            pieces.append(columnar_amounts(calculated, cut.join(calculated.select(APP), on=APP, how="semi"),
-                                           definition, terms))
+            pieces.append(columnar_amounts(calculated, definition, terms))
         chains += [(k, terms[e]) for k, e in mine.filter((pl.col("status") == "calculated") & pl.col("§chained"))
                    .select(APP, EPOCH).iter_rows()]
         statuses = mine.filter(pl.col("status") != "calculated")
         pieces.append(statuses.select(APP, pl.lit(None, pl.Int64).alias("tiyn"), pl.lit(0, pl.Int64).alias("reasons"),
                                       pl.col("status")))
     if chains:
-        pieces.append(_decide_chains(frame, cut, sorted(chains)))
-    decided = pl.concat([p if "status" in p.columns else p.with_columns(pl.lit("calculated").alias("status"))
-                         for p in pieces], how="vertical_relaxed").select(APP, "tiyn", "reasons", "status")
-    lines_reasons = cut.group_by(APP).agg(pl.col(exclusions.FIRED).cast(pl.Int64).bitwise_or().alias("§lines"))
-    result = rows.join(decided, on=APP, how="left").join(lines_reasons, on=APP, how="left")
+        pieces.append(_decide_chains(frame, cut, sorted(chains), prepared.recorded))
+    none = pl.DataFrame(schema={APP: pl.UInt32, "tiyn": pl.Int64, "reasons": pl.Int64, "status": pl.String})
+    decided = pl.concat([none, *(p if "status" in p.columns else p.with_columns(pl.lit("calculated").alias("status"))
+                                 for p in pieces)], how="vertical_relaxed").select(APP, "tiyn", "reasons", "status")
+    result = rows.join(decided, on=APP, how="left")
+    result = result.with_columns(_reason_texts(result["reasons"] | result["§lines"]).alias("§reasons"))
     messages = pl.Series(list(prepared.invalid.values()), dtype=pl.String)
     calculated = pl.col("status") == "calculated"
     outcome = (pl.when(pl.col("§invalid")).then(pl.lit("invalid"))
+               .when(pl.col("instrument").is_in(UNAVAILABLE)).then(pl.lit("not_available"))
                .when(~pl.col("eligible")).then(pl.lit("not_eligible"))
                .when(calculated).then(pl.when(pl.col("tiyn") > 0).then(pl.lit("granted"))
                                       .otherwise(pl.lit("nothing_to_reimburse")))
                .otherwise(pl.col("status")))
     reasons = (pl.when(pl.col("§invalid")).then(pl.col(APP).replace_strict(invalid, messages, default=None))
                .when(~pl.col("eligible")).then(pl.col("failed"))
-               .when(calculated).then(_reason_text(pl.col("reasons") | pl.col("§lines").fill_null(0)))
+               .when(calculated).then(pl.col("§reasons"))
                .otherwise(pl.col("status")))
     amount = pl.col("tiyn").fill_null(0).cast(pl.Decimal(38, 0)) * pl.lit(Decimal("0.01"))
     out = result.select(
@@ -451,11 +565,13 @@ def _every_person(prepared: Prepared, cut: pl.DataFrame, wide: pl.Series, parame
     return pl.concat([cut.filter(~pl.col(APP).is_in(again.to_list())), cut_lines(lines, parameters)])
 
 
-def _decide_chains(frame: pl.DataFrame, cut: pl.DataFrame, chains: list[tuple[int, Terms]]) -> pl.DataFrame:
+def _decide_chains(frame: pl.DataFrame, cut: pl.DataFrame, chains: list[tuple[int, Terms]],
+                   recorded: dict[int, Earlier] | None) -> pl.DataFrame:
     apps = [k for k, _ in chains]
-    named = pl.col("specialist").is_not_null() & (pl.col("specialist") != "")
-    persons = pl.when(pl.col("employees").list.len() > 0).then(pl.col("employees")).otherwise(
-        pl.when(named).then(pl.concat_list(pl.col("specialist"))).otherwise(pl.lit([], pl.List(pl.String))))
+    # the persons of a line as the calculator reads them: the employees (3a) or the specialist (3b)
+    employees = pl.col("instrument").is_in([i for i, d in INSTRUMENTS.items() if d.person == "employee"])
+    persons = pl.when(employees).then(pl.col("employees")).otherwise(
+        pl.concat_list(pl.col("specialist").fill_null("")))
     mine = cut.join(pl.DataFrame({APP: apps}, schema={APP: pl.UInt32}), on=APP, how="semi").sort(
         [APP, exclusions.LINE]).with_columns(persons.alias("persons"))
     lines: dict[int, list] = {k: [] for k in apps}
@@ -464,7 +580,8 @@ def _decide_chains(frame: pl.DataFrame, cut: pl.DataFrame, chains: list[tuple[in
         eligible = (amount or Decimal(0)) * Decimal(num) / Decimal(den)
         lines[k].append((eligible, tuple(persons)))
     rows = [frame.row(k, named=True) for k in apps]
-    decided = _chain_amounts(rows, lines, [t for _, t in chains])
+    decided = _chain_amounts(rows, lines, [t for _, t in chains],
+                             None if recorded is None else [recorded[k] for k in apps])
     return pl.DataFrame({
         APP: pl.Series(apps, dtype=pl.UInt32),
         "tiyn": pl.Series([int(a * 100) for a, _ in decided], dtype=pl.Int64),
@@ -496,12 +613,17 @@ def changed_parameters(baseline: Parameters, reform: Parameters) -> set[str]:
 
 def run_batch_pair(population: pl.DataFrame, baseline: Parameters, reform: Parameters, on: dt.date | None = None,
                    progress: bool = False) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Baseline and reform of a population."""
+    return decide_pair(prepare(population, on), baseline, reform, on)
+
+
+def decide_pair(prepared: Prepared, baseline: Parameters, reform: Parameters,
+                on: dt.date | None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Baseline and reform; the lines are cut again under the reform only if it changes a
     parameter the exclusion rules read."""
-    prepared = prepare(population, on)
     cut = cut_lines(prepared.lines, baseline)
     reform_cut = cut_lines(prepared.lines, reform) if changed_parameters(baseline, reform) & LINE_PARAMETERS else cut
     return decide(prepared, cut, baseline, on), decide(prepared, reform_cut, reform, on)
 
 
-__all__ = ["RESULT_SCHEMA", "run_batch", "run_batch_pair"]
+__all__ = ["RESULT_SCHEMA", "decide_pair", "prepare_stored", "run_batch", "run_batch_pair"]
