@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import polars as pl
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from techpolicy.law.acts.act004_productivity2020 import exclusions
@@ -92,6 +92,7 @@ COLUMNS = sorted(name for name in SCHEMA if name not in ("application_id", "appl
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**32 - 1), changes=st.lists(
     st.tuples(st.integers(0, 29), st.sampled_from(COLUMNS), st.integers(0, 100)), min_size=1, max_size=12))
+@example(seed=0, changes=[(1, "cost_kind", 1)])  # an empty cost kind: the instrument's default
 def test_property_every_refused_row_is_a_suspect(seed, changes):
     """Issue 11, part 1 (validation of a population in columns): whatever a row holds, a row the
     facts models refuse is among the suspects, and the batch path answers it with the scalar

@@ -489,6 +489,31 @@ def outcome_expr(codes: Sequence[pl.Expr]) -> pl.Expr:
             .when(wording).then(pl.lit("undetermined")).otherwise(pl.lit("eligible")))
 
 
+def _key(expr: pl.Expr) -> Any:
+    """A key equal for equal expressions (their serialized form), else one of the expression's own."""
+    try:
+        return expr.meta.serialize(format="json")
+    except Exception:  # an expression polars cannot serialize (a Python function) stands alone
+        return ("expr", id(expr))
+
+
+def _statuses(rows: pl.DataFrame, compiled: Sequence[Compiled]) -> pl.DataFrame:
+    """The status codes of the compiled rules over `rows`, in one query: the rules of an act share
+    parts of their expressions (where they apply, the in-force bounds, a lookup of a fact), which a
+    query computes once. A code that is a constant (a rule not in force) fills every row: the codes
+    are added to the rows before they are selected."""
+    ids = [c.rule.id for c in compiled]
+    return rows.lazy().with_columns(c.status.alias(c.rule.id) for c in compiled).select(ids).collect()
+
+
+def _constant(compiled: Sequence[Compiled], height: int) -> pl.DataFrame:
+    """The status codes of rules none of which is in force (each the same in every row), without
+    reading the rows."""
+    return pl.DataFrame([pl.Series(c.rule.id, [WORDING_NOT_IN_SOURCE if c.in_force == "wording_not_in_source"
+                                                else NOT_IN_FORCE], pl.UInt8).new_from_index(0, height)
+                         for c in compiled])
+
+
 def evaluate_frame(
     rules: Sequence[Rule],
     model: type[BaseModel],
@@ -502,17 +527,39 @@ def evaluate_frame(
     frame's row order. The rules are compiled once per epoch present in the frame."""
     parameters = parameters or Parameters.from_source()
     calendar = calendar or WorkingCalendar()
-    dates = _change_dates(rules, parameters)
-    frame = frame.with_columns(columnar.epochs(frame[columnar.ON], dates), pl.int_range(pl.len()).alias("§pos"))
-    parts = []
-    for _, rows in frame.group_by("§epoch", maintain_order=True):
-        compiled = compiled_for(rules, model, rows[columnar.ON][0], parameters, calendar, reference)
-        codes = [c.status.alias(c.rule.id) for c in compiled]
-        parts.append(rows.select("§pos", *codes).with_columns(outcome_expr([pl.col(c.rule.id) for c in compiled])
-                                                              .alias("outcome")))
-    if not parts:
+    if frame.height == 0:
         return pl.DataFrame(schema={**{r.id: pl.UInt8 for r in rules}, "outcome": pl.String})
-    return pl.concat(parts).sort("§pos").drop("§pos")
+    if not rules:
+        return frame.select(columnar.ON).with_columns(outcome_expr([]).alias("outcome")).drop(columnar.ON)
+    epoch = columnar.epochs(frame[columnar.ON], _change_dates(rules, parameters))
+    firsts = pl.DataFrame([epoch, frame[columnar.ON]]).unique(epoch.name, keep="first", maintain_order=True)
+    # Epochs whose rules compile to the same expressions (a parameter no rule of them reads changed,
+    # or the rules are out of force in each) are decided as one part.
+    parts: dict[tuple, list[Compiled]] = {}
+    part_of: dict[int, int] = {}
+    for e, on in firsts.iter_rows():
+        compiled = compiled_for(rules, model, on, parameters, calendar, reference)
+        key = tuple(_key(c.status) for c in compiled)
+        part_of[e] = list(parts).index(key) if key in parts else len(parts)
+        parts.setdefault(key, compiled)
+    # Only the columns the rules read (and the row's own, such as the date) go into the parts.
+    read = dict.fromkeys(n for compiled in parts.values() for c in compiled for n in c.facts)
+    facts = frame.select(*read, *(n for n in frame.columns if n.startswith("§") and n not in read))
+    if len(parts) == 1:
+        (compiled,) = parts.values()
+        out = _statuses(facts, compiled)
+    else:
+        part = epoch.replace_strict(part_of, return_dtype=pl.UInt32)
+        where = [(part == k).arg_true() for k in range(len(parts))]
+        pieces = [_constant(compiled, positions.len()) if all(c.test is None for c in compiled)
+                  else _statuses(facts[positions], compiled)
+                  for compiled, positions in zip(parts.values(), where, strict=True)]
+        # Back to the frame's order: row `order[i]` of the frame is row i of the pieces.
+        order = pl.concat(where)
+        back = pl.zeros(frame.height, pl.UInt32, eager=True).scatter(order, pl.int_range(frame.height, eager=True,
+                                                                                          dtype=pl.UInt32))
+        out = pl.concat(pieces)[back]
+    return out.with_columns(outcome_expr([pl.col(r.id) for r in rules]).alias("outcome"))
 
 
 def _in_force_dates(rules: Sequence[Rule], parameters: Parameters) -> list[dt.date | None]:

@@ -485,7 +485,9 @@ def lines_of_population(frame: pl.DataFrame, on: dt.date | None, each_person: pl
         person_lists(frame).alias("§persons"),
         pl.lit(True if each_person is None else each_person).alias("§each"))
     other = pl.col("financed_by_other_programme").fill_null(False)
-    kind = pl.coalesce(pl.col("cost_kind"), pl.col("instrument").replace_strict(
+    # an empty kind is no kind, as `_cost_lines` reads it: the instrument's default
+    given = pl.when(pl.col("cost_kind") != "").then(pl.col("cost_kind"))
+    kind = pl.coalesce(given, pl.col("instrument").replace_strict(
         {i: _default_kind(i) for i in SUPPORTED_INSTRUMENTS}, default=None))
     parts = [_line(base.filter(~pl.col("instrument").is_in(["3a", "3b"])), pl.lit(0), kind, pl.col("cost_kzt"),
                    financed_by_other_budget_programme=other)]

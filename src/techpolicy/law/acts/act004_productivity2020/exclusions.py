@@ -210,10 +210,12 @@ def _counts_of(ctx: ColumnContext, names: Mapping[Any, str | None]) -> dict[Any,
 
 
 def _shifted(day: pl.Expr, months: Mapping[str, int], keys: pl.Expr, sign: int) -> pl.Expr:
-    """`day` plus (sign x) the months of its key, null where the key has none."""
+    """`day` plus (sign x) the months of its key, null where the key has none. One date arithmetic
+    per distinct number of months (most keys share one), not per key."""
     result = pl.lit(None, pl.Date)
-    for key, count in sorted(months.items()):
-        result = pl.when(keys == key).then(add_months_expr(day, sign * count)).otherwise(result)
+    for count in sorted(set(months.values())):
+        sharing = sorted(key for key, c in months.items() if c == count)
+        result = pl.when(keys.is_in(sharing)).then(add_months_expr(day, sign * count)).otherwise(result)
     return result
 
 

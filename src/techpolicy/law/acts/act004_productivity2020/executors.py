@@ -87,18 +87,45 @@ def _has_criteria(f: Fields) -> pl.Expr:
     return f.instrument.is_in(WITH_CRITERIA)
 
 
+def _groups() -> tuple[dict[str, int], dict[str, int]]:
+    """The instruments' admitted services as groups (instrument -> group, service -> group): two
+    instruments admit the same services or none in common (4a and 4b, 5a and 5b share theirs), so
+    a service is admitted exactly where its group is the instrument's, and comparing two small
+    integers replaces comparing per-row sets of services."""
+    numbers: dict[frozenset[str], int] = {}
+    for i in WITH_CRITERIA:
+        numbers.setdefault(INSTRUMENTS[i].executor_services, len(numbers) + 1)
+    service_group: dict[str, int] = {}
+    for services, number in numbers.items():
+        for service in services:
+            if service in service_group:
+                raise ValueError(f"5.2: service {service!r} is admitted by instruments with different services")
+            service_group[service] = number
+    return {i: numbers[INSTRUMENTS[i].executor_services] for i in WITH_CRITERIA}, service_group
+
+
+_INSTRUMENT_GROUP, _SERVICE_GROUP = _groups()
+
+
 def _admitted(f: Fields) -> pl.Expr:
-    """The services the row's instrument admits, as a list column."""
-    mapping = {i: sorted(INSTRUMENTS[i].executor_services) for i in WITH_CRITERIA}
-    return f.instrument.replace_strict(mapping, default=[], return_dtype=pl.List(pl.String))
+    """The group of services the row's instrument admits (0 for an instrument without criteria:
+    no service is admitted there)."""
+    return f.instrument.replace_strict(_INSTRUMENT_GROUP, default=0, return_dtype=pl.Int8)
+
+
+def _group(e: Fields) -> pl.Expr:
+    """The group of an executor's service (-1 for a service no instrument admits)."""
+    return e.service.replace_strict(_SERVICE_GROUP, default=-1, return_dtype=pl.Int8)
 
 
 def _engaged(f: Fields, ctx: ColumnContext) -> pl.Expr:
-    return f.executors.map(lambda e: e.service).list.set_intersection(_admitted(f)).list.len() > 0
+    return f.executors.map(_group).list.contains(_admitted(f))
 
 
 def _service(f: Fields, ctx: ColumnContext) -> pl.Expr:
-    return f.executors.map(lambda e: e.service).list.set_difference(_admitted(f)).list.len() == 0
+    # No executor's group differs from the admitted one (the difference, taken for the whole list
+    # at once, is 0 for each).
+    return ~(f.executors.map(_group) - _admitted(f)).list.eval(pl.element() != 0).list.any()
 
 
 def _engaged_details(facts: ProductivityFacts, ctx: Context) -> dict:
@@ -134,8 +161,8 @@ def _per_executor(failing: Failing, text: Text):
     admits: the services of the failing executors must not meet the admitted ones."""
 
     def test(f: Fields, ctx: ColumnContext) -> pl.Expr:
-        failed = f.executors.map(lambda e: pl.when(failing(e, ctx)).then(e.service)).list.drop_nulls()
-        return failed.list.set_intersection(_admitted(f)).list.len() == 0
+        failed = f.executors.map(lambda e: pl.when(failing(e, ctx)).then(_group(e)))
+        return ~failed.list.contains(_admitted(f))
 
     def explain(facts: ProductivityFacts, ctx: Context) -> dict:
         services = _services(facts)
