@@ -8,12 +8,13 @@ from typing import Literal
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 from ninja.responses import Status
 
 from techpolicy.casework import law_context
 from techpolicy.casework.kit.api import add_check_route, add_schema_route
-from techpolicy.casework.registers import counts
+from techpolicy.casework.registers import answers, counts
 from techpolicy.services.technopark import checks
 from techpolicy.services.technopark import participants as register
 from techpolicy.services.technopark.verification import (
@@ -115,6 +116,7 @@ class ParticipantPagination(Pagination):
     auth=None,
     summary="Published list of participants (paragraph 21)",
 )
+@decorate_view(answers.kept_api_list(register.REGISTER))  # the same answer for every client until the list changes
 @paginate(ParticipantPagination)
 def participants(request: HttpRequest, filters: Query[ParticipantQuery]):
     return register.participants(filters.dict())

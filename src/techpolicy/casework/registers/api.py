@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 from pydantic import AfterValidator, create_model
 from pydantic_core import PydanticCustomError
 
@@ -27,7 +28,7 @@ from techpolicy.law.citation import Citation
 from .. import law_context
 from ..models import RegisterEntry
 from ..steps import current_language
-from . import keyset
+from . import answers, keyset
 from .declaration import Register, registers
 from .history import effective_status, history
 from .queries import MAX_FILTER, STATUSES, listing, published
@@ -209,6 +210,7 @@ def _add_routes(register: Register) -> None:
 
     @router.get(f"/{register.key}/entries", response=EntryPage, auth=None, operation_id=f"registers_{slug}_entries",
                 summary=f"{register.key}: the published list (or as of a date)")
+    @decorate_view(answers.kept_api_list(register.key))  # the same answer for every client until the list changes
     def entries(request: HttpRequest, filters: Query[query_schema], page: Query[Page], cursor: Query[Cursor],
                 lang: Lang | None = None):
         params = {k: v for k, v in filters.dict().items() if v not in (None, "")}

@@ -151,17 +151,22 @@ class Listing:
 
     def count(self) -> int:
         """How many rows match: exact, from the cache while the register has not changed."""
-        return counts.count(self.register, self.rows, self.identity)
+        return counts.count(self.register, self.rows, self.identity, changed=self.last_change)
 
     def fetch(self, rows: QuerySet, where: tuple) -> list[dict[str, Any]]:
         """The rows of a page of this list (`rows`, a slice of `self.rows`; `where`, what that slice
         is: `keyset.page`), from the cache while the register has not changed."""
         digest = None if self.identity is None else hashlib.sha256(f"{self.identity}:{where!r}".encode()).hexdigest()
-        return counts.page(self.register, rows, digest)
+        return counts.page(self.register, rows, digest, changed=self.last_change)
 
     @cached_property
     def identity(self) -> str | None:
         return counts.identity(self.rows)
+
+    @cached_property
+    def last_change(self) -> str:
+        """The register's last change, read once for the count and the page of one answer."""
+        return counts.last_change(self.register)
 
 
 def _certificate(attribute: str) -> Subquery:
@@ -174,12 +179,24 @@ def _with_defaults(params: Mapping[str, Any]) -> dict[str, str]:
     return data
 
 
+def _as_of(params: Mapping[str, Any], today: dt.date) -> tuple[dt.date | None, list[str]]:
+    """The as-of date of the query parameters (None: today's list) and why it is refused, if it is."""
+    options = Options({"as_of": params.get("as_of") or ""}, today=today)
+    errors = [str(e) for e in options.errors.get("as_of", [])]
+    return (options.cleaned_data.get("as_of") if options.is_valid() else None), errors
+
+
+def listing_date(params: Mapping[str, Any], today: dt.date | None = None) -> dt.date:
+    """The date the list of these query parameters judges statuses on (`Listing.on`), without
+    building the list."""
+    today = today or law_context.today()
+    return (_as_of(params, today)[0] if params.get("as_of") else None) or today
+
+
 def listing(register: Register, params: Mapping[str, Any], today: dt.date | None = None) -> Listing:
     """The register's rows matching the query parameters (q, status, as_of, the column filters)."""
     today = today or law_context.today()
-    options = Options({"as_of": params.get("as_of") or ""}, today=today)
-    errors = [str(e) for e in options.errors.get("as_of", [])]
-    on_date = options.cleaned_data.get("as_of") if options.is_valid() else None
+    on_date, errors = _as_of(params, today)
     on = on_date or today
     if on_date is None:
         base = RegisterEntry.objects.filter(register=register.key)
@@ -215,5 +232,5 @@ def published(register: Register, row: Mapping[str, Any], on: dt.date) -> dict[s
     return item
 
 
-__all__ = ["MAX_QUERY", "PAGE_SIZES", "STATUSES", "Listing", "filterset_for", "listing", "page_size",
-           "published"]
+__all__ = ["MAX_QUERY", "PAGE_SIZES", "STATUSES", "Listing", "filterset_for", "listing", "listing_date",
+           "page_size", "published"]

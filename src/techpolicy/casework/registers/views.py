@@ -5,12 +5,14 @@ register's key (`register_page(request, key="...")`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
@@ -20,12 +22,13 @@ from techpolicy.law.citation import Citation
 from .. import law_context, registry
 from ..models import RegisterEntry
 from ..steps import current_language
-from . import certificates, export, keyset, table
+from . import answers, certificates, export, keyset, table
 from .declaration import CERTIFICATE, CODES, Column, Register, UnknownRegister, get, registers
 from .history import effective_status
-from .queries import ACTIVE, EXPIRED, PAGE_SIZES, TERMINATED, Listing, listing, page_size
+from .queries import ACTIVE, EXPIRED, PAGE_SIZES, TERMINATED, Listing, listing, listing_date, page_size
 
 STATUS_LABELS = dict(RegisterEntry.STATUS_CHOICES)
+LIST_TEMPLATE = "casework/registers/list.html"
 
 
 class ListingPaginator(Paginator):
@@ -73,9 +76,9 @@ def _cell(column: Column, row: Mapping[str, Any], status: str, names: dict[str, 
     return {"value": value}
 
 
-def _names(listing: Listing, lang: str) -> dict[str, dict[str, str]]:
+def _names(register: Register, on: dt.date, lang: str) -> dict[str, dict[str, str]]:
     """The names of each column's codes or choices on the list's date, read once per page."""
-    return {c.key: c.names(listing.on, lang) for c in listing.register.columns if c.names is not None}
+    return {c.key: c.names(on, lang) for c in register.columns if c.names is not None}
 
 
 def _rows(listing: Listing, rows, names: dict[str, dict[str, str]], lang: str) -> list[dict[str, Any]]:
@@ -125,7 +128,22 @@ def register_page(request: HttpRequest, key: str) -> HttpResponse:
     fast on the last page as on the first)."""
     register = _register(key)
     lang = current_language()
+    if not answers.reusable(request):
+        return render(request, LIST_TEMPLATE, _page_context(request, register, lang))
+    # The same page for every visitor who has not signed in: kept under the register's last change,
+    # with the code names it shows (the reference lists are not part of the register's history).
+    on = listing_date(request.GET)
+    names = _names(register, on, lang)
+    cache_key = answers.key("page", register.key, request, on, names)
+    return answers.page_response(request, answers.page(cache_key, lambda token: render_to_string(
+        LIST_TEMPLATE, _page_context(request, register, lang, names) | {"csrf_token": token}, request)))
+
+
+def _page_context(request: HttpRequest, register: Register, lang: str,
+                  names: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
+    """What the list's template shows; `names`, the code names on the list's date, when read already."""
     found = listing(register, request.GET)
+    names = _names(register, found.on, lang) if names is None else names
     per_page = page_size(request.GET.get("per_page"))
     paginator = ListingPaginator(found, per_page)
     after, before = request.GET.get(keyset.AFTER), request.GET.get(keyset.BEFORE)
@@ -137,10 +155,9 @@ def register_page(request: HttpRequest, key: str) -> HttpResponse:
         offset = page.start_index() - 1 if page.paginator.count else 0
         cursor = keyset.page(found.rows, found.key, per_page, offset=offset, fetch=found.fetch)
     number = page.number if page is not None else None  # (a page's truth value would read its rows again)
-    names = _names(found, lang)
     rows = _rows(found, cursor.rows, names, lang)
     unpaged = {"page": None, keyset.AFTER: None, keyset.BEFORE: None}
-    return render(request, "casework/registers/list.html", {
+    return {
         "register": register,
         "listing": found,
         "filters": found.values,
@@ -163,7 +180,7 @@ def register_page(request: HttpRequest, key: str) -> HttpResponse:
         "export_csv": reverse("registers:export", args=[register.key, "csv"]),
         "export_json": reverse("registers:export", args=[register.key, "json"]),
         "reset": request.path,
-    })
+    }
 
 
 @require_safe
