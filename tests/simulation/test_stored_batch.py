@@ -36,6 +36,9 @@ def one_by_one(applications: list[StoredApplication], parameters: Parameters, on
     return results_frame(records)
 
 
+AMOUNTS = [0, 150_000, 900_000, 2_500_000, 8_500_000]  # tenge reimbursed earlier per person, some at the caps
+
+
 def _priors(rng: random.Random, row: dict, facts: dict) -> list[dict]:
     """Earlier reimbursements as a stored case records them: of this instrument or another, this
     year or the last, naming some of the application's persons (one of them twice)."""
@@ -49,8 +52,7 @@ def _priors(rng: random.Random, row: dict, facts: dict) -> list[dict]:
         year = row["application_date"].year - rng.choice([0, 0, 1])
         found.append({"instrument": rng.choice([row["instrument"], row["instrument"], "4a"]),
                       "decided_on": dt.date(year, rng.randint(1, 12), 1), "amount_kzt": Decimal(1),
-                      "persons": [{"id": p, "amount_kzt": Decimal(rng.choice([0, 150_000, 900_000, 2_500_000, 8_500_000]))}
-                                  for p in named]})
+                      "persons": [{"id": p, "amount_kzt": Decimal(rng.choice(AMOUNTS))} for p in named]})
     return found
 
 
