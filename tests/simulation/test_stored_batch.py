@@ -98,3 +98,15 @@ def test_stored_applications_through_the_batch_path_are_decided_as_each_alone(on
     outcomes = set(ours[0]["outcome"])
     assert {"granted", "not_eligible", "invalid", "not_available"} <= outcomes, outcomes
     assert (ours[0]["amount"] != ours[1]["amount"]).any()
+
+
+@pytest.mark.parametrize("facts", [[], [{}], [{"instrument": "3a"}], [{"instrument": "zz", "costs": "x"}]])
+def test_no_stored_application_or_none_valid(facts):
+    """The what-if before anything is stored, or over facts too malformed to name their fields'
+    values: an answer, every row "invalid" naming the field, as `assess` alone."""
+    applications = [StoredApplication(f"A{k}", "C1", f) for k, f in enumerate(facts)]
+    baseline = Parameters.from_source()
+    ours, _ = batch.decide_pair(batch.prepare_stored([(a.application_id, a.applicant_id, a.facts)
+                                                      for a in applications], None), baseline, baseline, None)
+    assert ours.equals(one_by_one(applications, baseline, None))
+    assert set(ours["outcome"]) <= {"invalid"}

@@ -103,6 +103,14 @@ def to_tiyn(value: pl.Expr) -> pl.Expr:
 # --- 1-2. facts and eligibility --------------------------------------------------------------------------------
 
 
+def _joined(masks: pl.Series, bits: Mapping[str, int]) -> pl.Series:
+    """The ids whose bit (`bits`) is set in each mask, sorted and joined; the distinct masks are
+    few, so each is written once."""
+    ids = sorted(bits)
+    texts = {m: ", ".join(i for i in ids if m & (1 << bits[i])) for m in masks.unique().drop_nulls()}
+    return masks.replace_strict(texts, default=None, return_dtype=pl.String)
+
+
 def eligibility(frame: pl.DataFrame, parameters: Parameters, on: dt.date | None,
                 facts: pl.DataFrame | None = None) -> pl.DataFrame:
     """The eligibility rules of the procedure over the whole population at once (the same rule
@@ -114,10 +122,10 @@ def eligibility(frame: pl.DataFrame, parameters: Parameters, on: dt.date | None,
         (pl.lit(on) if on is not None else pl.col("application_date")).alias(columnar.ON))
     statuses = rules.evaluate_frame(procedure.rules, procedure.facts, facts, parameters,
                                     reference=procedure.references())
-    ids = sorted(r.id for r in procedure.rules)
-    failed = pl.concat_str([pl.when(pl.col(i) == rules.FAILED).then(pl.lit(i)) for i in ids], separator=", ",
-                           ignore_nulls=True)
-    return statuses.select((pl.col("outcome") == "eligible").alias("eligible"), failed.alias("failed"))
+    bits = {r.id: k for k, r in enumerate(procedure.rules)}
+    failed = pl.sum_horizontal([(pl.col(i) == rules.FAILED).cast(pl.Int64) * (1 << k) for i, k in bits.items()])
+    found = statuses.select((pl.col("outcome") == "eligible").alias("eligible"), failed.alias("failed"))
+    return found.with_columns(_joined(found["failed"], bits))
 
 
 def invalid_messages(frame: pl.DataFrame) -> dict[int, str]:
@@ -480,14 +488,6 @@ def _verdicts(prepared: Prepared, parameters: Parameters, on: dt.date | None) ->
         pl.col("eligible").fill_null(False), "failed")
 
 
-def _reason_texts(bits: pl.Series) -> pl.Series:
-    """The ids of the rules of each bit mask, sorted and joined; the distinct masks are few, so each
-    is written once."""
-    names = sorted(REASON_BITS)
-    texts = {m: ", ".join(r for r in names if m & (1 << REASON_BITS[r])) for m in bits.unique().drop_nulls()}
-    return bits.replace_strict(texts, default=None, return_dtype=pl.String)
-
-
 def decide(prepared: Prepared, cut: pl.DataFrame, parameters: Parameters, on: dt.date | None) -> pl.DataFrame:
     """Outcome, amount and reasons of every row (RESULT_SCHEMA, in the population's order)."""
     frame = prepared.frame
@@ -534,7 +534,7 @@ def decide(prepared: Prepared, cut: pl.DataFrame, parameters: Parameters, on: dt
     decided = pl.concat([none, *(p if "status" in p.columns else p.with_columns(pl.lit("calculated").alias("status"))
                                  for p in pieces)], how="vertical_relaxed").select(APP, "tiyn", "reasons", "status")
     result = rows.join(decided, on=APP, how="left")
-    result = result.with_columns(_reason_texts(result["reasons"] | result["§lines"]).alias("§reasons"))
+    result = result.with_columns(_joined(result["reasons"] | result["§lines"], REASON_BITS).alias("§reasons"))
     messages = pl.Series(list(prepared.invalid.values()), dtype=pl.String)
     calculated = pl.col("status") == "calculated"
     outcome = (pl.when(pl.col("§invalid")).then(pl.lit("invalid"))

@@ -476,11 +476,13 @@ def line_columns(lines: pl.DataFrame, parameters: Parameters, calendar: Any) -> 
     days = lines[columnar.ON]
     epoch = columnar.epochs(days, dates)
     parts = []
-    for index in epoch.unique().sort().to_list():
+    # (no lines at all: the columns without rows, from the rules of any day)
+    for index in epoch.unique().sort().to_list() or [None]:
         part = lines.filter(epoch == index) if epoch.n_unique() > 1 else lines
+        day = part[columnar.ON][0] if part.height else dt.date.today()
         # Step by step (eagerly): measured quicker than through the query planner, for the lines of
         # one application and of a million alike.
-        for step in _steps_for(parameters, part[columnar.ON][0], dates, calendar):
+        for step in _steps_for(parameters, day, dates, calendar):
             part = part.with_columns(step)
         parts.append(part)
     result = pl.concat(parts) if len(parts) != 1 else parts[0]
