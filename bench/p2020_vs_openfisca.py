@@ -162,7 +162,7 @@ def profile(frame: pl.DataFrame, parameters: Parameters) -> None:
     batch.eligibility(prepared.frame, parameters, None)
     steps["eligibility rules (part of decide)"] = time.perf_counter() - started
     started = time.perf_counter()
-    batch.decide(prepared, cut, parameters, None)
+    batch.decide(prepared, cut, parameters)
     steps["eligibility, shares, caps, reasons (decide)"] = time.perf_counter() - started
     print(f"\nwhere our time goes on {frame.height:,} applications, step by step:")
     for step, seconds in steps.items():

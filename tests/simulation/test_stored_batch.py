@@ -87,7 +87,7 @@ def test_stored_applications_through_the_batch_path_are_decided_as_each_alone(on
     baseline = Parameters.from_source()
     reform = reform_parameters(baseline, {"p2020.i3a.share": "60", "p2020.i3a.cap_per_employee_kzt": "1500000"})
     prepared = batch.prepare_stored([(a.application_id, a.applicant_id, a.facts) for a in applications], on)
-    ours = batch.decide_pair(prepared, baseline, reform, on)
+    ours = batch.decide_pair(prepared, baseline, reform)
     for parameters, result in zip((baseline, reform), ours, strict=True):
         theirs = one_by_one(applications, parameters, on)
         differ = result.join(theirs, on="application_id", suffix="_one").filter(
@@ -107,6 +107,6 @@ def test_no_stored_application_or_none_valid(facts):
     applications = [StoredApplication(f"A{k}", "C1", f) for k, f in enumerate(facts)]
     baseline = Parameters.from_source()
     ours, _ = batch.decide_pair(batch.prepare_stored([(a.application_id, a.applicant_id, a.facts)
-                                                      for a in applications], None), baseline, baseline, None)
+                                                      for a in applications], None), baseline, baseline)
     assert ours.equals(one_by_one(applications, baseline, None))
     assert set(ours["outcome"]) <= {"invalid"}

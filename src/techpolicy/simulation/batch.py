@@ -143,6 +143,12 @@ def invalid_messages(frame: pl.DataFrame) -> dict[int, str]:
 # --- 3. cost lines ---------------------------------------------------------------------------------------------
 
 
+def _of_employees() -> pl.Expr:
+    """Whether a line's persons are its employees (3a), else its specialist (3b), as the calculator
+    reads them (`_Calculation.per_person`)."""
+    return pl.col("instrument").is_in([i for i, d in INSTRUMENTS.items() if d.person == "employee"])
+
+
 def cut_lines(lines: pl.DataFrame, parameters: Parameters) -> pl.DataFrame:
     """Per line: APP, LINE, TIMES, the number of persons its cost is split among (SPLIT), the rules
     that cut it (FIRED), its amount and its eligible part in fixed-point units, and the exact kept
@@ -150,8 +156,7 @@ def cut_lines(lines: pl.DataFrame, parameters: Parameters) -> pl.DataFrame:
     in order."""
     cut = exclusions.line_columns(lines, parameters, WorkingCalendar())
     amount = units(pl.col("amount_kzt")).fill_null(0)
-    named = (pl.col("specialist").is_not_null() & (pl.col("specialist") != "")).cast(pl.UInt32)
-    split = pl.when(pl.col("employees").list.len() > 0).then(pl.col("employees").list.len()).otherwise(named)
+    split = pl.when(_of_employees()).then(pl.col("employees").list.len()).otherwise(1)
     return cut.select(
         APP, exclusions.LINE, TIMES, split.alias(SPLIT), "instrument", "employees", "specialist", exclusions.FIRED,
         pl.col("amount_kzt"), exclusions.KEPT_NUM, exclusions.KEPT_DEN,
@@ -488,9 +493,10 @@ def _verdicts(prepared: Prepared, parameters: Parameters, on: dt.date | None) ->
         pl.col("eligible").fill_null(False), "failed")
 
 
-def decide(prepared: Prepared, cut: pl.DataFrame, parameters: Parameters, on: dt.date | None) -> pl.DataFrame:
-    """Outcome, amount and reasons of every row (RESULT_SCHEMA, in the population's order)."""
-    frame = prepared.frame
+def decide(prepared: Prepared, cut: pl.DataFrame, parameters: Parameters) -> pl.DataFrame:
+    """Outcome, amount and reasons of every row (RESULT_SCHEMA, in the population's order), decided
+    on the date the population was prepared for."""
+    frame, on = prepared.frame, prepared.on
     verdicts = _verdicts(prepared, parameters, on)
     dates = columnar.change_dates(parameters)
     # (a stored application too malformed to give its date is invalid: its epoch is not read)
@@ -568,9 +574,7 @@ def _every_person(prepared: Prepared, cut: pl.DataFrame, wide: pl.Series, parame
 def _decide_chains(frame: pl.DataFrame, cut: pl.DataFrame, chains: list[tuple[int, Terms]],
                    recorded: dict[int, Earlier] | None) -> pl.DataFrame:
     apps = [k for k, _ in chains]
-    # the persons of a line as the calculator reads them: the employees (3a) or the specialist (3b)
-    employees = pl.col("instrument").is_in([i for i, d in INSTRUMENTS.items() if d.person == "employee"])
-    persons = pl.when(employees).then(pl.col("employees")).otherwise(
+    persons = pl.when(_of_employees()).then(pl.col("employees")).otherwise(
         pl.concat_list(pl.col("specialist").fill_null("")))
     mine = cut.join(pl.DataFrame({APP: apps}, schema={APP: pl.UInt32}), on=APP, how="semi").sort(
         [APP, exclusions.LINE]).with_columns(persons.alias("persons"))
@@ -600,7 +604,7 @@ def run_batch(population: pl.DataFrame, parameters: Parameters, on: dt.date | No
         bar.update(n // 3)
         cut = cut_lines(prepared.lines, parameters)
         bar.update(n // 3)
-        return decide(prepared, cut, parameters, on)
+        return decide(prepared, cut, parameters)
     finally:
         bar.update(n - bar.n)
         bar.close()
@@ -614,16 +618,15 @@ def changed_parameters(baseline: Parameters, reform: Parameters) -> set[str]:
 def run_batch_pair(population: pl.DataFrame, baseline: Parameters, reform: Parameters, on: dt.date | None = None,
                    progress: bool = False) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Baseline and reform of a population."""
-    return decide_pair(prepare(population, on), baseline, reform, on)
+    return decide_pair(prepare(population, on), baseline, reform)
 
 
-def decide_pair(prepared: Prepared, baseline: Parameters, reform: Parameters,
-                on: dt.date | None) -> tuple[pl.DataFrame, pl.DataFrame]:
+def decide_pair(prepared: Prepared, baseline: Parameters, reform: Parameters) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Baseline and reform; the lines are cut again under the reform only if it changes a
     parameter the exclusion rules read."""
     cut = cut_lines(prepared.lines, baseline)
     reform_cut = cut_lines(prepared.lines, reform) if changed_parameters(baseline, reform) & LINE_PARAMETERS else cut
-    return decide(prepared, cut, baseline, on), decide(prepared, reform_cut, reform, on)
+    return decide(prepared, cut, baseline), decide(prepared, reform_cut, reform)
 
 
 __all__ = ["RESULT_SCHEMA", "decide_pair", "prepare_stored", "run_batch", "run_batch_pair"]

@@ -26,5 +26,5 @@ def simulate_stored(applications: Sequence[StoredApplication], baseline: Paramet
                     changes: Mapping[str, str], on: dt.date | None = None):
     """The baseline-vs-reform `Comparison` of stored applications."""
     prepared = batch.prepare_stored([(a.application_id, a.applicant_id, a.facts) for a in applications], on)
-    base, changed = batch.decide_pair(prepared, baseline, reform, on)
+    base, changed = batch.decide_pair(prepared, baseline, reform)
     return SimulationResult(base, changed, dict(changes), "batch").compare()
