@@ -114,11 +114,12 @@ _WORD = st.text(st.characters(blacklist_categories=("Cs", "Zs", "Cc"), blacklist
 @given(
     act=_WORD,
     section=st.none() | _WORD,
+    article=st.none() | _WORD,
     paragraph=st.just("") | _WORD,
     sub=st.none() | st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=")"), min_size=1,
                             max_size=12),
     note=st.none() | st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40),
 )
-def test_parse_inverts_ref_for_any_writable_citation(act, section, paragraph, sub, note):
-    citation = Citation(act, paragraph, sub, note, section)
+def test_parse_inverts_ref_for_any_writable_citation(act, section, article, paragraph, sub, note):
+    citation = Citation(act, paragraph, sub, note, section, article)
     assert Citation.parse(citation.ref) == citation

@@ -21,8 +21,7 @@ MAX_COLUMNS = 8  # a wider table is cut to its first columns on A4; the page sho
 def citation_text(citation: dict | None, lang: str) -> str:
     if not isinstance(citation, dict):
         return ""
-    return Citation(citation["act"], citation.get("paragraph") or "", citation.get("sub"),
-                    note=citation.get("note"), section=citation.get("section")).text(lang)
+    return Citation.parse(citation).text(lang)
 
 
 def _in(messages, lang: str) -> str:

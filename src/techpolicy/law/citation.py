@@ -27,12 +27,22 @@ def act_name(act: str, lang: str = "en") -> str:
 
 
 _SECTION = {"kk": "{s}-бөлім", "ru": "раздел {s}", "en": "section {s}"}
+_ARTICLE = {"kk": "{a}-бап", "ru": "статья {a}", "en": "article {a}"}
 _PARAGRAPH = {"kk": "{p}-тармақ", "ru": "п. {p}", "en": "paragraph {p}"}
 _SUB = {"kk": "{s}) тармақша", "ru": "пп. {s})", "en": "sub-paragraph {s})"}
 
 # The short display form, as citations are written in each language's legal texts:
 # "001, 13-тармақ" / "001, п. 13" / "001, p. 13"; "9-тармақтың 3) тармақшасы" / "пп. 3) п. 9" / "p. 9(3)".
 _SHORT_SECTION = {"kk": "{s}-бөлім", "ru": "раздел {s}", "en": "s. {s}"}
+# A law's paragraphs hang on the article: "27-баптың 2-тармағының 3) тармақшасы" / "пп. 3) п. 2 ст. 27" /
+# "art. 27(2)(3)"; keyed by which of paragraph and sub-paragraph are given.
+_SHORT_ARTICLE = {
+    (False, False): {"kk": "{a}-бап", "ru": "ст. {a}", "en": "art. {a}"},
+    (True, False): {"kk": "{a}-баптың {p}-тармағы", "ru": "п. {p} ст. {a}", "en": "art. {a}({p})"},
+    (True, True): {"kk": "{a}-баптың {p}-тармағының {s}) тармақшасы", "ru": "пп. {s}) п. {p} ст. {a}",
+                   "en": "art. {a}({p})({s})"},
+    (False, True): {"kk": "{a}-баптың {s}) тармақшасы", "ru": "пп. {s}) ст. {a}", "en": "art. {a}({s})"},
+}
 _SHORT_PARAGRAPH = {"kk": "{p}-тармақ", "ru": "п. {p}", "en": "p. {p}"}
 _SHORT_PARAGRAPH_SUB = {"kk": "{p}-тармақтың {s}) тармақшасы", "ru": "пп. {s}) п. {p}", "en": "p. {p}({s})"}
 _SHORT_SUB = {"kk": "{s}) тармақша", "ru": "пп. {s})", "en": "sub-p. {s})"}
@@ -75,9 +85,9 @@ def note_is_known(note: str) -> bool:
 # comes last and may hold anything (an administrator's free text), so it is read to the final "]".
 _WORD = r"[^\s(\[]+"
 _SUB_TEXT = r"[^)]+"
-_PIECES = {"act": _WORD, "section": _WORD, "paragraph": _WORD, "sub": _SUB_TEXT}
+_PIECES = {"act": _WORD, "section": _WORD, "article": _WORD, "paragraph": _WORD, "sub": _SUB_TEXT}
 _REF = re.compile(
-    rf"(?P<act>{_WORD})(?: s\.(?P<section>{_WORD}))?(?: p\.(?P<paragraph>{_WORD}))?"
+    rf"(?P<act>{_WORD})(?: s\.(?P<section>{_WORD}))?(?: a\.(?P<article>{_WORD}))?(?: p\.(?P<paragraph>{_WORD}))?"
     rf"(?:\((?P<sub>{_SUB_TEXT})\))?(?: \[(?P<note>.+)\])?",
     re.DOTALL,
 )
@@ -95,11 +105,12 @@ class Citation:
     sub: str | None = None
     note: str | None = None  # e.g. "Annex 3" or the name of an outside source
     section: str | None = None  # for acts numbered by section (a programme's "5.4"), paragraphs restart
+    article: str | None = None  # for a law: its paragraphs are numbered within the article (бап)
 
     def __post_init__(self) -> None:
         # Normalise the empty spellings (a YAML "" or None) before checking the pieces.
         object.__setattr__(self, "paragraph", self.paragraph or "")
-        for name in ("sub", "note", "section"):
+        for name in ("sub", "note", "section", "article"):
             if getattr(self, name) == "":
                 object.__setattr__(self, name, None)
         for name, pattern in _PIECES.items():
@@ -112,6 +123,8 @@ class Citation:
         parts = [act_name(self.act, lang)]
         if self.section:
             parts.append(_SECTION[lang].format(s=self.section))
+        if self.article:
+            parts.append(_ARTICLE[lang].format(a=self.article))
         if self.paragraph:
             parts.append(_PARAGRAPH[lang].format(p=self.paragraph))
         if self.sub:
@@ -128,6 +141,12 @@ class Citation:
         parts = [self.act if self.act[:1].isdigit() else act_name(self.act, lang)]
         if self.section:
             parts.append(_SHORT_SECTION[lang].format(s=self.section))
+        if self.article:
+            form = _SHORT_ARTICLE[(bool(self.paragraph), bool(self.sub))][lang]
+            parts.append(form.format(a=self.article, p=self.paragraph, s=self.sub))
+            if self.note:
+                parts.append(note_text(self.note, lang))
+            return ", ".join(parts)
         if self.paragraph and self.sub:
             parts.append(_SHORT_PARAGRAPH_SUB[lang].format(p=self.paragraph, s=self.sub))
         elif self.paragraph:
@@ -151,6 +170,7 @@ class Citation:
         (`004 s.5.4 p.3 [mechanism of instrument 7]`), and an annex or an outside source is
         told apart from the paragraph it hangs on (`001 p.9(2) [Annex 3]`)."""
         ref = f"{self.act} s.{self.section}" if self.section else self.act
+        ref = f"{ref} a.{self.article}" if self.article else ref
         ref = f"{ref} p.{self.paragraph}" if self.paragraph else ref
         ref = f"{ref}({self.sub})" if self.sub else ref
         return f"{ref} [{self.note}]" if self.note else ref
@@ -159,6 +179,7 @@ class Citation:
         return {
             "act": self.act,
             "section": self.section,
+            "article": self.article,
             "paragraph": self.paragraph,
             "note": self.note,
             "sub": self.sub,
@@ -177,8 +198,10 @@ class Citation:
                 str(data["sub"]) if data.get("sub") is not None else None,
                 data.get("note"),
                 str(data["section"]) if data.get("section") is not None else None,
+                str(data["article"]) if data.get("article") is not None else None,
             )
         match = _REF.fullmatch(data)
         if match is None:
             raise ValueError(f"{data[:200]!r} is not a compact citation like '001 p.9(3)'")
-        return cls(match["act"], match["paragraph"] or "", match["sub"], match["note"], match["section"])
+        return cls(match["act"], match["paragraph"] or "", match["sub"], match["note"], match["section"],
+                   match["article"])

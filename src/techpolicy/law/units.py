@@ -53,6 +53,10 @@ UNITS: dict[str, dict[str, str | tuple[str, ...]]] = {
     "round trips": {"kk": "{v} рет барып-қайту",
                     "ru": ("{v} поездка туда и обратно", "{v} поездки туда и обратно", "{v} поездок туда и обратно"),
                     "en": ("{v} round trip", "{v} round trips")},
+    "experts": {"kk": "{v} сарапшы", "ru": ("{v} эксперт", "{v} эксперта", "{v} экспертов"),
+                "en": ("{v} expert", "{v} experts")},
+    "criteria": {"kk": "{v} өлшем", "ru": ("{v} критерий", "{v} критерия", "{v} критериев"),
+                 "en": ("{v} criterion", "{v} criteria")},
     "times": {"kk": "{v} есе", "ru": ("{v} раз", "{v} раза", "{v} раз"), "en": ("{v} times", "{v} times")},
 }
 # Units that say what kind of value it is rather than measure it: the value is shown alone.

@@ -4,10 +4,12 @@
   technology platforms and targeted technology programmes (Order No. 133/НҚ as amended);
 - `act001_technopark` (act 001): Rules of activity of the "Astana Hub" international technology
   park, as amended by Order No. 292/НҚ of 23 August 2022;
+- `act003_state_support` (act 003): the Law on state support of industrial-innovative activity
+  (no date in the seed: its period in force hangs on unset parameters);
 - `act004_productivity2020` (act 004): the "Productivity 2020" programme (Resolution No. 440).
 
 Each package declares its procedures (`law.procedure.declare`) and its terms (`law.terms.declare`)
 when imported; importing this package imports every act, so `catalogue()` and `terms()` are complete.
 """
 
-from . import act000_methodology, act001_technopark, act004_productivity2020  # noqa: F401  (declare every act)
+from . import act000_methodology, act001_technopark, act003_state_support, act004_productivity2020  # noqa: F401  (declare every act)

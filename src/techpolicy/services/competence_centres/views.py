@@ -5,6 +5,7 @@ kit's (`casework.kit`) with this service's forms, workflow and messages."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -17,7 +18,6 @@ from techpolicy.casework.kit.check_page import check_page
 from techpolicy.casework.kit.terms import parameter_row, terms_table
 from techpolicy.casework.steps import current_language
 from techpolicy.law.acts.act000_methodology.designation_lists import CC_FUNCTIONS, CC_TASKS
-from techpolicy.law.citation import Citation
 
 from . import checks
 from .forms import INITIATIVE, PRECHECK
@@ -37,7 +37,7 @@ def _open_parameter(name: str, on: dt.date, lang: str) -> dict:
     definition = law_context.parameters().definition(name)
     cited = definition.values[-1].citation if definition.values else None
     if cited is not None:
-        row["citation"] = Citation(cited.act, cited.paragraph, cited.sub, section=cited.section).text(lang)
+        row["citation"] = replace(cited, note=None).text(lang)
     return row
 
 

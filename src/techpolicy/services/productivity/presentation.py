@@ -22,8 +22,7 @@ STEPS = {"cost": gettext_lazy("cost"), "exclusion": gettext_lazy("exclusion"),
 def _citation(citation: dict | None, lang: str) -> str:
     if not citation:
         return "—"
-    return Citation(citation["act"], citation.get("paragraph") or "", citation.get("sub"),
-                    note=citation.get("note"), section=citation.get("section")).text(lang)
+    return Citation.parse(citation).text(lang)
 
 
 def calculation_lines(value, facts: dict, labels) -> Node:

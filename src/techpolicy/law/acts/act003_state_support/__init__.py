@@ -1,0 +1,10 @@
+"""Act 003: the Law on state support of industrial-innovative activity ("Индустриялық-инновациялық
+қызметті мемлекеттік қолдау туралы Заң"). The seed carries no date: the law is modelled with a
+validity period whose start (publication + 10 days, article 34(1)) and end are parameters with no
+value (`common.LAW_IN_FORCE`).
+
+`common` holds the shared pieces (citations by article, the period in force, the treaty hook of
+article 2(2)).
+
+Importing the package declares its procedures; import names from the module that defines them.
+"""
