@@ -46,6 +46,7 @@ from techpolicy.law.facts import InvalidFacts, parse_facts
 from techpolicy.law.parameters import ParameterNotInForce, ParameterNotSet, Parameters
 
 from .population import (
+    LISTED,
     PERSON_INSTRUMENTS,
     TIMES,
     facts_frame,
@@ -154,16 +155,21 @@ def cut_lines(lines: pl.DataFrame, parameters: Parameters) -> pl.DataFrame:
     that cut it (FIRED), its amount and its eligible part in fixed-point units, and the exact kept
     fraction; the persons it is attributed to (employees, specialist) for the applications decided
     in order."""
-    cut = exclusions.line_columns(lines, parameters, WorkingCalendar())
     amount = units(pl.col("amount_kzt")).fill_null(0)
     split = pl.when(_of_employees()).then(pl.col("employees").list.len()).otherwise(1)
-    return cut.select(
+    kept = [
         APP, exclusions.LINE, TIMES, split.alias(SPLIT), "instrument", "employees", "specialist", exclusions.FIRED,
         pl.col("amount_kzt"), exclusions.KEPT_NUM, exclusions.KEPT_DEN,
         (amount * pl.col(exclusions.KEPT_NUM) // pl.col(exclusions.KEPT_DEN)).alias("eligible"),
         (pl.col("amount_kzt").cast(pl.Float64).fill_null(0) * UNIT * pl.col(exclusions.KEPT_NUM).cast(pl.Float64)
          > WIDE_LIMIT).alias("wide"),
-    )
+    ]
+    # One epoch of decision dates at a time, each narrowed to the columns kept as soon as it is cut:
+    # the rules' working columns of all the lines are never held together nor copied into one frame.
+    epoch = columnar.epochs(lines[columnar.ON], columnar.change_dates(parameters))
+    parts = [lines] if epoch.n_unique() < 2 else (lines.filter(epoch == e) for e in epoch.unique().sort())
+    calendar = WorkingCalendar()
+    return pl.concat([exclusions.line_columns(part, parameters, calendar).select(kept) for part in parts])
 
 
 # --- 4. amounts --------------------------------------------------------------------------------------------------
@@ -241,7 +247,10 @@ def per_application(cut: pl.DataFrame) -> pl.DataFrame:
     (`population.lines_of_population`) the cost of each person and whether any line keeps
     something (persons count only then, as in the calculator)."""
     kept = pl.col("eligible") > 0
-    return cut.group_by(APP).agg(
+    # Grouped in the order of APP: sorting first is quicker than hashing millions of lines into
+    # the groups of their applications.
+    read = cut.select(APP, "wide", exclusions.FIRED, "eligible", SPLIT)
+    return read.sort(APP).group_by(APP, maintain_order=True).agg(
         pl.col("wide").any().alias("§wide"),
         pl.col(exclusions.FIRED).cast(pl.Int64).bitwise_or().alias("§lines"),
         pl.col("eligible").sum().alias("§eligible"),
@@ -401,13 +410,16 @@ class Prepared:
 
 def prepare(population: pl.DataFrame, on: dt.date | None, in_order: pl.Series | None = None) -> Prepared:
     """`in_order`: rows to decide in order besides those that must be (all of them in a test)."""
+    # The persons split once, for the checks, the lines and the chains alike (a column of the
+    # population's own of that name is replaced).
     frame = sort_population(population)
+    frame = frame.with_columns(person_lists(frame).alias(LISTED))
     person = pl.col("instrument").is_in([i for i, d in INSTRUMENTS.items() if d.person])
-    listed = pl.col("§listed")
+    listed = pl.col(LISTED)
     # An enterprise's person-instrument applications that follow one another; a person named like
     # the stand-ins of `outside_priors`, whom the calculator would count as reimbursed before; and a
     # row naming a person twice, whose persons are not alike.
-    facts = frame.select(person_lists(frame).alias("§listed"), "instrument", "applicant_id").select(
+    facts = frame.select(
         (person & ((pl.len().over(["applicant_id", "instrument"]) > 1)
                    | listed.list.eval(pl.element().str.starts_with("outside-")).list.any()
                    | (listed.list.n_unique() != listed.list.len()))).alias("chained"),

@@ -439,6 +439,15 @@ def person_lists(frame: pl.DataFrame) -> pl.Expr:
     return items.list.eval(pl.element().filter(pl.element() != ""))
 
 
+LISTED = "§listed"  # the persons of each row as a list (`person_lists`)
+
+
+def with_person_lists(frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` with the column LISTED; a frame that has it is returned as it is, so that the steps
+    reading the persons of the same rows split the column once."""
+    return frame if LISTED in frame.columns else frame.with_columns(person_lists(frame).alias(LISTED))
+
+
 TIMES = "§times"  # a line built once for persons alike: how many persons have it (1 for others)
 
 
@@ -480,9 +489,9 @@ def lines_of_population(frame: pl.DataFrame, on: dt.date | None, each_person: pl
     None), and else once, for the first person, with TIMES the number of persons: the rules give
     each person's line the same result, since no rule reads who the person is except the
     round-trip count, and a row names each of its persons once (`suspects` flags any other)."""
-    base = frame.with_row_index("§app").with_columns(
+    base = with_person_lists(frame).with_row_index("§app").with_columns(
         (pl.lit(on) if on is not None else pl.col("application_date")).alias(columnar.ON),
-        person_lists(frame).alias("§persons"),
+        pl.col(LISTED).alias("§persons"),
         pl.lit(True if each_person is None else each_person).alias("§each"))
     other = pl.col("financed_by_other_programme").fill_null(False)
     # an empty kind is no kind, as `_cost_lines` reads it: the instrument's default
@@ -571,8 +580,8 @@ def suspects(frame: pl.DataFrame) -> pl.Series:
                  "construction_installation_cost_kzt": "construction_cost_kzt",
                  "applicant.cluster_stage1_winner": "cluster_winner",
                  "applicant.cluster_stage2_winner": "cluster_winner"}
-    frame = frame.with_columns(person_lists(frame).alias("§listed"))  # split once, read by several checks
-    persons = pl.col("§listed")
+    frame = with_person_lists(frame)
+    persons = pl.col(LISTED)
     training, experts = pl.col("instrument") == "3a", pl.col("instrument") == "3b"
     executor = pl.col("executor_service").is_not_null() & (pl.col("executor_service") != "")
     travels = training & (pl.col("travel_kzt").fill_null(0) != 0) & (persons.list.len() > 0)
