@@ -4,6 +4,7 @@
     techpolicy schema PROCEDURE
     techpolicy reimburse INSTRUMENT FACTS.json [--on DATE] [--lang kk|ru|en]
     techpolicy workdays add DATE N | count FROM TO | before DATE N
+    techpolicy grants ledger LEDGER.json [--lang kk|ru|en]
 
 Exit codes: 0 a positive outcome (or a plain answer), 1 a negative outcome (including "not in
 force"), 2 invalid input, reported on stderr as JSON `{"error": ..., "field": ...}`.
@@ -32,6 +33,7 @@ from techpolicy.law.calendar import WorkingCalendar
 from techpolicy.law.facts import InvalidFacts, parse_facts
 from techpolicy.law.parameters import ParameterError
 from techpolicy.law.procedure import DateNeeded, Procedure, catalogue
+from techpolicy.services.innovation_grants.commands import add_commands as _add_grants
 from techpolicy.simulation.commands import add_commands as _add_simulation
 
 EXIT_OK, EXIT_NEGATIVE, EXIT_INVALID = 0, 1, 2
@@ -190,6 +192,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_workdays,
     _add_simulation,
     _add_forecast,
+    _add_grants,
 ]
 
 

@@ -1,0 +1,8 @@
+from .calls import Call, Criterion
+from .directions import DirectionsVersion
+from .experts import DeclaredInterest, Expert, Tie
+from .ledger import LedgerEntry, LedgerHead, LedgerRefusal
+from .panels import AssignmentRun, Conclusion, Score, Seat
+
+__all__ = ["AssignmentRun", "Call", "Conclusion", "Criterion", "DeclaredInterest", "DirectionsVersion", "Expert",
+           "LedgerEntry", "LedgerHead", "LedgerRefusal", "Score", "Seat", "Tie"]
