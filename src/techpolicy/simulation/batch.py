@@ -155,21 +155,16 @@ def cut_lines(lines: pl.DataFrame, parameters: Parameters) -> pl.DataFrame:
     that cut it (FIRED), its amount and its eligible part in fixed-point units, and the exact kept
     fraction; the persons it is attributed to (employees, specialist) for the applications decided
     in order."""
+    cut = exclusions.line_columns(lines, parameters, WorkingCalendar())
     amount = units(pl.col("amount_kzt")).fill_null(0)
     split = pl.when(_of_employees()).then(pl.col("employees").list.len()).otherwise(1)
-    kept = [
+    return cut.select(
         APP, exclusions.LINE, TIMES, split.alias(SPLIT), "instrument", "employees", "specialist", exclusions.FIRED,
         pl.col("amount_kzt"), exclusions.KEPT_NUM, exclusions.KEPT_DEN,
         (amount * pl.col(exclusions.KEPT_NUM) // pl.col(exclusions.KEPT_DEN)).alias("eligible"),
         (pl.col("amount_kzt").cast(pl.Float64).fill_null(0) * UNIT * pl.col(exclusions.KEPT_NUM).cast(pl.Float64)
          > WIDE_LIMIT).alias("wide"),
-    ]
-    # One epoch of decision dates at a time, each narrowed to the columns kept as soon as it is cut:
-    # the rules' working columns of all the lines are never held together nor copied into one frame.
-    epoch = columnar.epochs(lines[columnar.ON], columnar.change_dates(parameters))
-    parts = [lines] if epoch.n_unique() < 2 else (lines.filter(epoch == e) for e in epoch.unique().sort())
-    calendar = WorkingCalendar()
-    return pl.concat([exclusions.line_columns(part, parameters, calendar).select(kept) for part in parts])
+    )
 
 
 # --- 4. amounts --------------------------------------------------------------------------------------------------
