@@ -71,8 +71,16 @@ def _integer(text: str, field: str) -> int:
         raise InputError(f"invalid integer {text!r}", field) from None
 
 
-def _read_json(path: str, field: str) -> Any:
+# The largest input file read: a ledger of the most entries allowed (100,000) fits well within it.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+def read_json(path: str, field: str) -> Any:
+    """The JSON value of the file at `path`, or `InputError` naming `field` (unreadable, too large,
+    malformed, nested too deep)."""
     try:
+        if os.path.getsize(path) > MAX_INPUT_BYTES:
+            raise InputError(f"{path} is larger than {MAX_INPUT_BYTES} bytes", field)
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
@@ -83,6 +91,8 @@ def _read_json(path: str, field: str) -> Any:
     except json.JSONDecodeError as exc:
         message = f"malformed JSON in {path}: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         raise InputError(message, field) from None
+    except (RecursionError, ValueError) as exc:  # nesting too deep, an integer too long
+        raise InputError(f"malformed JSON in {path}: {exc}", field) from None
 
 
 # --- commands ------------------------------------------------------------------------------------
@@ -90,7 +100,7 @@ def _read_json(path: str, field: str) -> Any:
 
 def _check(args: argparse.Namespace) -> int:
     procedure = procedures()[args.procedure]
-    data = _read_json(args.facts, "FACTS")
+    data = read_json(args.facts, "FACTS")
     on = _date(args.on, "--on") if args.on else None
     try:
         verdict = procedure.evaluate(data, on=on)
@@ -101,7 +111,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _reimburse(args: argparse.Namespace) -> int:
-    data = _read_json(args.facts, "FACTS")
+    data = read_json(args.facts, "FACTS")
     on = _date(args.on, "--on") if args.on else None
     facts = parse_facts(ProductivityFacts, data)
     if facts.instrument != args.instrument:

@@ -17,47 +17,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from collections.abc import Callable
-from decimal import Decimal
-from typing import Any
 
-# A ledger of the largest size allowed (fund_entries.MAX_ENTRIES) fits well within this.
-MAX_LEDGER_BYTES = 64 * 1024 * 1024
 MAX_REFUSALS_SHOWN = 50  # the rest are counted, as the law layer's validation errors are
 
 
-def _input_error(message: str, field: str | None, **extra: Any) -> Exception:
-    from techpolicy.cli import InputError  # late: techpolicy.cli imports this module
-
-    return InputError(message, field, **extra)
-
-
-def _read_ledger(path: str) -> Any:
-    try:
-        if os.path.getsize(path) > MAX_LEDGER_BYTES:
-            raise _input_error(f"{path} is larger than {MAX_LEDGER_BYTES} bytes", "LEDGER")
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _input_error(f"cannot read {path}: {exc}", "LEDGER") from None
-    try:
-        # Decimal for every JSON number with a fraction: money is never a float.
-        return json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        message = f"malformed JSON in {path}: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        raise _input_error(message, "LEDGER") from None
-    except (RecursionError, ValueError) as exc:  # nesting too deep, an integer too long
-        raise _input_error(f"malformed JSON in {path}: {exc}", "LEDGER") from None
-
-
 def _ledger(args: argparse.Namespace) -> int:
+    from techpolicy.cli import InputError, read_json  # late: techpolicy.cli imports this module
     from techpolicy.law.acts.act003_state_support.fund import replay
     from techpolicy.law.acts.act003_state_support.fund_entries import parse_ledger
 
-    data = _read_ledger(args.ledger)
+    data = read_json(args.ledger, "LEDGER")
     if not isinstance(data, list):
-        raise _input_error("a ledger is a JSON list of entries", "LEDGER")
+        raise InputError("a ledger is a JSON list of entries", "LEDGER")
     entries = parse_ledger(data)  # InvalidFacts names the field; techpolicy.cli answers it with 2
     result = replay(entries)
     lang = args.lang

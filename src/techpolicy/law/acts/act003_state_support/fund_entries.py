@@ -42,15 +42,7 @@ GRANT_TYPE_IDS: tuple[str, ...] = (
     "international_patenting",
     "commercialisation",
 )
-GrantTypeId = Literal[
-    "technology_acquisition",
-    "industrial_research",
-    "staff_training_abroad",
-    "business_process_efficiency",
-    "new_production",
-    "international_patenting",
-    "commercialisation",
-]
+GrantTypeId = Literal[GRANT_TYPE_IDS]  # the same ids, as the type pydantic checks
 
 MAX_ENTRIES = 100_000
 MAX_AMOUNT = Decimal("1e15")  # tenge; far above any budget, far below where Decimal sums lose tiyn
