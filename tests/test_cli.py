@@ -185,8 +185,10 @@ def test_check_a_procedure_whose_facts_carry_no_date_needs_on(capsys, tmp_path, 
 
 @pytest.mark.parametrize("name", sorted(procedures()))
 def test_schema_of_every_offered_procedure(capsys, name):
-    code, out, _ = run(capsys, "schema", name)
+    # A procedure named FAMILY.MEMBER is asked for as FAMILY MEMBER (support-measure financing).
+    code, out, _ = run(capsys, "schema", *name.split(".", 1))
     assert code == 0 and json.loads(out)["type"] == "object"
+    assert json.loads(out)["title"] == procedures()[name].facts.__name__
 
 
 # --- workdays ------------------------------------------------------------------------------------

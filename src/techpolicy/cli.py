@@ -1,7 +1,8 @@
 """The `techpolicy` command: the law layer from the shell.
 
-    techpolicy check PROCEDURE FACTS.json [--on DATE] [--lang kk|ru|en]
-    techpolicy schema PROCEDURE
+    techpolicy check PROCEDURE FACTS.json [--on DATE] [--lang kk|ru|en] [--references LISTS.json]
+    techpolicy check support-measure MEASURE FACTS.json [--on DATE] [--lang kk|ru|en] [--references LISTS.json]
+    techpolicy schema PROCEDURE | schema support-measure MEASURE
     techpolicy reimburse INSTRUMENT FACTS.json [--on DATE] [--lang kk|ru|en]
     techpolicy workdays add DATE N | count FROM TO | before DATE N
     techpolicy grants ledger LEDGER.json [--lang kk|ru|en]
@@ -11,7 +12,10 @@ force"), 2 invalid input, reported on stderr as JSON `{"error": ..., "field": ..
 
 PROCEDURE is any procedure of the law layer's catalogue offered to the command line
 (`law.procedure.catalogue()`, e.g. technopark, productivity2020): an act declares it once and it
-appears here. No business rules live here; a new command is one entry in `COMMANDS`.
+appears here. A procedure named FAMILY.MEMBER (support-measure.leasing) is asked for as FAMILY
+MEMBER. --references gives the reference lists a procedure reads (a JSON object, list name ->
+{code: names}), e.g. the priority directions of innovation grants, which no source document holds.
+No business rules live here; a new command is one entry in `COMMANDS`.
 """
 
 from __future__ import annotations
@@ -42,6 +46,35 @@ EXIT_OK, EXIT_NEGATIVE, EXIT_INVALID = 0, 1, 2
 def procedures() -> dict[str, Procedure]:
     """The procedures the command line offers: every one of the catalogue declared with `cli=True`."""
     return {name: procedure for name, procedure in catalogue().items() if procedure.cli}
+
+
+def _families() -> dict[str, dict[str, Procedure]]:
+    """FAMILY -> MEMBER -> procedure, of the procedures named FAMILY.MEMBER."""
+    found: dict[str, dict[str, Procedure]] = {}
+    for name, procedure in procedures().items():
+        if "." in name:
+            family, member = name.split(".", 1)
+            found.setdefault(family, {})[member] = procedure
+    return found
+
+
+def _choices() -> list[str]:
+    return sorted([name for name in procedures() if "." not in name] + list(_families()))
+
+
+def _procedure_of(args: argparse.Namespace, operands: int) -> tuple[Procedure, list[str]]:
+    """The procedure asked for and the remaining operands (`operands` of them are expected)."""
+    rest = list(args.operands)
+    family = _families().get(args.procedure)
+    if family is not None:
+        if not rest or rest[0] not in family:
+            raise InputError(f"{args.procedure}: MEMBER is one of {', '.join(sorted(family))}", "MEMBER")
+        procedure = family[rest.pop(0)]
+    else:
+        procedure = procedures()[args.procedure]
+    if len(rest) != operands:
+        raise InputError(f"{procedure.name}: expected {operands} more argument(s), got {len(rest)}", "FACTS")
+    return procedure, rest
 
 
 class InputError(Exception):
@@ -98,12 +131,23 @@ def read_json(path: str, field: str) -> Any:
 # --- commands ------------------------------------------------------------------------------------
 
 
+def _references(path: str | None) -> dict[str, Any] | None:
+    if path is None:
+        return None
+    data = read_json(path, "--references")
+    if not isinstance(data, dict) or not all(isinstance(v, dict | list) for v in data.values()):
+        raise InputError("--references is a JSON object: list name -> {code: names} or [codes]", "--references")
+    return {key: value if isinstance(value, dict) else dict.fromkeys(map(str, value), {})
+            for key, value in data.items()}
+
+
 def _check(args: argparse.Namespace) -> int:
-    procedure = procedures()[args.procedure]
-    data = read_json(args.facts, "FACTS")
+    procedure, (facts,) = _procedure_of(args, 1)
+    data = read_json(facts, "FACTS")
     on = _date(args.on, "--on") if args.on else None
+    references = _references(args.references)
     try:
-        verdict = procedure.evaluate(data, on=on)
+        verdict = procedure.evaluate(data, on=on, references=references)
     except DateNeeded:
         raise InputError(f"the facts of {procedure.name} carry no date: give --on DATE", "--on") from None
     _print_json(verdict.as_dict(args.lang))
@@ -125,7 +169,8 @@ def _reimburse(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    _print_json(procedures()[args.procedure].schema())
+    procedure, _ = _procedure_of(args, 0)
+    _print_json(procedure.schema())
     return EXIT_OK
 
 
@@ -144,15 +189,17 @@ def _workdays(args: argparse.Namespace) -> int:
 
 
 def _procedure_help() -> str:
-    text = "; ".join(f"{name}: {p.title['en']}" for name, p in sorted(procedures().items()))
+    text = "; ".join(f"{name}: {p.title['en']}" for name, p in sorted(procedures().items()) if "." not in name)
+    text += "".join(f"; {family} MEMBER ({', '.join(sorted(members))})" for family, members in _families().items())
     return text.replace("%", "%%")  # argparse formats help with %
 
 
 def _add_check(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("check", help="decide a case: prints the verdict as JSON")
-    parser.add_argument("procedure", metavar="PROCEDURE", choices=sorted(procedures()), help=_procedure_help())
-    parser.add_argument("facts", metavar="FACTS", help="facts as a JSON file")
+    parser.add_argument("procedure", metavar="PROCEDURE", choices=_choices(), help=_procedure_help())
+    parser.add_argument("operands", metavar="[MEMBER] FACTS", nargs="+", help="facts as a JSON file")
     parser.add_argument("--on", help="date whose law applies (default: the application date)")
+    parser.add_argument("--references", metavar="LISTS", help="reference lists as a JSON file")
     parser.add_argument(
         "--lang", choices=("kk", "ru", "en"), help="language of the texts (default: all three)"
     )
@@ -174,7 +221,8 @@ def _add_reimburse(commands: argparse._SubParsersAction) -> None:
 
 def _add_schema(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("schema", help="print the JSON Schema of a procedure's facts")
-    parser.add_argument("procedure", metavar="PROCEDURE", choices=sorted(procedures()), help=_procedure_help())
+    parser.add_argument("procedure", metavar="PROCEDURE", choices=_choices(), help=_procedure_help())
+    parser.add_argument("operands", metavar="MEMBER", nargs="*", help="the member of a family")
     parser.set_defaults(handler=_schema)
 
 

@@ -18,12 +18,8 @@ from hypothesis import strategies as st
 
 from techpolicy.law.acts.act003_state_support import fund_rules as r
 from techpolicy.law.acts.act003_state_support.fund import LedgerState, check, replay, step
-from techpolicy.law.acts.act003_state_support.fund_entries import (
-    GRANT_TYPE_IDS,
-    MAX_ENTRIES,
-    parse_entry,
-    parse_ledger,
-)
+from techpolicy.law.acts.act003_state_support.fund_entries import MAX_ENTRIES, parse_entry, parse_ledger
+from techpolicy.law.acts.act003_state_support.grant_types import GRANT_TYPE_IDS
 from techpolicy.law.facts import InvalidFacts
 
 A1, A2, A3 = "003.a27.p3.a1", "003.a27.p3.a2", "003.a27.p3.a3"

@@ -130,6 +130,14 @@ class Context:
         return value.value
 
 
+def optional(ctx: Context, name: str) -> Any:
+    """A parameter the source leaves open: its value, or None while nobody has set it."""
+    try:
+        return ctx.param(name)
+    except (ParameterNotSet, ParameterNotInForce):
+        return None
+
+
 class ColumnContext(Context):
     """The context a rule's test is compiled in: the parameters of one epoch (`columnar.epochs`) as
     values, read on `day` (any date of the epoch: nothing a rule reads changes inside it), and the

@@ -20,8 +20,7 @@ import polars as pl
 
 from ...citation import Citation
 from ...dates import add_years, add_years_expr
-from ...parameters import ParameterNotInForce, ParameterNotSet
-from ...rules import Context, InForce, Messages, wording
+from ...rules import InForce, Messages, wording
 from .facts_designation import LEGAL_ENTITY_KINDS, Proposal
 from .forecasting import ACT
 from .forecasting import IN_FORCE as ORDER_133
@@ -58,14 +57,6 @@ class Listed:
 
     def as_dict(self, lang: str = "en") -> dict:
         return {"code": self.code, "label": self.label[lang], "citation": self.citation.as_dict(lang)}
-
-
-def optional(ctx: Context, name: str) -> Any:
-    """A parameter the source leaves open: its value, or None while nobody has set it."""
-    try:
-        return ctx.param(name)
-    except (ParameterNotSet, ParameterNotInForce):
-        return None
 
 
 def same_text(a: str, b: str) -> bool:

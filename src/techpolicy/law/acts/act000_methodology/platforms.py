@@ -20,7 +20,7 @@ import polars as pl
 
 from ...columnar import Fields
 from ...procedure import Procedure, declare
-from ...rules import ColumnContext, Context
+from ...rules import ColumnContext, Context, optional
 from ...terms import Term
 from ...terms import declare as declare_term
 from .designation import (
@@ -29,7 +29,6 @@ from .designation import (
     experienced,
     kind_details,
     legal_entity,
-    optional,
     proposal_details,
     proposal_valid,
     rule,

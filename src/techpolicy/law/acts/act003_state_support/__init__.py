@@ -8,3 +8,8 @@ article 2(2)).
 
 Importing the package declares its procedures; import names from the module that defines them.
 """
+
+from . import (
+    grants,  # noqa: F401,E402  (declare the procedure "innovation-grant")
+    measures,  # noqa: F401,E402  (declare the procedures "support-measure.<id>")
+)

@@ -25,7 +25,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ...citation import LANGUAGES, Citation
 from ...columnar import Fields
-from ...rules import InForce, Messages, Rule, Test, wording
+from ...procedure import with_note
+from ...rules import InForce, Messages, Rule, Test, Verdict, wording
 
 ACT = "003"
 
@@ -114,3 +115,10 @@ def treaty_notes(facts: LawFacts) -> tuple[Messages, ...]:
     """The notes a verdict carries for the treaties applied to the case."""
     return tuple({lang: _TREATY_NOTE[lang].format(rule=t.rule_id, treaty=t.treaty) for lang in LANGUAGES}
                  for t in facts.treaties)
+
+
+def with_treaty_notes(verdict: Verdict, facts: LawFacts) -> Verdict:
+    """The verdict with the notes of the treaties applied to the case (a procedure's `finish`)."""
+    for note in treaty_notes(facts):
+        verdict = with_note(verdict, note)
+    return verdict

@@ -40,7 +40,6 @@ from ...rules import Context, Messages
 from . import fund_rules as r
 from .common import LAW_IN_FORCE
 from .fund_entries import (
-    GRANT_TYPE_IDS,
     AccountOpened,
     Allocation,
     Commitment,
@@ -52,6 +51,7 @@ from .fund_entries import (
     TransferIn,
     YearClose,
 )
+from .grant_types import GRANT_TYPE_IDS
 
 ZERO = Decimal("0.00")
 

@@ -23,47 +23,15 @@ Kinds:
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StrictBool
 
-from ...facts import InvalidFacts, objection, parse_facts
-
-# The ids of the seven grant types of article 27(2), in the order of the act. Kept here until the
-# module of the grant types is written; then this tuple is to be imported from it.
-GRANT_TYPE_IDS: tuple[str, ...] = (
-    "technology_acquisition",
-    "industrial_research",
-    "staff_training_abroad",
-    "business_process_efficiency",
-    "new_production",
-    "international_patenting",
-    "commercialisation",
-)
-GrantTypeId = Literal[GRANT_TYPE_IDS]  # the same ids, as the type pydantic checks
+from ...facts import InvalidFacts, parse_facts
+from .grant_types import GRANT_TYPE_IDS, GrantTypeId
+from .values import Amount, Day, Name, Ref, Share, Year
 
 MAX_ENTRIES = 100_000
-MAX_AMOUNT = Decimal("1e15")  # tenge; far above any budget, far below where Decimal sums lose tiyn
-FIRST_YEAR, LAST_YEAR = 2009, 2100  # the law cannot have been published before 2009 (common.EARLIEST)
-
-
-def _not_float(value: Any) -> Any:
-    # A binary float cannot hold every tiyn: money comes as a string, an integer or a Decimal.
-    if isinstance(value, float):
-        raise objection("float_amount", "an amount is written as a string or an exact decimal, not a float")
-    return value
-
-
-Amount = Annotated[Decimal, BeforeValidator(_not_float),
-                   Field(gt=0, le=MAX_AMOUNT, max_digits=18, decimal_places=2, description="tenge with tiyn, above 0")]
-Share = Annotated[Decimal, BeforeValidator(_not_float),
-                  Field(ge=0, le=MAX_AMOUNT, max_digits=18, decimal_places=2, description="tenge with tiyn")]
-Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR, description="financial year (calendar year)")]
-Name = Annotated[str, Field(min_length=1, max_length=200)]
-Ref = Annotated[str, Field(min_length=1, max_length=100)]
-Day = Annotated[dt.date, Field(ge=dt.date(FIRST_YEAR, 1, 1), le=dt.date(LAST_YEAR + 1, 12, 31))]
 
 
 class _Entry(BaseModel):

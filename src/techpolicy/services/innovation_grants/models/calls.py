@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from techpolicy.law.acts.act003_state_support.fund_entries import GRANT_TYPE_IDS
+from techpolicy.law.acts.act003_state_support.grant_types import GRANT_TYPE_IDS
 
 GRANT_TYPE_CODES = [(code, code) for code in GRANT_TYPE_IDS]  # the names come from the law layer, per language
 MAX_PANEL = 15
