@@ -21,8 +21,9 @@ from techpolicy.law.citation import Citation
 from .. import registry
 
 # How a column is shown.
-TEXT, DATE, CODES, STATUS, CERTIFICATE = "text", "date", "codes", "status", "certificate"
-RENDERS = (TEXT, DATE, CODES, STATUS, CERTIFICATE)
+# MONEY: tenge kept as a decimal string in the entry's data, written with the unit in the page's language.
+TEXT, DATE, CODES, STATUS, CERTIFICATE, MONEY = "text", "date", "codes", "status", "certificate", "money"
+RENDERS = (TEXT, DATE, CODES, STATUS, CERTIFICATE, MONEY)
 # Its filter: one code of a list of codes, or one value.
 CONTAINS, EXACT = "contains", "exact"
 # The columns every entry has; any other column key is a key of the entry's `data`.

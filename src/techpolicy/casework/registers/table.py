@@ -11,13 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.template.defaultfilters import urlencode
 from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 
-from .declaration import CERTIFICATE, CODES, DATE, Column, Register
+from techpolicy.law import units
+
+from ..steps import current_language
+from .declaration import CERTIFICATE, CODES, DATE, MONEY, Column, Register
 
 NONE = "—"  # an empty cell
 
@@ -29,6 +33,13 @@ def _e(value: Any) -> str:
 
 def _date(value: Any) -> str:
     return value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else NONE
+
+
+def _money(value: Any) -> str:
+    try:
+        return _e(units.quantity(Decimal(str(value)), "KZT", current_language()))
+    except (InvalidOperation, ValueError):
+        return NONE
 
 
 def _text(value: Any) -> str:
@@ -50,6 +61,8 @@ def _cell(column: Column, cell: dict[str, Any]) -> str:
         return "<br>".join(codes) if codes else NONE
     if column.render == DATE:
         return _date(cell["value"])
+    if column.render == MONEY:
+        return _money(cell["value"])
     return _text(cell["value"])
 
 

@@ -57,3 +57,16 @@ BY_ID: dict[str, GrantType] = {t.id: t for t in GRANT_TYPES}
 GRANT_TYPE_IDS: tuple[str, ...] = tuple(BY_ID)
 GrantTypeId = Literal[GRANT_TYPE_IDS]  # the same ids, as the type pydantic checks
 EXPERTISE_EXEMPT: tuple[str, ...] = tuple(t.id for t in GRANT_TYPES if not t.expertise_required)
+
+
+def share_parameter(type_id: str) -> str:
+    return f"grants.share_percent.{type_id}"
+
+
+def cap_parameter(type_id: str) -> str:
+    return f"grants.cap_kzt.{type_id}"
+
+
+def share_parameter_names() -> tuple[str, ...]:
+    """The open numbers of every type (article 27(2)): its share of the planned costs and its cap."""
+    return tuple(name for t in GRANT_TYPE_IDS for name in (share_parameter(t), cap_parameter(t)))

@@ -40,18 +40,10 @@ from .award_criteria import COMPARATOR_NOTE
 from .common import cite, indent, rule, with_treaty_notes
 from .decision_rules import SUBJECT_RULES, at_decision, decision_rules
 from .grant_facts import GrantFacts
-from .grant_types import EXPERTISE_EXEMPT, GRANT_TYPE_IDS
+from .grant_types import EXPERTISE_EXEMPT, GRANT_TYPE_IDS, cap_parameter, share_parameter
 
 PRIORITY_DIRECTIONS = "priority_directions"  # the reference list: code -> {"kk", "ru", "en"} names
 DOMESTIC = "KZ"
-
-
-def share_parameter(type_id: str) -> str:
-    return f"grants.share_percent.{type_id}"
-
-
-def cap_parameter(type_id: str) -> str:
-    return f"grants.cap_kzt.{type_id}"
 
 
 def _money(amount: Decimal) -> Messages:

@@ -35,6 +35,10 @@ class Expert(models.Model):
         ordering = ["user__last_name", "user__first_name", "pk"]
         verbose_name = _("grant expert")
         verbose_name_plural = _("grant experts")
+        # Domestic or foreign is read from the code (article 27(2), third indent): a malformed one
+        # written past the form's validator would break every assignment, so the database refuses it.
+        constraints = [models.CheckConstraint(condition=Q(country__regex=r"^[A-Z]{2}$"),
+                                              name="grants_expert_country_code")]
 
     def __str__(self) -> str:
         return self.user.get_full_name() or self.user.get_username()

@@ -55,6 +55,7 @@ class Seat(models.Model):
     state = models.CharField(_("state"), max_length=10, choices=STATES, default=ASSIGNED)
     declared_at = models.DateTimeField(_("independence declared at"), null=True, blank=True)
     recusal_reason = models.TextField(_("reason for the recusal"), max_length=2_000, blank=True)
+    removal_reason = models.TextField(_("reason for the removal"), max_length=2_000, blank=True)
     placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("placed by"), on_delete=models.PROTECT,
                                   related_name="+")
     placed_at = models.DateTimeField(_("placed at"), auto_now_add=True)
@@ -73,6 +74,8 @@ class Seat(models.Model):
                                    name="grants_manual_seat_has_a_reason"),
             models.CheckConstraint(condition=~Q(state="recused") | ~Q(recusal_reason=""),
                                    name="grants_recusal_has_a_reason"),
+            models.CheckConstraint(condition=~Q(state="removed") | ~Q(removal_reason=""),
+                                   name="grants_removal_has_a_reason"),
         ]
 
     def __str__(self) -> str:
