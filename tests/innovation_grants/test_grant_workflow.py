@@ -117,3 +117,14 @@ def test_003_a27_p2_a3_patenting_goes_to_the_award_without_expertise(analyst, to
     with pytest.raises(WorkflowError):
         fire(case, "to_expertise", world.operator)
     assert fire(case, "skip_expertise", world.operator).state == "preparation"
+
+
+def test_003_a27_p3_the_operator_sees_the_funds_balances_per_year_and_type_with_a_chart(world, client):
+    """003.a27.p3.a2-a3: the balances per year and type, drawn and tabled; the public does not see them."""
+    client.force_login(world.operator)
+    page = client.get("/kk/innovation-grants/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert 'data-testid="balances"' in text and "chart-grant-fund" in text and "500\u00a0000\u00a0000" in text
+    client.logout()
+    assert 'data-testid="balances"' not in client.get("/kk/innovation-grants/").content.decode()

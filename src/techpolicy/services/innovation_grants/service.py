@@ -36,6 +36,7 @@ SERVICE = Service(
     workflows=workflows.ALL,
     roles=tuple(Role(name, label) for name, label in LABELS.items()),
     registers=(AWARDS,),
+    api="techpolicy.services.innovation_grants.api:router",
     procedures=("innovation-grant",),
 
     order=50,

@@ -16,7 +16,7 @@ from techpolicy.casework.kit.terms import parameter_row
 from techpolicy.casework.steps import current_language
 from techpolicy.law.acts.act003_state_support.grant_types import GRANT_TYPE_IDS, GRANT_TYPES, share_parameter_names
 
-from . import fund
+from . import charts, fund
 from .forms import APPLICATION as FORMS
 from .forms import call_label, open_calls
 from .pages import EDITABLE
@@ -46,7 +46,8 @@ def index(request):
         "types": [t.as_dict(lang) for t in GRANT_TYPES],
         "calls": [{"number": c.number, "label": call_label(c, lang), "closes_on": c.closes_on} for c in open_calls()],
         "parameters": [parameter_row(name, today) for name in OPEN_PARAMETERS],
-        "balances": balance_rows(lang) if has_role(request.user, GRANT_OPERATOR) else None,
+        **({"balances": balance_rows(lang), "chart": charts.balance_chart()}
+           if has_role(request.user, GRANT_OPERATOR) else {"balances": None}),
     })
 
 
