@@ -39,6 +39,7 @@ SERVICE = Service(
     api="techpolicy.services.innovation_grants.api:router",
     procedures=("innovation-grant",),
 
+    demo="techpolicy.services.innovation_grants.demo:load",
     order=50,
     application=(presentation.APPLICATION,),
 )
