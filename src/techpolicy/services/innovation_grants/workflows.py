@@ -104,8 +104,10 @@ GRANT = register(Workflow(
         Action("send_to_commission", ("preparation",), AGENDA, GRANT_OPERATOR,
                _("Send to the grant commission with the basis of the award"), guard=steps.award_ready,
                effect=steps.record_award_basis, citation=A20_6,
-               fields=(Field("innovativeness", _("Innovativeness (article 20(6)(1)): evidence, if relied on")),
-                       Field("scale", _("Scale (article 20(6)(3)): evidence, if relied on")),
+               # At least one criterion of article 20(6) (reading R-G1), so each alone is optional.
+               fields=(Field("innovativeness", _("Innovativeness (article 20(6)(1)): evidence, if relied on"),
+                             required=False),
+                       Field("scale", _("Scale (article 20(6)(3)): evidence, if relied on"), required=False),
                        Field("sectoral_programme", _("Sectoral programme providing the support (article 20(1))"))),
                consequence=_("The case goes on the grant commission's agenda: a round of voting opens, and from "
                              "then on only the commission's decision moves it on.")),
