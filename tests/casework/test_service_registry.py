@@ -259,4 +259,5 @@ def test_load_demo_runs_each_services_demo_in_order():
     programme = next(n for n, line in enumerate(lines) if line.startswith("Programme operator (KIDI): kidi"))
     study = next(n for n, line in enumerate(lines) if line.startswith("Demo expert logins: "))
     platforms = next(n for n, line in enumerate(lines) if line.startswith("Technology platforms (password "))
-    assert 0 < demo_logins < programme < study < platforms == len(lines) - 1
+    grants = next(n for n, line in enumerate(lines) if line.startswith("Innovation grants (password "))
+    assert 0 < demo_logins < programme < study < platforms < grants == len(lines) - 1

@@ -58,7 +58,9 @@ def load_demo() -> dict[str, str]:
     from techpolicy.services.technology_platforms.models import Platform
 
     call_command("load_demo", verbosity=0)
-    study = Study.objects.get()
+    from techpolicy.forecasting.studies.demo import TITLE
+
+    study = Study.objects.get(title=TITLE)  # the forecasting demo's (the grants demo has an approved one)
     return {
         "study": study.number,
         "series": str(IndicatorSeries.objects.filter(study=study).order_by("pk").first().pk),

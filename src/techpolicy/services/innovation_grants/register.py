@@ -21,8 +21,14 @@ AWARD = Citation("003", "1", article="27")
 DECISION_KIND = "award"
 
 
+def type_code(type_id: str) -> str:
+    """A grant type as the register shows and filters it: its sub-paragraph of article 27(2), "1" to
+    "7" (the internal id is not for readers; the name stands beside the number)."""
+    return next(t.citation.sub for t in GRANT_TYPES if t.id == type_id)
+
+
 def type_names(on: dt.date, lang: str) -> dict[str, str]:
-    return {t.id: t.name[lang] for t in GRANT_TYPES}
+    return {t.citation.sub: t.name[lang] for t in GRANT_TYPES}
 
 
 def direction_names(on: dt.date, lang: str) -> dict[str, str]:
@@ -40,7 +46,7 @@ AWARDS = Register(
               "activity: recipient, grant type, priority direction, amount and date of the award."),
     columns=(
         Column("name", _("Recipient")),
-        Column("grant_type", _("Grant type"), render=CODES, filter=CONTAINS, names=type_names),
+        Column("grant_type", _("Grant type (article 27(2))"), render=CODES, filter=CONTAINS, names=type_names),
         Column("direction", _("Priority direction"), render=CODES, filter=CONTAINS, names=direction_names),
         Column("amount", _("Amount of the grant"), render=MONEY),
         Column("call", _("Call"), searchable=True),

@@ -28,7 +28,7 @@ from techpolicy.law.units import quantity
 from . import checks, fund
 from .models import Agreement, Call, Tranche
 from .models.agreements import MAX_TEXT
-from .register import AWARD, AWARDS, DECISION_KIND
+from .register import AWARD, AWARDS, DECISION_KIND, type_code
 
 MAX_NUMBER = 60
 MAX_EVIDENCE = 4_000
@@ -188,7 +188,7 @@ def award(case: Case, actor, payload) -> None:
     decision = case.decisions.filter(kind=DECISION_KIND).latest("decided_at")
     enter(AWARDS, on=today, citation=AWARD, decision=decision, organisation=case.organisation, case=case,
           name=case.facts["applicant"]["name"], bin=case.organisation.bin or "", valid_from=today,
-          data={"grant_type": [case.facts["grant_type"]], "direction": [case.facts["direction"]],
+          data={"grant_type": [type_code(case.facts["grant_type"])], "direction": [case.facts["direction"]],
                 "amount": case.facts["requested"], "call": case.facts.get("call", "")},
           note={"case": case.number})
 
