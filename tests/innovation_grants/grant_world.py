@@ -32,13 +32,14 @@ class World:
     voters: list
     today: object
 
-    def application(self, **changes) -> Case:
+    def application(self, owner=None, **changes) -> Case:
+        owner = owner or self.owner
         facts = {"call": self.call.number, "grant_type": self.call.grant_type,
-                 "applicant": {"kind": "legal_entity", "name": self.owner.organisation.name,
+                 "applicant": {"kind": "legal_entity", "name": owner.organisation.name,
                                "activity": "өнеркәсіптік роботтар шығару", "industrial_enterprise": True},
                  "direction": "AI.01", "planned_costs": "100000000.00", "requested": "40000000.00",
                  "own_production_process": True, "trainees": [], **changes}
-        return create_case(GRANT, self.owner.organisation, self.owner, title="Grant", facts=facts)
+        return create_case(GRANT, owner.organisation, owner, title="Grant", facts=facts)
 
     def seat_panel(self, case: Case, conclusions=("economic", "technological")) -> None:
         """Both experts seated, declared independent, each giving one of the conclusions."""

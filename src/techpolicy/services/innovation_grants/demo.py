@@ -27,8 +27,8 @@ from techpolicy.casework.models import Case, Commission, CommissionMember
 from techpolicy.law.acts.act003_state_support.grant_types import GRANT_TYPES
 from techpolicy.services.technopark.demo import _user
 
-from . import directions, fund, panels
-from .models import Call, Conclusion, DirectionsVersion, Expert, Seat, Tie
+from . import directions, fund, panels, scores
+from .models import Call, Conclusion, Criterion, DirectionsVersion, Expert, Seat, Tie
 from .roles import GRANT_EXPERT, GRANT_OPERATOR
 from .workflows import COMMISSION_KEY, GRANT
 
@@ -142,16 +142,29 @@ def _ledger(operator, last_year: int) -> None:
                             "new_production": "500000000.00", "commercialisation": f"{rest:.2f}"}}, operator)
 
 
+CRITERIA = (  # code, kk, ru, en, weight, required (passing score 5 of 10)
+    ("novelty", "Технологиялық жаңалығы", "Технологическая новизна", "Technological novelty", "0.5", True),
+    ("team", "Команданың біліктілігі", "Квалификация команды", "Qualification of the team", "0.2", False),
+    ("market", "Нарықтық әлеуеті", "Рыночный потенциал", "Market potential", "0.3", False),
+)
+
+
 def _calls(operator, today: dt.date) -> dict[str, Call]:
+    """A call per grant type, each with the same demo criteria (the rules of granting set none)."""
     found = {}
     for n, grant_type in enumerate(GRANT_TYPES, start=1):
-        found[grant_type.id], _created = Call.objects.get_or_create(
+        found[grant_type.id], created = Call.objects.get_or_create(
             number=f"IG-C{today.year}-{n} (демо)"[:32], defaults={
                 "grant_type": grant_type.id, "title_kk": f"{grant_type.name['kk'].capitalize()} (демо)",
                 "title_ru": f"{grant_type.name['ru'].capitalize()} (демо)",
                 "title_en": f"{grant_type.name['en'].capitalize()} (demo)", "opens_on": today - dt.timedelta(days=30),
                 "closes_on": today + dt.timedelta(days=60), "panel_size": 2, "published_at": timezone.now(),
                 "created_by": operator})
+        if created:
+            for order, (code, kk, ru, en, weight, required) in enumerate(CRITERIA):
+                Criterion.objects.create(call=found[grant_type.id], code=code, name_kk=f"{kk} (демо)",
+                                         name_ru=f"{ru} (демо)", name_en=f"{en} (demo)", weight=weight,
+                                         required=required, required_min=5 if required else 0, order=order)
     return found
 
 
@@ -186,10 +199,11 @@ def _application(owner, call: Call, direction: str) -> dict:
 
 
 def _panel(case: Case, experts: list[Expert], operator) -> None:
-    """A domestic and a foreign expert, declared and concluded."""
+    """A domestic and a foreign expert, declared, scoring and concluded."""
     for expert, kind in ((experts[0], Conclusion.ECONOMIC), (experts[2], Conclusion.TECHNOLOGICAL)):
         seat = panels.place(case, expert, operator, "Демо: құрамды оператор қолмен жасақтады")
         panels.declare(seat, expert.user)
+        scores.record_scores(seat, expert.user, {"novelty": "8", "team": "7", "market": "6"})
         panels.conclude(Seat.objects.get(pk=seat.pk), expert.user, kind, "Жоба техникалық тұрғыдан негізделген (демо).")
 
 

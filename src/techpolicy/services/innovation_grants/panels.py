@@ -110,7 +110,7 @@ def profiles_for(cases: Iterable[Case]) -> tuple[list[ExpertProfile], list[Appli
     return expert_profiles(experts), application_profiles(cases)
 
 
-def _conflict_of(expert: Expert, case: Case) -> str | None:
+def conflict_of(expert: Expert, case: Case) -> str | None:
     """The conflict that holds now between the expert and the application, or None."""
     [expert_profile] = expert_profiles([expert])
     [application_profile] = application_profiles([case])
@@ -242,7 +242,7 @@ def place(case: Case, expert: Expert, actor, reason: str) -> Seat:
         expert = Expert.objects.select_related("user").select_for_update(of=("self",)).get(pk=expert.pk)
         if not expert.active:
             raise PanelError(_("The expert is not active in the pool."))
-        code = _conflict_of(expert, case)
+        code = conflict_of(expert, case)
         if code is not None:
             raise _conflict_refusal(code)
         if seated(case, expert):
@@ -281,7 +281,7 @@ def declare(seat: Seat, user) -> Seat:
         _in_expertise(seat.case)
         if seat.state != Seat.ASSIGNED:
             raise PanelError(_("The independence declaration is given once, on a seat awaiting it."))
-        code = _conflict_of(seat.expert, seat.case)
+        code = conflict_of(seat.expert, seat.case)
         if code is not None:
             raise PanelError(_("You cannot declare independence: %(reason)s. Recuse yourself from this "
                                "application.") % {"reason": reason_label(code)})
@@ -322,7 +322,7 @@ def conclude(seat: Seat, user, kind: str, text: str) -> Conclusion:
         _in_expertise(seat.case)
         if seat.state not in (Seat.DECLARED, Seat.CONCLUDED):
             raise PanelError(_("Declare your independence before giving a conclusion."))
-        code = _conflict_of(seat.expert, seat.case)
+        code = conflict_of(seat.expert, seat.case)
         if code is not None:
             raise PanelError(_("You cannot give a conclusion: %(reason)s. Recuse yourself from this "
                                "application.") % {"reason": reason_label(code)})

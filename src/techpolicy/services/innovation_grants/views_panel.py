@@ -21,8 +21,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from techpolicy.accounts.roles import has_role
 from techpolicy.casework.models import Case
+from techpolicy.casework.steps import current_language
 
-from . import panels
+from . import panels, scores
 from .conflicts import conflicted_pairs
 from .models import AssignmentRun, Call, Conclusion, Expert, Seat
 from .models.panels import MAX_CONCLUSION
@@ -143,6 +144,11 @@ def _expert_post(request, seat: Seat):
         panels.recuse(seat, request.user, request.POST.get("reason", "")[:panels.MAX_REASON + 1])
         messages.success(request, _("Your recusal was recorded."))
         return redirect("innovation_grants:reviews")
+    elif action == "score":
+        values = {key.removeprefix("score-"): value[:4] for key, value in request.POST.items()
+                  if key.startswith("score-")}
+        scores.record_scores(seat, request.user, values)
+        messages.success(request, _("Your scores were recorded."))
     elif action == "conclude":
         panels.conclude(seat, request.user, request.POST.get("kind", "")[:20],
                         request.POST.get("text", "")[:MAX_CONCLUSION + 1])
@@ -150,6 +156,20 @@ def _expert_post(request, seat: Seat):
     else:
         messages.error(request, _("Unknown action."))
     return None
+
+
+def _criteria(case: Case) -> list[dict]:
+    """The criteria of the application's call, in the reader's language, for the scoring form."""
+    call = Call.objects.filter(number=(case.facts or {}).get("call")).first()
+    lang = current_language()
+    return [{"code": c.code, "name": c.name(lang), "scale_max": c.scale_max, "required": c.required,
+             "weight": c.weight} for c in call.criteria.order_by("order", "code")] if call else []
+
+
+def _given_scores(seat: Seat) -> list[dict]:
+    lang = current_language()
+    return [{"name": sc.criterion.name(lang), "value": sc.value, "max": sc.criterion.scale_max}
+            for sc in seat.scores.select_related("criterion").order_by("criterion__order", "pk")]
 
 
 def _expert_page(request, case: Case, seat: Seat):
@@ -170,6 +190,7 @@ def _expert_page(request, case: Case, seat: Seat):
         "conclusions": given,
         "kinds_left": [(value, label) for value, label in Conclusion.KINDS if value not in kinds],
         "may_declare": seat.state == Seat.ASSIGNED, "may_conclude": seat.state in (Seat.DECLARED, Seat.CONCLUDED),
+        "criteria": _criteria(case), "scores": _given_scores(seat),
         "under_expertise": case.state == panels.EXPERTISE,
         "max_reason": panels.MAX_REASON, "max_conclusion": MAX_CONCLUSION,
     })

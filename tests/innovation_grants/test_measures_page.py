@@ -1,0 +1,49 @@
+"""The public page "which support measures fit" (003.a20.p2 with each measure's article): every
+measure on the answers, the refusals naming their paragraphs in the reader's language, and the
+provider of each; nothing is stored."""
+
+from __future__ import annotations
+
+import pytest
+
+from techpolicy.casework.models import Case
+
+pytestmark = pytest.mark.django_db
+
+ANSWERS = {"applicant-kind": "legal_entity", "applicant-name": "«Ертіс Полимер» АҚ",
+           "applicant-activity": "полимер өндірісін жаңғырту", "circumstances-purpose": "modernisation",
+           "circumstances-own_contribution": "5000000", "circumstances-lender": "second_tier_bank",
+           "circumstances-instrument": "loan", "circumstances-working_capital": "on",
+           "circumstances-other_regime": ""}
+
+
+def statuses(html: str) -> dict[str, str]:
+    import re
+
+    return dict(re.findall(r'data-measure="([a-z_]+)" data-status="([a-z_]+)"', html))
+
+
+def test_003_a20_p2_the_measures_that_fit_with_reasons_and_providers(client):
+    page = client.post("/kk/innovation-grants/measures/", ANSWERS)
+    assert page.status_code == 200
+    html = page.content.decode()
+    found = statuses(html)
+    assert len(found) == 13
+    assert found["guarantee"] == "fits" and found["lending"] == "fits"
+    # 003.a24.p2.a2 (R-G2): no subsidy of interest on a loan for working capital, named in Kazakh.
+    assert found["interest_subsidy"] == "does_not_fit" and "айналымдағы қаражатты" in html
+    assert found["financing"] == "needs_facts" and found["land_and_subsoil"] == "no_procedure"
+    assert "Үкімет айқындайтын қаржы агенті" in html  # the provider of guarantees (article 22)
+    assert not Case.objects.exists()
+
+
+def test_003_a20_p3_5_another_law_governs_agro_industrial_subjects(client):
+    html = client.post("/ru/innovation-grants/measures/",
+                       {**ANSWERS, "circumstances-other_regime": "agro_industrial"}).content.decode()
+    assert statuses(html)["guarantee"] == "does_not_fit" and "агропромышленного комплекса" in html
+
+
+@pytest.mark.parametrize("field", ["circumstances-own_contribution", "circumstances-purpose", "applicant-name"])
+def test_hostile_answers_come_back_as_form_errors_not_500(client, field):
+    page = client.post("/en/innovation-grants/measures/", {**ANSWERS, field: "x" * 100_000})
+    assert page.status_code == 200 and 'data-testid="fits"' not in page.content.decode()
