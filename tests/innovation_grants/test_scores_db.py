@@ -9,7 +9,6 @@ import pytest
 from techpolicy.casework.engine import fire
 from techpolicy.services.innovation_grants import panels, scores
 from techpolicy.services.innovation_grants.models import Criterion, Score, Seat, Tie
-
 from tests import factories
 
 from .grant_world import make_world
