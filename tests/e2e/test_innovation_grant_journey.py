@@ -5,7 +5,9 @@ expertise and runs the optimal assignment, which seats a domestic and a foreign 
 a reason; both declare independence and give the economic and the technological conclusion; the
 operator sends the award to the grant commission resting on innovativeness (article 20(6)(1)); the
 commission votes and the award is recorded, committing the amount in the fund (article 27(3)) and
-entering the public register; the agreement is signed by both parties and a tranche is paid.
+entering the public register; the agreement is signed by both parties and a tranche is paid; the
+ledger shows last year closed with its balance carried into this year, and this year cannot close
+before its end.
 
 The world is the service's demo (a forecast study approved last year behind the priority
 directions, last year's balance carried into this one). Needs Debian's Chromium at /usr/bin/chromium.
@@ -170,6 +172,13 @@ def journey(page: Page, base: str, call: str, names: dict[str, str]) -> None:
     fire(page, "pay_tranche", "implementation", amount="50000000", paid_on=law_context.today().isoformat())
     page.goto(f"{base}/kk/innovation-grants/")
     expect(page.get_by_test_id("balances")).to_be_visible()
+    # Last year was closed and its balance opened this year (article 27(3)); this year cannot close
+    # before its end, and the refusal names the paragraph.
+    page.get_by_test_id("ledger-link").click()
+    expect(page.get_by_test_id("ledger")).to_contain_text("қаржы жылы жабылды, қалдық келесі жылға ауысты")
+    page.locator('input[name="confirm"]').check()
+    page.get_by_test_id("ledger-close-year").click()
+    assert "27-бап, 3-тармақ" in messages(page), messages(page)
     logout(page)
 
     # 8. Anyone finds the award on the public register, in Kazakh, with its amount in tenge.

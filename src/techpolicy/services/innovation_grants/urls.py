@@ -2,7 +2,7 @@ from django.urls import path
 
 from techpolicy.casework.registers.views import register_page
 
-from . import views, views_measures, views_panel, views_whatif
+from . import views, views_ledger, views_measures, views_panel, views_whatif
 from .register import REGISTER_KEY
 
 app_name = "innovation_grants"
@@ -10,6 +10,7 @@ app_name = "innovation_grants"
 urlpatterns = [
     path("", views.index, name="index"),
     path("apply/", views.apply, name="apply"),
+    path("ledger/", views_ledger.ledger_page, name="ledger"),
     path("measures/", views_measures.measures_page, name="measures"),
     path("register/", register_page, {"key": REGISTER_KEY}, name="register"),
     path("cases/<str:number>/edit/", views.edit, name="edit"),
