@@ -69,3 +69,19 @@ def test_the_what_if_lists_whose_funding_changes_with_another_threshold_or_allot
     assert client.get(url, {"budget": "x" * 5000, "threshold": "NaN", "method": "max"}).status_code == 200
     client.force_login(world.owner)
     assert client.get(url).status_code == 403
+
+
+def test_003_a27_p2_the_what_if_of_a_types_share_and_cap_lists_the_verdicts_it_changes(world, client):
+    """003.a27.p2: the share and cap of a type are not set by the source; the operator sees what
+    setting them would change for the applications of the call not yet decided."""
+    near, far = seated(world)[0], seated(world, factories.make_applicant(), requested="20000000.00")[0]
+    client.force_login(world.operator)
+    url = f"/kk/innovation-grants/calls/{world.call.number}/what-if/"
+    page = client.get(url, {"share": "30"}).content.decode()
+    assert page.count('<li data-changed="rule">') == 1 and near.number in page and far.number not in page.split(
+        "what-if-replayed")[1]
+    assert "27-бап, 2-тармақ" in page and "30 %" in page
+    page = client.get(url, {"cap": "10000000"}).content.decode()
+    assert page.count('<li data-changed="rule">') == 2
+    page = client.get(url, {"share": "100"}).content.decode()  # 100 % is not "part of" the costs: ignored
+    assert '<li data-changed="rule">' not in page
