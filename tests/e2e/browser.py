@@ -107,6 +107,19 @@ def expect_state(page: Page, state: str) -> None:
         raise AssertionError(f"expected state {state!r}; the page says: {messages(page)}") from exc
 
 
+def fire(page: Page, action: str, state: str, reason: str = "", confirm: bool = False, **fields: str) -> None:
+    """Click an action button of the case page (filling its form first) and expect `state`."""
+    form = page.locator("form", has=page.locator(f'[data-action="{action}"]'))
+    for name, value in fields.items():
+        form.locator(f'[name="{name}"]').fill(value)
+    if reason:
+        form.locator('[name="reason"]').fill(reason)
+    if confirm:
+        form.locator('[name="confirm"]').check()
+    form.locator(f'[data-action="{action}"]').click()
+    expect_state(page, state)
+
+
 def login(page: Page, base: str, username: str, password: str = DEMO_PASSWORD) -> None:
     page.goto(f"{base}/kk/login/")
     page.locator('input[name="username"]').fill(username)

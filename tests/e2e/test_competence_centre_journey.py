@@ -25,26 +25,13 @@ from techpolicy.law.dates import add_years
 from techpolicy.services.competence_centres import demo
 from techpolicy.services.competence_centres.roles import AUTHORIZED_BODY
 from techpolicy.services.technopark.demo import _user
-from tests.e2e.browser import expect_state, login, logout, messages, open_page
+from tests.e2e.browser import expect_state, fire, login, logout, messages, open_page
 
 pytestmark = pytest.mark.browser
 
 UNIVERSITY = "Шығыс технологиялық университеті (демо)"
 BIN = "990240000777"
 AREAS = ("programme_documents", "analytical_studies", "technology_assessment", "technical_regulation")
-
-
-def fire(page: Page, action: str, state: str, reason: str = "", confirm: bool = False, **fields: str) -> None:
-    """Click an action button of the case page (filling its form first) and expect `state`."""
-    form = page.locator("form", has=page.locator(f'[data-action="{action}"]'))
-    for name, value in fields.items():
-        form.locator(f'[name="{name}"]').fill(value)
-    if reason:
-        form.locator('[name="reason"]').fill(reason)
-    if confirm:
-        form.locator('[name="confirm"]').check()
-    form.locator(f'[data-action="{action}"]').click()
-    expect_state(page, state)
 
 
 def initiate(page: Page, base: str, started_on: dt.date) -> str:

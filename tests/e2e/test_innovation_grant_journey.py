@@ -26,24 +26,11 @@ from techpolicy.casework import law_context
 from techpolicy.services.innovation_grants import demo
 from techpolicy.services.innovation_grants.models import Call, Expert
 from techpolicy.services.technopark.demo import _user
-from tests.e2e.browser import expect_state, login, logout, messages, open_page
+from tests.e2e.browser import expect_state, fire, login, logout, messages, open_page
 
 pytestmark = pytest.mark.browser
 
 COMPANY = "«Қарқаралы Автоматика» ЖШС (демо)"
-
-
-def fire(page: Page, action: str, state: str, reason: str = "", confirm: bool = False, **fields: str) -> None:
-    """Click an action button of the case page (filling its form first) and expect `state`."""
-    form = page.locator("form", has=page.locator(f'[data-action="{action}"]'))
-    for name, value in fields.items():
-        form.locator(f'[name="{name}"]').fill(value)
-    if reason:
-        form.locator('[name="reason"]').fill(reason)
-    if confirm:
-        form.locator('[name="confirm"]').check()
-    form.locator(f'[data-action="{action}"]').click()
-    expect_state(page, state)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -10,14 +10,12 @@ from django.utils.translation import gettext as _
 from techpolicy.site import amounts
 from techpolicy.site.charts import Chart, chart
 
-from . import fund
-
 COLOURS = ("#8aa4bf", "#00609c", "#2e7d32", "#b26a00")
 
 
-def balance_chart() -> Chart | None:
-    """None while the ledger has no year."""
-    years = sorted(fund.balances().items())
+def balance_chart(balances: dict) -> Chart | None:
+    """The chart of `fund.balances()`; None while the ledger has no year."""
+    years = sorted(balances.items())
     if not years:
         return None
     measures = ((_("Allocated"), "allocated"), (_("Committed"), "committed"), (_("Paid"), "paid"))

@@ -9,11 +9,11 @@ the list in force today; the calls are those open today."""
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from techpolicy.casework import law_context
 from techpolicy.casework.kit.forms import Bound, FormBundle
+from techpolicy.casework.steps import current_language
 from techpolicy.law.acts.act003_state_support.grant_facts import MAX_TRAINEES
 from techpolicy.law.acts.act003_state_support.grant_types import BY_ID
 from techpolicy.law.acts.act003_state_support.values import MAX_AMOUNT
@@ -24,11 +24,6 @@ from .models import Call, DirectionsVersion
 MAX_TRAINEE_ROWS = min(MAX_TRAINEES, 100)  # rows a page may post (about 500 fields, under Django's 1000)
 MAX_NAME, MAX_ACTIVITY = 200, 2_000
 AMOUNT_DIGITS = 18
-
-
-def _lang() -> str:
-    lang = (get_language() or "kk")[:2]
-    return lang if lang in ("kk", "ru", "en") else "kk"
 
 
 def open_calls() -> list[Call]:
@@ -48,7 +43,8 @@ class CallForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["call"].choices = [("", "—"), *((c.number, call_label(c, _lang())) for c in open_calls())]
+        lang = current_language()
+        self.fields["call"].choices = [("", "—"), *((c.number, call_label(c, lang)) for c in open_calls())]
 
 
 class ApplicantForm(forms.Form):
@@ -79,7 +75,7 @@ class ProjectForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         listed = directions.in_force(DirectionsVersion.PRIORITY_DIRECTIONS, law_context.today()).items
-        self.fields["direction"].choices = [("", "—"), *((code, f"{names.get(_lang(), code)} ({code})")
+        self.fields["direction"].choices = [("", "—"), *((code, f"{names.get(current_language(), code)} ({code})")
                                                          for code, names in listed.items())]
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from techpolicy.casework import law_context
+from techpolicy.casework.steps import current_language
 from techpolicy.law.acts.act003_state_support import fund
 from techpolicy.law.acts.act003_state_support.fund_entries import Commitment, Ledger, parse_entry
 from techpolicy.law.acts.act003_state_support.fund_rules import Refusal
@@ -27,6 +28,12 @@ class Outcome:
     entry: LedgerEntry | None = None
     refusal: Refusal | None = None
     refused: LedgerRefusal | None = None
+
+
+def refusal_text(refusal: Refusal) -> str:
+    """A refusal of the law as the person who asked reads it: "[paragraph] reason", in their language."""
+    lang = current_language()
+    return f"[{refusal.rule.citation.text(lang)}] {refusal.reason.get(lang, '')}"
 
 
 def state() -> fund.LedgerState:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from techpolicy.casework.kit.presentation import Presentation, Section
+from techpolicy.casework.steps import current_language
 from techpolicy.law.acts.act003_state_support.grant_types import BY_ID
 
 from . import forms, workflows
-from .steps import current_language
 
 
 def _type_name(code: str) -> str:

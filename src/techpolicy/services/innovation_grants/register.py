@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from techpolicy.casework.registers import CODES, CONTAINS, DATE, ENTER, MONEY, STATUS, Basis, Column, Register
-from techpolicy.law.acts.act003_state_support.grant_types import GRANT_TYPES
+from techpolicy.law.acts.act003_state_support.grant_types import BY_ID, GRANT_TYPES
 from techpolicy.law.citation import Citation
 
 REGISTER_KEY = "innovation-grants.awards"
@@ -24,7 +24,7 @@ DECISION_KIND = "award"
 def type_code(type_id: str) -> str:
     """A grant type as the register shows and filters it: its sub-paragraph of article 27(2), "1" to
     "7" (the internal id is not for readers; the name stands beside the number)."""
-    return next(t.citation.sub for t in GRANT_TYPES if t.id == type_id)
+    return BY_ID[type_id].citation.sub
 
 
 def type_names(on: dt.date, lang: str) -> dict[str, str]:

@@ -166,8 +166,7 @@ def _ledger(data: dict, actor):
     """One entry of the fund ledger, or the step undone with the law's refusal."""
     outcome = fund.record(data, actor)
     if outcome.refusal is not None:
-        lang = current_language()
-        raise WorkflowError(f"[{outcome.refusal.rule.citation.text(lang)}] {outcome.refusal.reason.get(lang, '')}")
+        raise WorkflowError(fund.refusal_text(outcome.refusal))
     return outcome.entry
 
 

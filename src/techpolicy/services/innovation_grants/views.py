@@ -28,15 +28,20 @@ OPEN_PARAMETERS = ("iil.published_on", *share_parameter_names(), "grants.expert_
 BALANCE_COLUMNS = ("allocated", "brought_forward", "committed", "paid", "returned", "available")
 
 
-def balance_rows(lang: str) -> list[dict]:
+def balance_rows(years: dict, lang: str) -> list[dict]:
     """Per financial year and grant type: the ledger's figures (article 27(3))."""
     names = {t.id: t.name[lang] for t in GRANT_TYPES}
     rows = []
-    for year, balance in sorted(fund.balances().items()):
+    for year, balance in sorted(years.items()):
         for type_id in GRANT_TYPE_IDS:
             figures = balance.types[type_id].as_dict()
             rows.append({"year": year, "type": names[type_id], **{k: figures[k] for k in BALANCE_COLUMNS}})
     return rows
+
+
+def _fund(lang: str) -> dict:
+    years = fund.balances()  # one replay of the ledger for the table and the chart
+    return {"balances": balance_rows(years, lang), "chart": charts.balance_chart(years)}
 
 
 @require_safe
@@ -46,8 +51,7 @@ def index(request):
         "types": [t.as_dict(lang) for t in GRANT_TYPES],
         "calls": [{"number": c.number, "label": call_label(c, lang), "closes_on": c.closes_on} for c in open_calls()],
         "parameters": [parameter_row(name, today) for name in OPEN_PARAMETERS],
-        **({"balances": balance_rows(lang), "chart": charts.balance_chart()}
-           if has_role(request.user, GRANT_OPERATOR) else {"balances": None}),
+        **(_fund(lang) if has_role(request.user, GRANT_OPERATOR) else {"balances": None}),
     })
 
 

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_http_methods
 
 from techpolicy.accounts.roles import has_role
 from techpolicy.casework import law_context
-from techpolicy.casework.steps import current_language
 from techpolicy.law.facts import InvalidFacts
 
 from . import fund
@@ -50,8 +49,7 @@ def _close_year(request) -> None:
             "year": law_context.today().year - 1})
         return
     if outcome.refusal is not None:
-        lang = current_language()
-        messages.error(request, f"[{outcome.refusal.rule.citation.text(lang)}] {outcome.refusal.reason.get(lang, '')}")
+        messages.error(request, fund.refusal_text(outcome.refusal))
         return
     messages.success(request, _("The year is closed: its balance opens the next financial year, earmarked for "
                                 "innovation grants (article 27(3) of the Law)."))

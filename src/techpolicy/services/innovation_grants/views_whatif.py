@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from techpolicy.accounts.roles import has_role
+from techpolicy.casework.steps import rule_refusal
 from techpolicy.law.acts.act003_state_support.values import MAX_AMOUNT
 
 from . import scores, scoring, whatif_rules
@@ -58,11 +59,10 @@ def what_if(request, number: str):
     share = _decimal(request.GET.get("share", ""), Decimal("99.99"))  # below 100 % (reading R-F1)
     cap = _decimal(request.GET.get("cap", ""), MAX_AMOUNT)
     replayed = whatif_rules.replay(call, share, cap) if share is not None or cap is not None else None
-    lang = request.LANGUAGE_CODE
     return render(request, "innovation_grants/what_if.html", {
         "share": share, "cap": cap, "replayed": None if replayed is None else [
-            {"number": r.case.number, "why": " ".join(f"[{f.citation.text(lang)}] {f.reason.get(lang, '')}"
-                                                      for f in r.failed)} for r in replayed if r.failed],
+            {"number": r.case.number, "why": " ".join(rule_refusal(f) for f in r.failed)}
+            for r in replayed if r.failed],
         "replay_count": len(replayed or ()),
         "rule_changes": sum(r.before != r.after for r in replayed or ()),
         "call": call, "rows": rows, "changes": len(changes), "money": money, "chosen": chosen,

@@ -44,13 +44,14 @@ def replay(call: Call, share: Decimal | None, cap: Decimal | None) -> list[Repla
     today = law_context.today()
     parameters = reform(call, share, cap, today)
     procedure = checks.CHECK.procedure
+    in_force, calendar = law_context.parameters(), law_context.calendar()
+    references = checks.priority_directions(today)  # the same list for every application of the day
     found = []
     cases = Case.objects.filter(workflow=panels.WORKFLOW, state__in=REPLAYED, facts__call=call.number).order_by("pk")
     for case in cases:
         facts = checks.law_facts(case)
-        references = checks.priority_directions(today)
-        before = procedure.evaluate(facts, today, law_context.parameters(), law_context.calendar(), references)
-        after = procedure.evaluate(facts, today, parameters, law_context.calendar(), references)
+        before = procedure.evaluate(facts, today, in_force, calendar, references)
+        after = procedure.evaluate(facts, today, parameters, calendar, references)
         was_failed = {r.rule_id for r in before.failed}
         found.append(Replayed(case, before.outcome, after.outcome,
                               tuple(r for r in after.failed if r.rule_id not in was_failed)))

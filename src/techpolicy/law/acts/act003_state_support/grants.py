@@ -53,12 +53,13 @@ def _money(amount: Decimal) -> Messages:
 # --- article 27(1): within the priority directions ------------------------------------------------------
 
 
-def _listed(ctx: Context) -> Mapping[str, Any]:
-    return ctx.reference.get(PRIORITY_DIRECTIONS) or {}
+def _listed(references: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The list of priority directions among the reference lists given (empty when none is)."""
+    return references.get(PRIORITY_DIRECTIONS) or {}
 
 
 def _direction_details(facts: GrantFacts, ctx: Context) -> dict[str, Any]:
-    listed = _listed(ctx)
+    listed = _listed(ctx.reference)
     on = facts.decision_date()
     details: dict[str, Any] = {"direction": facts.direction, "listed": len(listed),
                                "on": {lang: units.date(on, lang) for lang in LANGUAGES}}
@@ -87,7 +88,7 @@ A27_1 = rule(
         "en": "The direction '{direction}' is not on the list of priority directions of innovation grants in force "
         "on {on} ({listed} items listed).",
     },
-    lambda f, ctx: f.direction.is_in([code for code in _listed(ctx) if isinstance(code, str)]),
+    lambda f, ctx: f.direction.is_in([code for code in _listed(ctx.reference) if isinstance(code, str)]),
     explain=_direction_details,
 )
 
@@ -386,7 +387,7 @@ NO_LIST_NOTE: Messages = {
 def finish(verdict: Verdict, facts: GrantFacts, references: Mapping[str, Any]) -> Verdict:
     """The notes: the list of directions not given, each open number the case met, the Government's rules."""
     verdict = with_treaty_notes(verdict, facts)
-    if not _listed_in(references):
+    if not _listed(references):
         verdict = with_note(verdict, NO_LIST_NOTE)
     for r in verdict.results:
         if r.status in ("passed", "failed") and r.details.get("unset"):
@@ -396,10 +397,6 @@ def finish(verdict: Verdict, facts: GrantFacts, references: Mapping[str, Any]) -
     if relied:
         verdict = with_note(verdict, COMPARATOR_NOTE)
     return with_note(verdict, RULES_NOTE)
-
-
-def _listed_in(references: Mapping[str, Any]) -> bool:
-    return bool(references.get(PRIORITY_DIRECTIONS))
 
 
 def grant_type_of(facts: GrantFacts) -> str:

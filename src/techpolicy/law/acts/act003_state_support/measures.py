@@ -96,12 +96,13 @@ class ExportFacts(DecisionFacts):
 
 # --- the rules ---------------------------------------------------------------------------------------
 
-_PURPOSE_TEXT: Messages = {
-    "kk": "жаңа индустриялық-инновациялық жобалар, сондай-ақ жұмыс істеп тұрған өндірістерді жаңғыртуға және кеңейтуге "
-    "бағытталған жобалар",
-    "ru": "новые индустриально-инновационные проекты, а также проекты модернизации и расширения действующих "
-    "производств",
-    "en": "new industrial-innovative projects, and projects modernising or expanding existing production",
+_PURPOSE_REQUIREMENT: Messages = {
+    "kk": "Қолдау мына жобаларға беріледі: жаңа индустриялық-инновациялық жобалар, сондай-ақ жұмыс істеп тұрған "
+    "өндірістерді жаңғыртуға және кеңейтуге бағытталған жобалар.",
+    "ru": "Поддержка предоставляется на: новые индустриально-инновационные проекты, а также проекты модернизации и "
+    "расширения действующих производств.",
+    "en": "Support is given for new industrial-innovative projects, and projects modernising or expanding existing "
+    "production.",
 }
 
 
@@ -109,8 +110,7 @@ def _purpose_rule(rule_id: str, article: str, paragraph: str) -> Rule:
     return rule(
         rule_id,
         cite(article, paragraph),
-        {lang: {"kk": "Қолдау мына жобаларға беріледі: {p}.", "ru": "Поддержка предоставляется на: {p}.",
-                "en": "Support is given for {p}."}[lang].format(p=_PURPOSE_TEXT[lang]) for lang in _PURPOSE_TEXT},
+        _PURPOSE_REQUIREMENT,
         {
             "kk": "Жобаның мақсаты жаңа жоба да, жаңғырту да, кеңейту де емес.",
             "ru": "Цель проекта – не новый проект, не модернизация и не расширение.",
