@@ -52,6 +52,10 @@ PERSONAS = [
     "hstc_secretary",  # HSTC working body
     "hstc1",  # HSTC member
     "expert-kz",  # forecast-study expert
+    "grant-operator",  # operator of innovation grants (panels, what-if, ledger)
+    "grant-expert-kz",  # expert of the grants' independent expertise
+    "grant-commission-1",  # grant commission member
+    "grant-awarded",  # grantee with a signed agreement
 ]
 PER_KIND = 3  # pages of one kind (one URL name) per role: cases in different states meet different strings
 PER_ROLE = 100
