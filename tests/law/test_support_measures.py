@@ -4,6 +4,7 @@ paragraph."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import polars as pl
@@ -12,8 +13,9 @@ import pytest
 from techpolicy.cli import main
 from techpolicy.law import columnar, rules
 from techpolicy.law.acts.act003_state_support.measures import PROCEDURES, SPECS, fitting
-from techpolicy.law.acts.act003_state_support.support_measures import MEASURES
+from techpolicy.law.acts.act003_state_support.support_measures import BY_ID, MEASURES
 from techpolicy.law.facts import InvalidFacts
+from techpolicy.law.parameters import ParameterNotSet, Parameters
 from techpolicy.law.procedure import catalogue
 
 BASE = {"filed_on": "2026-04-01",
@@ -63,13 +65,40 @@ def test_003_a22_guarantees_only_on_loans_of_second_tier_banks():
 @pytest.mark.parametrize(("own", "purpose", "failed"), [
     ("1.00", "expansion", []), ("0", "expansion", ["003.a23.p2"]), ("5", "other", ["003.a23.p2.purpose"])])
 def test_003_a23_p2_lending_needs_the_subjects_own_contribution(own, purpose, failed):
-    verdict = decide("lending", own_contribution=own, purpose=purpose)
+    verdict = decide("lending", own_contribution=own, purpose=purpose, lender="second_tier_bank")
     assert [r.rule_id for r in verdict.failed] == failed
+
+
+@pytest.mark.parametrize(("lender", "failed"), [
+    ("second_tier_bank", []), ("financial_institution", []), ("other", ["003.a23.p1"])])
+def test_003_a23_p1_lending_goes_through_a_financial_institution_holding_the_agents_funds(lender, failed):
+    """003.a23.p1 (article 23(1)): the financial agent lends by placing funds in financial institutions;
+    a second-tier bank is one of them."""
+    verdict = decide("lending", own_contribution="1", purpose="new_project", lender=lender)
+    assert [r.rule_id for r in verdict.failed] == failed
+    if failed:
+        assert verdict.failed[0].citation.ref == "003 a.23 p.1"
+        assert verdict.failed[0].reason["kk"] == "Кредитті қаржы институты бермейді."
+
+
+@pytest.mark.parametrize(("instrument", "given", "eligible"), [
+    ("loan", {"lender": "financial_institution"}, True), ("loan", {"lender": "other"}, False),
+    ("loan", {"issuer": "the_subject"}, False),  # a loan with no lender named is not shown to be from an institution
+    ("bond", {"issuer": "the_subject"}, True), ("bond", {"issuer": "other", "lender": "second_tier_bank"}, False),
+])
+def test_003_a24_p1_interest_on_institutions_loans_and_coupon_on_the_subjects_own_bonds(instrument, given, eligible):
+    """003.a24.p1 (article 24(1)): interest on loans of financial institutions, coupon on bonds the
+    subjects themselves issue."""
+    verdict = decide("interest_subsidy", own_contribution="1000", purpose="new_project", instrument=instrument,
+                     working_capital=False, **given)
+    assert verdict.eligible is eligible
+    assert eligible or [r.rule_id for r in verdict.failed] == ["003.a24.p1"]
 
 
 @pytest.mark.parametrize("instrument", ["loan", "bond"])
 def test_003_a24_p2_a2_reading_r_g2_no_subsidy_for_working_capital_loans_or_bonds(instrument):
-    facts = {"own_contribution": "1000", "purpose": "new_project", "instrument": instrument}
+    facts = {"own_contribution": "1000", "purpose": "new_project", "instrument": instrument,
+             "lender": "second_tier_bank", "issuer": "the_subject"}
     assert decide("interest_subsidy", working_capital=False, **facts).eligible
     refused = decide("interest_subsidy", working_capital=True, **facts)
     assert [r.rule_id for r in refused.failed] == ["003.a24.p2.a2"]
@@ -139,6 +168,7 @@ def test_003_a20_p3_5_agro_industrial_subjects_are_supported_under_their_own_law
 def test_the_measures_that_fit_are_listed_with_reasons_and_the_facts_each_still_needs():
     found = {fit.measure.id: fit for fit in fitting({**BASE, "lender": "second_tier_bank", "purpose": "expansion",
                                                       "own_contribution": "0", "instrument": "bond",
+                                                      "issuer": "the_subject",
                                                       "working_capital": True})}
     assert list(found) == [m.id for m in MEASURES]
     assert found["guarantee"].status == "fits"
@@ -153,12 +183,18 @@ def test_the_measures_that_fit_are_listed_with_reasons_and_the_facts_each_still_
 
 def test_each_measures_rules_decide_a_frame_as_each_case():
     """One definition per rule: the frame of cases decides as each case alone (issue 11's rule form)."""
+    own = {"purpose": "new_project", "own_contribution": "10"}
+    subsidy = {**own, "working_capital": False}
     cases = {
         "financing": [{"provider": "development_bank", "purpose": "expansion", "leasing": True, "term_months": 130},
                       {"provider": "other", "purpose": "other", "term_months": 12}],
         "equity": [{"provider": "national_development_institution",
                     "technological_potential": {"evidence": "x"}}, {"provider": "other"}],
         "export_promotion": [{"goods": ["2710"]}, {"goods": ["0101", "2710"], "stage": "decision"}],
+        "interest_subsidy": [{**subsidy, "instrument": "loan", "lender": "financial_institution"},
+                             {**subsidy, "instrument": "bond", "issuer": "other"}, {**subsidy, "instrument": "loan"},
+                             {**subsidy, "instrument": "bond", "issuer": "the_subject", "working_capital": True}],
+        "lending": [{**own, "lender": "other"}, {**own, "lender": "financial_institution", "own_contribution": "0"}],
     }
     goods = {"processed_goods": {"2710": {}}}
     for measure, variants in cases.items():
@@ -186,3 +222,59 @@ def test_cli_checks_a_support_measure(capsys, tmp_path):
     assert main(["check", "support-measure", str(facts)]) == 2
     assert main(["schema", "support-measure", "equity"]) == 0
     assert "technological_potential" in json.loads(capsys.readouterr().out)["properties"]
+
+
+# The forms of each measure that the seed lists without a condition to check: records with their
+# requirement id and paragraph, and the Government's open numbers as parameters with no value.
+FORM_RECORDS = [
+    ("financing", "003.a21.p4", "003 a.21 p.4", ["support.financing.conditions"]),
+    ("lending", "003.a23.p1", "003 a.23 p.1", []),
+    ("lending", "003.a23.p3", "003 a.23 p.3", ["support.lending.conditions", "support.lending.min_own_share"]),
+    ("interest_subsidy", "003.a24.p1", "003 a.24 p.1", []),
+    ("interest_subsidy", "003.a24.p3", "003 a.24 p.3", ["support.subsidy.rate", "support.subsidy.min_own_share"]),
+    ("training_abroad", "003.a28.p1", "003 a.28 p.1(1)", []),
+    ("training_abroad", "003.a28.p1", "003 a.28 p.1(2)", []),
+    ("training_abroad", "003.a28.p1", "003 a.28 p.1(3)", []),
+    ("training_abroad", "003.a28.p2", "003 a.28 p.2", ["support.specialties.cycle"]),
+    ("training_abroad", "003.a28.p3", "003 a.28 p.3", ["support.management_tech.share"]),
+    ("training_abroad", "003.a28.p4", "003 a.28 p.4(1)", ["support.consultants.share"]),
+    ("training_abroad", "003.a28.p4", "003 a.28 p.4(2)", ["support.foreign_specialist.criteria"]),
+    ("training_abroad", "003.a28.p5", "003 a.28 p.5", ["support.reimbursement_rules"]),
+    ("land_and_subsoil", "003.a30", "003 a.30(1)", []),
+    ("land_and_subsoil", "003.a30", "003 a.30(2)", []),
+    ("domestic_market", "003.a31.p1", "003 a.31 p.1", []),
+    ("domestic_market", "003.a31.p1", "003 a.31 p.1", ["support.domestic_promotion.share"]),
+    ("domestic_market", "003.a31.p3", "003 a.31 p.3(1)", ["support.comprehensive_plan.share"]),
+    *[("investment_attraction", "003.a32", f"003 a.32 p.1({n})", []) for n in (1, 2, 3)],
+    ("investment_attraction", "003.a32", "003 a.32 p.2", []),
+    *[("export_promotion", "003.a33.p2", f"003 a.33 p.2({n})", []) for n in (1, 2, 3, 4, 5, 7)],
+    ("export_promotion", "003.a33.p2.6", "003 a.33 p.2(6)",
+     ["support.export_reimbursement.share", "support.export_reimbursement.cap"]),
+]
+
+
+@pytest.mark.parametrize(("measure_id", "requirement", "ref", "open_parameters"), FORM_RECORDS)
+def test_003_a21_to_a33_each_form_of_a_measure_is_a_record_with_its_paragraph_and_open_numbers(
+        measure_id, requirement, ref, open_parameters):
+    """003.a21.p4, a23.p1, a23.p3, a24.p1, a24.p3, a28.p1-p5, a30, a31.p1, a31.p3, a32, a33.p2: the
+    measure lists the form at its paragraph in three languages; each number the Government sets is a
+    parameter with no value in force on any date, named on a Kazakh page by its label."""
+    measure = BY_ID[measure_id]
+    matching = [f for f in measure.forms if f.id == requirement and f.citation.ref == ref
+                and list(f.open_parameters) == open_parameters]
+    assert len(matching) >= 1, [(f.id, f.citation.ref) for f in measure.forms]
+    form = matching[0]
+    assert all(form.name[lang] for lang in ("kk", "ru", "en"))
+    parameters = Parameters.from_source()
+    for name in open_parameters:
+        with pytest.raises(ParameterNotSet):
+            parameters.get(name, dt.date(2026, 6, 1))
+        kk = form.as_dict("kk")
+        assert name not in " ".join(kk["open_parameters"])  # a Kazakh reader sees the label, not the code
+    assert measure.as_dict("kk")["forms"][measure.forms.index(form)]["citation"]["ref"] == ref
+
+
+def test_003_a20_p2_every_form_cites_its_measures_own_article():
+    """003.a20.p2 with articles 21-33: a form of a measure sits in the article that governs the measure."""
+    for measure in MEASURES:
+        assert all(form.citation.article == measure.article.article for form in measure.forms), measure.id

@@ -10,6 +10,9 @@ Importing the package declares its procedures; import names from the module that
 """
 
 from . import (
+    competences,  # noqa: F401,E402  (declare the procedure "institution-act")
+    councils,  # noqa: F401,E402  (declare the procedures "council-composition", "council-decision")
     grants,  # noqa: F401,E402  (declare the procedure "innovation-grant")
     measures,  # noqa: F401,E402  (declare the procedures "support-measure.<id>")
+    strategy,  # noqa: F401,E402  (declare the procedure "strategy-agreement")
 )

@@ -47,8 +47,13 @@ class FinancingFacts(DecisionFacts):
     term_months: Annotated[int, Field(ge=1, le=1_200, description="term of the financing, months")]
 
 
+# Who gives the loan: a second-tier bank is one of the financial institutions (articles 22-24).
+Lender = Literal["second_tier_bank", "financial_institution", "other"]
+FINANCIAL_INSTITUTIONS = ("second_tier_bank", "financial_institution")
+
+
 class GuaranteeFacts(DecisionFacts):
-    lender: Literal["second_tier_bank", "other"] = Field(description="who gives the loan guaranteed")
+    lender: Lender = Field(description="who gives the loan guaranteed")
 
 
 class OwnContributionFacts(DecisionFacts):
@@ -57,8 +62,15 @@ class OwnContributionFacts(DecisionFacts):
                                     "put into the project, tenge")
 
 
+class LendingFacts(OwnContributionFacts):
+    lender: Lender = Field(description="who lends to the subject: a financial institution in which the financial "
+                           "agent placed funds")
+
+
 class SubsidyFacts(OwnContributionFacts):
     instrument: Literal["loan", "bond"]
+    lender: Lender | None = Field(None, description="for a loan: who gives it")
+    issuer: Literal["the_subject", "other"] | None = Field(None, description="for bonds: who issues them")
     working_capital: StrictBool = Field(description="the loan or bond is to replenish working capital")
 
 
@@ -198,9 +210,46 @@ GUARANTEE_RULES = (
     ),
 )
 
-LENDING_RULES = (_own_contribution_rule("003.a23.p2", "23", "2"), _purpose_rule("003.a23.p2.purpose", "23", "2"))
+LENDING_RULES = (
+    rule(
+        "003.a23.p1",
+        cite("23", "1"),
+        {
+            "kk": "Кредит беруді қаржы агенті қаражатты қаржы институттарында орналастыру арқылы жүзеге асырады.",
+            "ru": "Кредитование осуществляет финансовый агент путём размещения средств в финансовых институтах.",
+            "en": "The financial agent lends by placing funds in financial institutions.",
+        },
+        {
+            "kk": "Кредитті қаржы институты бермейді.",
+            "ru": "Кредит выдаёт не финансовый институт.",
+            "en": "The loan is not given by a financial institution.",
+        },
+        lambda f, ctx: f.lender.is_in(list(FINANCIAL_INSTITUTIONS)),
+    ),
+    _own_contribution_rule("003.a23.p2", "23", "2"),
+    _purpose_rule("003.a23.p2.purpose", "23", "2"),
+)
 
 SUBSIDY_RULES = (
+    rule(
+        "003.a24.p1",
+        cite("24", "1"),
+        {
+            "kk": "Қаржы институттары субъектілерге беретін кредиттер бойынша сыйақы ставкалары және субъектілер "
+            "айналысқа шығаратын облигациялар бойынша купондық сыйақылар субсидияланады.",
+            "ru": "Субсидируются ставки вознаграждения по кредитам, выдаваемым субъектам финансовыми институтами, и "
+            "купонное вознаграждение по облигациям, выпускаемым самими субъектами.",
+            "en": "Interest is subsidised on loans financial institutions give the subjects, and the coupon on "
+            "bonds the subjects themselves issue.",
+        },
+        {
+            "kk": "Кредитті қаржы институты бермейді немесе облигацияларды субъектінің өзі шығармайды.",
+            "ru": "Кредит выдаёт не финансовый институт либо облигации выпускает не сам субъект.",
+            "en": "The loan is not from a financial institution, or the bonds are not issued by the subject itself.",
+        },
+        lambda f, ctx: pl.when(f.instrument == "loan").then(f.lender.is_in(list(FINANCIAL_INSTITUTIONS)))
+        .otherwise(f.issuer == "the_subject").fill_null(False),
+    ),
     _own_contribution_rule("003.a24.p2.a1", "24", "2"),
     _purpose_rule("003.a24.p2.a1.purpose", "24", "2"),
     rule(
@@ -456,7 +505,7 @@ SPECS: dict[str, _Spec] = {
     "financing": _Spec(FinancingFacts, FINANCING_RULES,
                        ("support.financing.term_bounds", "support.financing.conditions")),
     "guarantee": _Spec(GuaranteeFacts, GUARANTEE_RULES, ("support.guarantee.conditions",)),
-    "lending": _Spec(OwnContributionFacts, LENDING_RULES,
+    "lending": _Spec(LendingFacts, LENDING_RULES,
                      ("support.lending.min_own_share", "support.lending.conditions")),
     "interest_subsidy": _Spec(SubsidyFacts, SUBSIDY_RULES, ("support.subsidy.min_own_share", "support.subsidy.rate")),
     "equity": _Spec(EquityFacts, EQUITY_RULES, ("support.equity.attractiveness_test",)),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ...citation import Citation
 from ...rules import Messages
 from .common import cite
+from .measure_forms import FORMS, MeasureForm
 
 
 @dataclass(frozen=True)
@@ -22,10 +23,12 @@ class Measure:
     article: Citation  # the article that governs it
     provider: Messages
     procedure: str | None = None  # the procedure deciding a case of it, where the seed gives one
+    forms: tuple[MeasureForm, ...] = ()  # what the measure consists of, as its article lists it
 
     def as_dict(self, lang: str = "en") -> dict:
         return {"id": self.id, "name": self.name[lang], "citation": self.citation.as_dict(lang),
-                "article": self.article.as_dict(lang), "provider": self.provider[lang], "procedure": self.procedure}
+                "article": self.article.as_dict(lang), "provider": self.provider[lang], "procedure": self.procedure,
+                "forms": [form.as_dict(lang) for form in self.forms]}
 
 
 def procedure_name(measure_id: str) -> str:
@@ -41,7 +44,8 @@ def _m(sub: str, measure_id: str, name: tuple[str, str, str], article: Citation,
     kk, ru, en = name
     pk, pr, pe = provider
     return Measure(measure_id, cite("20", "2", sub), {"kk": kk, "ru": ru, "en": en}, article,
-                   {"kk": pk, "ru": pr, "en": pe}, procedure or (procedure_name(measure_id) if checked else None))
+                   {"kk": pk, "ru": pr, "en": pe}, procedure or (procedure_name(measure_id) if checked else None),
+                   FORMS.get(measure_id, ()))
 
 
 _NDI = ("Қазақстан даму банкі және Үкімет айқындайтын басқа да ұлттық даму институттары",
