@@ -19,6 +19,11 @@ INCOMPLETE = "incomplete_draft"  # the key of Case.facts that marks a draft save
 NOT_INPUT = frozenset({"csrfmiddlewaretoken", "once", "version", "save_partial"})
 LANGUAGES = ("kk", "ru", "en")
 MOST_FIELDS = 5000  # a posted page is bounded by Django's DATA_UPLOAD_MAX_NUMBER_FIELDS too
+# A draft keeps what was typed before the forms judged it, so no field's own limit applies yet: each
+# value is cut at a bound above every field's limit (the form still names the field as too long when
+# the draft is opened again), and a field posted many times keeps its first values.
+MOST_CHARS = 25_000
+MOST_VALUES = 20
 
 
 def is_incomplete(facts) -> bool:
@@ -36,8 +41,8 @@ def draft_entry(data: QueryDict, sections, decisive: dict | None = None) -> dict
             with translation.override(lang):
                 label[lang] = str(section.label)
         labelled.append({"key": section.key, "label": label})
-    return {**(decisive or {}), INCOMPLETE: {"input": {name: data.getlist(name) for name in names},
-                                             "sections": labelled}}
+    kept = {name: [value[:MOST_CHARS] for value in data.getlist(name)[:MOST_VALUES]] for name in names}
+    return {**(decisive or {}), INCOMPLETE: {"input": kept, "sections": labelled}}
 
 
 def draft_input(facts: dict) -> QueryDict:

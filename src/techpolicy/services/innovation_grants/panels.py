@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from techpolicy.accounts.roles import has_role
 from techpolicy.casework.models import Case
 from techpolicy.casework.steps import current_language
+from techpolicy.law.text import forbidden_character
 
 from . import assignment
 from .conflicts import REASONS, TIE_KINDS, ApplicationProfile, ExpertProfile, ExpertTie, conflict, conflicted_pairs
@@ -139,8 +140,17 @@ def _operator(actor) -> None:
         raise PanelError(_("Only the operator of innovation grants forms the expertise panels."))
 
 
+def _no_control_characters(text: str) -> str:
+    """Refused here as well as by the pages' guard (`site.input_guard`): PostgreSQL cannot hold a NUL,
+    and no caller of the panel (a command, the demo) may store one."""
+    code = forbidden_character(text)
+    if code is not None:
+        raise PanelError(_("The text contains a control character (%(code)s), which is not allowed.") % {"code": code})
+    return text
+
+
 def _reason(reason: str, what: str) -> str:
-    text = " ".join(str(reason or "").split())
+    text = _no_control_characters(" ".join(str(reason or "").split()))
     if not text:
         raise PanelError(what)
     if len(text) > MAX_REASON:
@@ -312,7 +322,7 @@ def conclude(seat: Seat, user, kind: str, text: str) -> Conclusion:
     other kind afterwards; each kind is given once (the database's constraint decides under a race)."""
     if kind not in (Conclusion.ECONOMIC, Conclusion.TECHNOLOGICAL):
         raise PanelError(_("Choose the economic or the technological conclusion."))
-    body = str(text or "").strip()
+    body = _no_control_characters(str(text or "").strip())
     if not body:
         raise PanelError(_("Write the conclusion."))
     if len(body) > MAX_CONCLUSION:
