@@ -59,6 +59,17 @@ def test_a27_p3_a2_the_database_refuses_a_return_to_budget_written_past_the_code
                                    amount=Decimal("1.00"), data={}, entered_by=operator)
 
 
+@pytest.mark.django_db
+def test_a27_p3_a2_the_database_closes_a_financial_year_once_even_past_the_code(operator):
+    LedgerEntry.objects.create(seq=1, kind="year_close", on="2025-12-31", financial_year=2025, data={},
+                               entered_by=operator)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        LedgerEntry.objects.create(seq=2, kind="year_close", on="2025-12-31", financial_year=2025, data={},
+                                   entered_by=operator)
+    LedgerEntry.objects.create(seq=3, kind="year_close", on="2026-12-31", financial_year=2026, data={},
+                               entered_by=operator)
+
+
 def test_a27_p3_entries_are_append_only(operator):
     stored = fund.record(OPENING[0], operator).entry
     stored.award_ref = "changed"

@@ -56,6 +56,8 @@ PERSONAS = [
     "grant-expert-kz",  # expert of the grants' independent expertise
     "grant-commission-1",  # grant commission member
     "grant-awarded",  # grantee with a signed agreement
+    "support-operator",  # operator of the other support measures (decides with article 20(6))
+    "measure-applicant",  # applicant for a guarantee and a loan
 ]
 PER_KIND = 3  # pages of one kind (one URL name) per role: cases in different states meet different strings
 PER_ROLE = 100

@@ -65,7 +65,7 @@ class State:
 class Field:
     name: str
     label: Any
-    input_type: str = "text"  # an HTML input type: "text", "date", ...
+    input_type: str = "text"  # an HTML input type: "text", "date", ..., or "textarea" for a long text
     required: bool = True  # False for an optional input (a checkbox the user may leave unticked)
 
 

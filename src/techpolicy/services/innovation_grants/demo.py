@@ -5,7 +5,8 @@ year, the priority directions of grants resting on its key technologies, the fun
 balance into this year), a call per grant type, experts from Kazakhstan and abroad (one tied to an
 applicant, so conflicted), the grant commission, and applications at every stage: a draft, one
 submitted, one under expertise, one on the commission's agenda, one awarded with its agreement
-signed and a tranche paid. Safe to run twice.
+signed and a tranche paid; and two applications for other support measures (a guarantee granted on
+competitiveness, a loan under the operator's consideration). Safe to run twice.
 
 The study's stages happened on dates in the past: they are run with the system's day set to those
 dates (`_on_day`), as the forecasting service counts days; everything else happens today."""
@@ -28,8 +29,9 @@ from techpolicy.law.acts.act003_state_support.grant_types import GRANT_TYPES
 from techpolicy.services.technopark.demo import _user
 
 from . import directions, fund, panels, scores
+from .measure_cases import MEASURE
 from .models import Call, Conclusion, Criterion, DirectionsVersion, Expert, Seat, Tie
-from .roles import GRANT_EXPERT, GRANT_OPERATOR
+from .roles import GRANT_EXPERT, GRANT_OPERATOR, SUPPORT_OPERATOR
 from .workflows import COMMISSION_KEY, GRANT
 
 STUDY_TITLE = "Энергетика 2035 (демо)"
@@ -231,6 +233,48 @@ def _drive(case: Case, owner, operator, experts, members, target: str) -> None:
     case = fire(case, "sign_as_grantee", owner, payload={"confirm": "on"})
     case = fire(case, "sign_as_operator", operator, payload={"confirm": "on"})
     fire(case, "pay_tranche", operator, payload={"amount": "60000000.00", "paid_on": law_context.today().isoformat()})
+    # The grantee's reports (003.a27.p4, the terms the agreement's): the first accepted, the second overdue.
+    today = law_context.today()
+    for days_ago, term in ((40, "10"), (20, "5")):
+        fire(case, "schedule_report", operator, payload={
+            "period_end": (today - dt.timedelta(days=days_ago)).isoformat(), "term_days": term, "due_on": ""})
+    fire(case, "submit_report", owner, payload={"seq": "1", "text": "Бірінші кезеңнің жұмыстары орындалды (демо)."})
+    fire(case, "accept_report", operator, payload={"seq": "1"})
+
+
+MEASURE_APPLICANT = ("measure-applicant", ("Әсел", "Сейітова"), "«Ертіс Полимер» АҚ (демо)", "990140000606")
+MEASURE_CASES = (  # the measure, its own facts, the state reached
+    ("guarantee", {"lender": "second_tier_bank"}, "granted"),
+    ("lending", {"purpose": "expansion", "own_contribution": "25000000.00", "lender": "financial_institution"},
+     "submitted"),
+)
+MEASURE_DECISION = {"competitiveness": "Бір тонна полимердің өзіндік құны ұқсас жобалардан 12 %-ға төмен.",
+                    "competitiveness_result": "1200", "competitiveness_unit": "тонна полимер",
+                    "competitiveness_cost": "600000000",
+                    "competitiveness_similar": "«Павлодар Пласт» (демо); 900; 600000000",
+                    "sectoral_programme": "Өңдеу өнеркәсібін дамыту бағдарламасы (демо)", "confirm": "on"}
+
+
+def _measure_applications() -> list[str]:
+    """Two applications for other support measures (articles 22-23): a guarantee granted on
+    competitiveness (article 20(6)(2)) and a loan under the operator's consideration."""
+    operator = _user("support-operator", "Нұрлан", "Қаржы агенті", [SUPPORT_OPERATOR])
+    username, (first, last), name, bin_ = MEASURE_APPLICANT
+    organisation = _organisation(name, bin_)
+    owner = _user(username, first, last, [APPLICANT], organisation=organisation)
+    if Case.objects.filter(workflow=MEASURE.id, organisation=organisation).exists():
+        return []
+    lines = []
+    applicant = {"kind": "legal_entity", "name": name, "activity": "полимер өндірісін кеңейту",
+                 "industrial_enterprise": True}
+    for measure, facts, target in MEASURE_CASES:
+        case = create_case(MEASURE, organisation, owner, title=name,
+                           facts={"measure": measure, "applicant": applicant, "other_regime": None, **facts})
+        case = fire(case, "submit", owner)
+        if target == "granted":
+            case = fire(case, "grant", operator, payload=MEASURE_DECISION)
+        lines.append(f"Support measure demo: {case.number} ({measure}, {case.state})")
+    return lines
 
 
 def load() -> list[str]:
@@ -259,7 +303,8 @@ def load() -> list[str]:
     conflicted = Organisation.objects.filter(bin=APPLICANTS[2][3]).first()
     if conflicted is not None:
         Tie.objects.get_or_create(expert=experts[1], organisation=conflicted, kind=Tie.EMPLOYEE)
-    lines = lines or ["Innovation grant demo exists"]
+    lines = [*lines, *_measure_applications()] or ["Innovation grant demo exists"]
     return [*lines, "Innovation grants (password demo-2026): operator grant-operator; experts "
             + ", ".join(e[0] for e in EXPERTS) + "; commission grant-commission-1..3; applicants "
-            + ", ".join(a[0] for a in APPLICANTS)]
+            + ", ".join(a[0] for a in APPLICANTS) + "; support measures: operator support-operator, applicant "
+            + MEASURE_APPLICANT[0]]

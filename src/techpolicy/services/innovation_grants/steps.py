@@ -25,15 +25,13 @@ from techpolicy.law.facts import InvalidFacts
 from techpolicy.law.units import date as date_text
 from techpolicy.law.units import quantity
 
-from . import checks, fund
+from . import award_basis, checks, fund, reports
 from .models import Agreement, Call, Tranche
 from .models.agreements import MAX_TEXT
 from .register import AWARD, AWARDS, DECISION_KIND, type_code
 
 MAX_NUMBER = 60
-MAX_EVIDENCE = 4_000
 PANEL_RULES = ("003.a27.p2.a3", "003.a27.p2.a3.conclusions")
-CRITERIA_FIELDS = ("innovativeness", "scale")  # the criteria of article 20(6) the award form asks for in text
 
 
 def _day(day) -> str:
@@ -107,16 +105,6 @@ def panel_complete(case: Case, actor, payload) -> tuple[bool, str]:
 # --- the award (article 27(1), article 20(6)) -------------------------------------------------------------
 
 
-def _text(payload: dict, name: str) -> str:
-    return " ".join(str(payload.get(name, "")).split())[:MAX_EVIDENCE]
-
-
-def award_from(payload: dict) -> dict:
-    """The criteria of article 20(6) and the sectoral programme (article 20(1)) of the award form."""
-    basis = {name: {"evidence": _text(payload, name)} for name in CRITERIA_FIELDS if _text(payload, name)}
-    return {"basis": basis, "sectoral_programme": _text(payload, "sectoral_programme")[:500]}
-
-
 def _award_facts(case: Case, award: dict) -> dict:
     facts = checks.law_facts(case, checks.DECISION)
     facts["award_basis"], facts["sectoral_programme"] = award["basis"], award["sectoral_programme"]
@@ -147,7 +135,7 @@ def award_ready(case: Case, actor, payload) -> tuple[bool, str]:
     """Everything the award rests on, on today's law: the application's conditions, the expertise, the
     sectoral programme and a criterion of article 20(6); and the type's money for the year."""
     try:
-        verdict = checks.CHECK.evaluate(_award_facts(case, award_from(payload)))
+        verdict = checks.CHECK.evaluate(_award_facts(case, award_basis.award_from(payload)))
     except InvalidFacts as exc:
         return False, incomplete(exc)
     if not verdict.eligible:
@@ -156,7 +144,7 @@ def award_ready(case: Case, actor, payload) -> tuple[bool, str]:
 
 
 def record_award_basis(case: Case, actor, payload) -> None:
-    award = award_from(payload)
+    award = award_basis.award_from(payload)
     case.facts = {**case.facts, "award": award}
     case.verdict = checks.CHECK.evaluate(_award_facts(case, award)).as_dict()
     case.save(update_fields=["facts", "verdict"])
@@ -173,7 +161,7 @@ def _ledger(data: dict, actor):
 def award(case: Case, actor, payload) -> None:
     """The commission's award: the decision with the verdict of the day, the commitment of the amount in
     the fund ledger against the type's allocation, and the entry in the public register."""
-    verdict = checks.CHECK.evaluate(_award_facts(case, case.facts.get("award") or award_from({})))
+    verdict = checks.CHECK.evaluate(_award_facts(case, case.facts.get("award") or award_basis.award_from({})))
     if not verdict.eligible:
         raise WorkflowError(refusal(verdict))
     case.verdict = verdict.as_dict()
@@ -303,3 +291,91 @@ def fully_paid(case: Case, actor, payload) -> tuple[bool, str]:
         return True, ""
     return False, _("The grant is completed once it is paid in full (%(paid)s of %(amount)s paid).") % {
         "paid": _money(paid(case)), "amount": _money(agreement.amount if agreement else Decimal(0))}
+
+
+# --- the grantee's reports (003.a27.p4: the term is the agreement's while the rules do not set it) -----------
+
+
+def _report_state(report, today) -> str:
+    return str(_("overdue") if report.is_overdue(today) else report.get_state_display())
+
+
+def report_schedulable(case: Case, actor, payload) -> tuple[bool, str]:
+    agreement = _agreement(case)
+    if agreement is None or not agreement.signed:
+        return False, _("Reports are scheduled under an agreement signed by both parties.")
+    schedule, why = reports.schedule_from(payload)
+    return (True, "") if schedule is not None else (False, why)
+
+
+def schedule_report(case: Case, actor, payload) -> None:
+    """The next report with its due date; the number and the date the system computed go into the
+    action's log entry with the inputs, and into the grantee's notice."""
+    schedule, _why = reports.schedule_from(payload)
+    report = reports.create(_agreement(case), schedule, actor)
+    payload.update({"seq": report.seq, "due_on": report.due_on.isoformat(), "due_source": report.due_source,
+                    "term_days": report.term_days})
+    payload["notice"] = _("Report %(seq)s for the period ending %(end)s is due on %(due)s.") % {
+        "seq": report.seq, "end": _day(report.period_end), "due": _day(report.due_on)}
+
+
+def report_submittable(case: Case, actor, payload) -> tuple[bool, str]:
+    report = reports.pick(case, reports.Report.AWAITING, payload)
+    if report is None:
+        return False, _("No report awaits submission under this number.")
+    if reports.report_text(payload) is None:
+        return False, _("Write the report (at most %(n)s characters).") % {"n": reports.MAX_REPORT_TEXT}
+    return True, ""
+
+
+def submit_report(case: Case, actor, payload) -> None:
+    """The grantee's report with the latest document of kind "report" not yet carried by another one."""
+    report = reports.pick(case, reports.Report.AWAITING, payload)
+    document = reports.unlinked_document(case)
+    today = law_context.today()
+    report.state, report.text, report.return_reason = reports.Report.SUBMITTED, reports.report_text(payload), ""
+    report.document = document or report.document
+    report.submitted_by, report.submitted_at, report.submitted_on = actor, timezone.now(), today
+    report.save()
+    payload.update({"seq": report.seq, "document": report.document_id, "late": report.late})
+
+
+def report_reviewable(case: Case, actor, payload) -> tuple[bool, str]:
+    if reports.pick(case, (reports.Report.SUBMITTED,), payload) is None:
+        return False, _("No submitted report awaits review under this number.")
+    if not reports.reason_fits(payload):
+        return False, _("The reason is at most %(n)s characters.") % {"n": reports.MAX_REASON}
+    return True, ""
+
+
+def _review(case: Case, actor, payload, state: str) -> None:
+    report = reports.pick(case, (reports.Report.SUBMITTED,), payload)
+    report.state, report.reviewed_by, report.reviewed_at = state, actor, timezone.now()
+    report.return_reason = str(payload.get("reason", "")).strip() if state == reports.Report.RETURNED else ""
+    report.save(update_fields=["state", "reviewed_by", "reviewed_at", "return_reason"])
+    payload["seq"] = report.seq
+    if state == reports.Report.ACCEPTED:
+        payload["notice"] = _("Report %(seq)s was accepted.") % {"seq": report.seq}
+    else:
+        payload["notice"] = _("Report %(seq)s was returned to be submitted again. Reason: %(reason)s") % {
+            "seq": report.seq, "reason": report.return_reason}
+
+
+def accept_report(case: Case, actor, payload) -> None:
+    _review(case, actor, payload, reports.Report.ACCEPTED)
+
+
+def return_report(case: Case, actor, payload) -> None:
+    _review(case, actor, payload, reports.Report.RETURNED)
+
+
+def reports_settled(case: Case, actor, payload) -> tuple[bool, str]:
+    """The grant is closed once every scheduled report is accepted: none awaited, overdue or unreviewed."""
+    left = reports.outstanding(case)
+    if not left:
+        return True, ""
+    today = law_context.today()
+    listed = "; ".join(_("report %(seq)s due %(due)s: %(state)s") % {
+        "seq": r.seq, "due": _day(r.due_on), "state": _report_state(r, today)} for r in left)
+    return False, _("The grant cannot be closed while a report is not accepted (article 27(4) of the Law): "
+                    "%(reports)s.") % {"reports": listed}

@@ -12,44 +12,50 @@ from techpolicy.casework import law_context
 from techpolicy.casework.kit.check_page import check_page
 from techpolicy.casework.kit.forms import Bound, FormBundle
 from techpolicy.law.acts.act003_state_support.measures import fitting
-from techpolicy.law.acts.act003_state_support.values import MAX_AMOUNT
 
 from .forms import ApplicantForm
+from .measure_fields import field_for, own_facts
 
 
-class CircumstancesForm(forms.Form):
-    """What most measures of articles 21-33 read: the project's purpose, the subject's own
-    contribution, the lender and the loan's or bond's purpose, and whether another law governs it."""
+class RegimeForm(forms.Form):
+    """Article 20(3)-(5): another law governs the support of the agro-industrial complex, of special
+    economic zones and of investment activity."""
 
-    purpose = forms.ChoiceField(label=_("The project"), choices=[
-        ("new_project", _("a new industrial-innovative project")),
-        ("modernisation", _("modernisation of existing production")),
-        ("expansion", _("expansion of existing production")), ("other", _("something else"))])
-    own_contribution = forms.DecimalField(label=_("Own contribution to the project (property or money), tenge"),
-                                          min_value=0, max_value=MAX_AMOUNT, max_digits=18, decimal_places=2,
-                                          initial=0)
-    lender = forms.ChoiceField(label=_("The loan comes from"), choices=[
-        ("second_tier_bank", _("a second-tier bank")), ("other", _("another lender or no loan"))])
-    instrument = forms.ChoiceField(label=_("Interest to be subsidised on"), choices=[
-        ("loan", _("a loan")), ("bond", _("bonds"))])
-    working_capital = forms.BooleanField(label=_("The loan or bonds replenish working capital"), required=False)
     other_regime = forms.ChoiceField(label=_("Another law may govern the support"), required=False, choices=[
         ("", _("no")), ("agro_industrial", _("the subject is in the agro-industrial complex")),
         ("special_economic_zone", _("the subject works in a special economic zone")),
         ("investment", _("the support is of investment activity"))])
 
 
+def _asked(measure_id: str, name: str):
+    return field_for(name, own_facts(measure_id)[name])
+
+
+class CircumstancesForm(forms.Form):
+    """What most measures of articles 21-33 read: the project's purpose, the subject's own
+    contribution, the lender, the bonds' issuer and the loan's or bond's purpose. The fields are the
+    measures' own (`measure_fields`), so the questionnaire asks what the procedures read."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("purpose", "own_contribution", "instrument", "issuer", "working_capital"):
+            self.fields[name] = _asked("interest_subsidy", name)
+        self.fields["lender"] = _asked("guarantee", "lender")
+        self.fields["own_contribution"].initial = 0
+
+
 class FitForms(FormBundle):
     def forms(self, data, initial: dict) -> Bound:
         return {"applicant": ApplicantForm(data, prefix="applicant", initial=initial.get("applicant")),
-                "circumstances": CircumstancesForm(data, prefix="circumstances")}
+                "circumstances": CircumstancesForm(data, prefix="circumstances"),
+                "regime": RegimeForm(data, prefix="regime")}
 
     def facts(self, bound: Bound) -> dict:
         given = dict(bound["circumstances"].cleaned_data)
         given["own_contribution"] = f"{given['own_contribution']:.2f}"
-        given["other_regime"] = given["other_regime"] or None
+        given["issuer"] = given["issuer"] or None
         return {"filed_on": law_context.today().isoformat(), "applicant": dict(bound["applicant"].cleaned_data),
-                **given}
+                "other_regime": bound["regime"].cleaned_data["other_regime"] or None, **given}
 
 
 class Fits:

@@ -33,7 +33,7 @@ from techpolicy.casework.workflow import (
 )
 from techpolicy.law.citation import Citation
 
-from . import steps
+from . import award_basis, steps
 from .pages import EDITABLE, case_links
 from .roles import GRANT_OPERATOR
 
@@ -46,6 +46,7 @@ def _a27(paragraph: str, sub: str | None = None, note: str | None = None) -> Cit
 
 
 A27_1, A27_2, A27_3 = _a27("1"), _a27("2"), _a27("3")
+A27_4 = _a27("4")
 EXPERTISE = _a27("2", note="indent 3")
 A20_6 = Citation("003", "6", article="20")
 
@@ -105,10 +106,7 @@ GRANT = register(Workflow(
                _("Send to the grant commission with the basis of the award"), guard=steps.award_ready,
                effect=steps.record_award_basis, citation=A20_6,
                # At least one criterion of article 20(6) (reading R-G1), so each alone is optional.
-               fields=(Field("innovativeness", _("Innovativeness (article 20(6)(1)): evidence, if relied on"),
-                             required=False),
-                       Field("scale", _("Scale (article 20(6)(3)): evidence, if relied on"), required=False),
-                       Field("sectoral_programme", _("Sectoral programme providing the support (article 20(1))"))),
+               fields=award_basis.FIELDS,
                consequence=_("The case goes on the grant commission's agenda: a round of voting opens, and from "
                              "then on only the commission's decision moves it on.")),
         *decision_actions(AGENDA, "awarded", "refused", A27_1, role=GRANT_OPERATOR, on_approve=steps.award,
@@ -131,8 +129,27 @@ GRANT = register(Workflow(
                _("Record misused money returned"), needs_reason=True, guard=steps.misuse_valid,
                effect=steps.return_misused, citation=A27_3, style="secondary",
                fields=(Field("amount", _("Amount returned, tenge")),)),
+        # The grantee's reports (003.a27.p4): the term is the agreement's, the rules (`grants.report_term`) not set.
+        Action("schedule_report", ("implementation",), "implementation", GRANT_OPERATOR,
+               _("Schedule a report of the grantee"), guard=steps.report_schedulable, effect=steps.schedule_report,
+               citation=A27_4, style="secondary",
+               fields=(Field("period_end", _("Reporting period ends on"), "date"),
+                       Field("term_days", _("Term in working days after the period, as the agreement sets it"),
+                             "number", required=False),
+                       Field("due_on", _("Or the due date the agreement sets"), "date", required=False))),
+        Action("submit_report", ("implementation",), "implementation", OWNER, _("Submit a report"),
+               guard=steps.report_submittable, effect=steps.submit_report, citation=A27_4, notify_applicant=False,
+               fields=(Field("seq", _("Report number (empty: the earliest due)"), "number", required=False),
+                       Field("text", _("Report: what was done and spent in the period"), "textarea"))),
+        Action("accept_report", ("implementation",), "implementation", GRANT_OPERATOR, _("Accept a report"),
+               guard=steps.report_reviewable, effect=steps.accept_report, citation=A27_4,
+               fields=(Field("seq", _("Report number (empty: the earliest submitted)"), "number", required=False),)),
+        Action("return_report", ("implementation",), "implementation", GRANT_OPERATOR,
+               _("Return a report to the grantee"), needs_reason=True, guard=steps.report_reviewable,
+               effect=steps.return_report, citation=A27_4, style="secondary",
+               fields=(Field("seq", _("Report number (empty: the earliest submitted)"), "number", required=False),)),
         Action("complete", ("implementation",), "completed", GRANT_OPERATOR, _("Close the grant as completed"),
-               guard=all_of(steps.fully_paid, confirmed),
+               guard=all_of(steps.fully_paid, steps.reports_settled, confirmed),
                consequence=_("The grant is closed as completed; the case cannot come back.")),
         withdraw(*EDITABLE),
     ),

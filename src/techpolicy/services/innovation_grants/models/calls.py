@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from techpolicy.law.acts.act003_state_support.grant_types import GRANT_TYPE_IDS
+from techpolicy.law.acts.act003_state_support.grant_types import EXPERTISE_EXEMPT, GRANT_TYPE_IDS
 
 GRANT_TYPE_CODES = [(code, code) for code in GRANT_TYPE_IDS]  # the names come from the law layer, per language
 MAX_PANEL = 15
@@ -33,12 +33,10 @@ class Call(models.Model):
     opens_on = models.DateField(_("applications from"))
     closes_on = models.DateField(_("applications until"))
     panel_size = models.PositiveSmallIntegerField(
-        _("experts per application"), validators=[MinValueValidator(2), MaxValueValidator(MAX_PANEL)],
+        _("experts per application"), validators=[MaxValueValidator(MAX_PANEL)],
         help_text=_("At least one domestic and one foreign expert (article 27(2), third indent)."))
-    domestic_min = models.PositiveSmallIntegerField(_("domestic experts, at least"), default=1,
-                                                    validators=[MinValueValidator(1)])
-    foreign_min = models.PositiveSmallIntegerField(_("foreign experts, at least"), default=1,
-                                                   validators=[MinValueValidator(1)])
+    domestic_min = models.PositiveSmallIntegerField(_("domestic experts, at least"), default=1)
+    foreign_min = models.PositiveSmallIntegerField(_("foreign experts, at least"), default=1)
     aggregation = models.CharField(_("aggregation of scores"), max_length=8, choices=AGGREGATIONS, default=MEAN)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT,
@@ -51,9 +49,12 @@ class Call(models.Model):
         verbose_name_plural = _("calls for innovation grants")
         constraints = [
             models.CheckConstraint(condition=Q(closes_on__gte=F("opens_on")), name="grants_call_closes_after_opening"),
-            # R-F2: at least one domestic and one foreign expert, and room for both on the panel.
-            models.CheckConstraint(condition=Q(domestic_min__gte=1, foreign_min__gte=1)
-                                   & Q(panel_size__gte=F("domestic_min") + F("foreign_min")),
+            # R-F2: at least one domestic and one foreign expert, and room for both on the panel; a
+            # grant for patenting is given without the expertise (article 27(2), third indent): no panel.
+            models.CheckConstraint(condition=(Q(domestic_min__gte=1, foreign_min__gte=1)
+                                              & Q(panel_size__gte=F("domestic_min") + F("foreign_min")))
+                                   | Q(grant_type__in=sorted(EXPERTISE_EXEMPT), panel_size=0, domestic_min=0,
+                                       foreign_min=0),
                                    name="grants_call_panel_holds_its_minima"),
         ]
 
@@ -66,9 +67,19 @@ class Call(models.Model):
     def clean(self) -> None:
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
             raise ValidationError({"closes_on": _("A call closes on or after the day it opens.")})
+        if self.needs_no_panel():
+            return
+        if (self.domestic_min or 0) < 1 or (self.foreign_min or 0) < 1:
+            raise ValidationError({"panel_size": _("At least one domestic and one foreign expert (article 27(2), "
+                                                   "third indent).")})
         if (self.panel_size or 0) < (self.domestic_min or 0) + (self.foreign_min or 0):
             raise ValidationError({"panel_size": _("The panel must hold the domestic and the foreign experts it "
                                                    "requires.")})
+
+    def needs_no_panel(self) -> bool:
+        """A call for patenting in international patent organisations, without a panel (article 27(2),
+        third indent: those grants are given without the expertise)."""
+        return self.grant_type in EXPERTISE_EXEMPT and self.panel_size == 0
 
     def is_open(self, on) -> bool:
         return self.published_at is not None and self.opens_on <= on <= self.closes_on

@@ -60,6 +60,10 @@ class LedgerEntry(AppendOnlyModel):
             # One commitment per award: the award's reference names it.
             models.UniqueConstraint(fields=["award_ref"], condition=Q(kind="commitment"),
                                     name="grants_ledger_one_commitment_per_award"),
+            # A financial year closes once (article 27(3)): the database keeps it even if a writer
+            # ever came past the ledger's lock.
+            models.UniqueConstraint(fields=["financial_year"], condition=Q(kind="year_close"),
+                                    name="grants_ledger_one_close_per_year"),
         ]
         indexes = [models.Index(fields=["financial_year", "grant_type"], name="grants_ledger_year_type")]
 
