@@ -297,3 +297,18 @@ def test_cli_checks_an_innovation_grant_with_the_list_of_directions(capsys, tmp_
     assert main(["check", "innovation-grant", facts]) == 1  # no list: not within the directions
     assert main(["check", "innovation-grant", facts, "--references", facts]) == 2
     assert json.loads(capsys.readouterr().err.splitlines()[-1])["field"] == "--references"
+
+
+@pytest.mark.parametrize("kind", ["legal_entity", "natural_person"])
+def test_003_a1_4_the_recipient_is_a_person_carrying_out_industrial_innovative_activity(kind):
+    """003.a1.4 (article 1(3)-(4)): a natural or a legal person, with the industrial-innovative
+    activity it carries out stated; without it the grant is refused naming article 1(4) in Kazakh."""
+    base = application()
+    given = decide({**base, "applicant": {**base["applicant"], "kind": kind}})
+    assert statuses(given)["003.a1.4"] == "passed"
+    refused = decide({**base, "applicant": {**base["applicant"], "kind": kind, "activity": "  "}})
+    failed = [r for r in refused.failed if r.rule_id == "003.a1.4"]
+    assert failed and failed[0].citation.text("kk").endswith("1-бап, 4-тармақ")
+    assert "индустриялық-инновациялық қызметі көрсетілмеген" in failed[0].reason["kk"]
+    with pytest.raises(InvalidFacts):
+        decide({**base, "applicant": {**base["applicant"], "kind": "partnership"}})
