@@ -343,3 +343,19 @@ def test_003_a27_p4_a_report_carries_the_grantees_latest_report_document(world, 
     first, second = Report.objects.filter(agreement__case=case).order_by("seq")
     assert (first.document, second.document) == (document, None)
     assert Transition.objects.filter(case=case, action="submit_report").first().payload["document"] == document.pk
+
+
+def test_003_a27_p4_the_grantee_sees_the_grants_reports_with_their_due_dates(client, world):
+    """The grantee and the operator read one grant's reports and due dates (from the case page's link);
+    another applicant may not."""
+    case = schedule(world, implementation(world))
+    url = f"/kk/innovation-grants/cases/{case.number}/reports/"
+    client.force_login(world.owner)
+    assert url in client.get(f"/kk/cases/{case.number}/").content.decode()
+    page = client.get(url)
+    assert page.status_code == 200 and "17.12.2026" in page.content.decode()
+    client.force_login(world.operator)
+    assert client.get(url).status_code == 200
+    client.force_login(factories.make_applicant())
+    assert client.get(url).status_code == 403
+    assert client.get("/kk/innovation-grants/cases/NO-SUCH/reports/").status_code == 404

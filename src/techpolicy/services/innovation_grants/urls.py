@@ -31,6 +31,7 @@ urlpatterns = [
     path("register/", register_page, {"key": REGISTER_KEY}, name="register"),
     path("cases/<str:number>/edit/", views.edit, name="edit"),
     path("cases/<str:number>/panel/", views_panel.panel_page, name="panel"),
+    path("cases/<str:number>/reports/", views_monitoring.case_reports, name="case_reports"),
     path("calls/<str:number>/assign/", views_panel.assign_call, name="assign"),
     path("calls/<str:number>/what-if/", views_whatif.what_if, name="what_if"),
     path("runs/<int:pk>/", views_panel.run_page, name="run"),

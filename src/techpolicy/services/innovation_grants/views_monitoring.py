@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -22,11 +22,14 @@ from django.views.decorators.http import require_safe
 from techpolicy.accounts.roles import has_role
 from techpolicy.casework import law_context
 from techpolicy.casework.kit.terms import parameter_row
+from techpolicy.casework.models import Case
+from techpolicy.casework.permissions import is_owner
 from techpolicy.site.spreadsheet import BOM, spreadsheet_cell
 
 from . import reports
 from .models import Report
 from .roles import GRANT_OPERATOR
+from .workflows import GRANT
 
 PAGE = 50
 CSV_COLUMNS = ("case", "agreement", "grantee", "report", "period_end", "term_days", "due_source", "due_on", "state",
@@ -86,3 +89,16 @@ def monitoring_page(request):
         "query": urlencode(kept) + "&" if kept else "", "csv_query": urlencode({**kept, "format": "csv"}),
         "max_query": reports.MAX_QUERY,
     })
+
+
+@login_required
+@require_safe
+def case_reports(request, number: str):
+    """One grant's reports with their due dates, for the grantee and the operator."""
+    case = get_object_or_404(Case, number=str(number)[:40], workflow=GRANT.id)
+    if not (is_owner(request.user, case) or has_role(request.user, GRANT_OPERATOR)):
+        raise PermissionDenied(_("This page is for the grantee and the operator of innovation grants."))
+    today = law_context.today()
+    found = Report.objects.filter(agreement__case=case).select_related("agreement__case__organisation")
+    return render(request, "innovation_grants/case_reports.html", {
+        "case": case, "rows": [_row(r, today) for r in found.order_by("seq")]})
