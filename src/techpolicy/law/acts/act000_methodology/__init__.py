@@ -5,4 +5,4 @@ No. 454/НҚ of 31 July 2024 and No. 198 of 20 April 2026).
 Modules in the act's order: `forecasting` (chapter 2).
 """
 
-from . import competence_centres, forecasting, platforms  # noqa: F401  (declare the procedures of chapters 2-4)
+from . import competence_centres, forecasting, platforms, targeted_programmes  # noqa: F401  (chapters 2-5)
