@@ -6,6 +6,8 @@
     techpolicy reimburse INSTRUMENT FACTS.json [--on DATE] [--lang kk|ru|en]
     techpolicy workdays add DATE N | count FROM TO | before DATE N
     techpolicy grants ledger LEDGER.json [--lang kk|ru|en]
+    techpolicy monitor obligations PLAN.json --year YEAR [--on DATE]
+    techpolicy monitor status INDICATORS.json --year YEAR [--on DATE]
 
 Exit codes: 0 a positive outcome (or a plain answer), 1 a negative outcome (including "not in
 force"), 2 invalid input, reported on stderr as JSON `{"error": ..., "field": ...}`.
@@ -37,6 +39,7 @@ from techpolicy.law.calendar import WorkingCalendar
 from techpolicy.law.facts import InvalidFacts, parse_facts
 from techpolicy.law.parameters import ParameterError
 from techpolicy.law.procedure import DateNeeded, Procedure, catalogue
+from techpolicy.monitoring.commands import register as _add_monitor
 from techpolicy.services.innovation_grants.commands import add_commands as _add_grants
 from techpolicy.simulation.commands import add_commands as _add_simulation
 
@@ -251,6 +254,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_simulation,
     _add_forecast,
     _add_grants,
+    _add_monitor,
 ]
 
 
