@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "techpolicy.services.competence_centres",
     "techpolicy.services.technology_platforms",
     "techpolicy.services.innovation_grants",
+    "techpolicy.monitoring",
 ]
 
 MIDDLEWARE = [
