@@ -17,14 +17,19 @@ from ..workflow import Effect, Guard
 from .checks import LawCheck
 
 FactsOf = Callable[[Case], dict]  # the facts of a case the procedure judges
+# The procedure that judges a case: one for the workflow, or one per case where the case's facts
+# choose it (an application for one of several measures, each with its own procedure).
+CheckOf = LawCheck | Callable[[Case], LawCheck]
 
 
 def case_facts(case: Case) -> dict:
     return case.facts
 
 
-def verdict_of(check: LawCheck, facts: FactsOf = case_facts) -> Callable[[Case], Verdict]:
-    return lambda case: check.evaluate(facts(case))
+def verdict_of(check: CheckOf, facts: FactsOf = case_facts) -> Callable[[Case], Verdict]:
+    if isinstance(check, LawCheck):
+        return lambda case: check.evaluate(facts(case))
+    return lambda case: check(case).evaluate(facts(case))
 
 
 def all_of(*guards: Guard) -> Guard:
@@ -41,13 +46,13 @@ def all_of(*guards: Guard) -> Guard:
     return guard
 
 
-def eligible(check: LawCheck, facts: FactsOf = case_facts) -> Guard:
+def eligible(check: CheckOf, facts: FactsOf = case_facts) -> Guard:
     """Passes when the procedure finds the facts eligible; the refusal names the failed rules with
     their paragraphs, facts that cannot be judged name their fields."""
     return verdict_guard(verdict_of(check, facts))
 
 
-def store_verdict(check: LawCheck, facts: FactsOf = case_facts) -> Effect:
+def store_verdict(check: CheckOf, facts: FactsOf = case_facts) -> Effect:
     """Effect of submission: the verdict and the day of submission are kept with the case."""
     evaluate = verdict_of(check, facts)
 
@@ -59,7 +64,7 @@ def store_verdict(check: LawCheck, facts: FactsOf = case_facts) -> Effect:
     return effect
 
 
-def resubmission(check: LawCheck, facts: FactsOf = case_facts) -> Effect:
+def resubmission(check: CheckOf, facts: FactsOf = case_facts) -> Effect:
     """Effect of resubmission after remarks (or a refusal to correct): the corrected facts' verdict
     is stored and the applicant's answer closes every open remark."""
     store = store_verdict(check, facts)

@@ -47,18 +47,32 @@ def panel(case: Case) -> list[dict[str, Any]]:
     return found
 
 
-def law_facts(case: Case, stage: str = APPLICATION, on: dt.date | None = None) -> dict[str, Any]:
-    """The facts of `GrantFacts` for a case: as an application, or as the award decided on `on`."""
-    facts = {k: v for k, v in (case.facts or {}).items() if k not in SERVICE_KEYS}
+def case_facts(case: Case, service_keys: tuple[str, ...], stage: str, award: dict | None,
+               on: dt.date | None = None) -> dict[str, Any]:
+    """A case's facts as a procedure of law 003 reads them (`DecisionFacts`), for a grant and for every
+    other measure: the application without the service's own keys, the filing date and the stage; at a
+    decision taken on `on`, its date, and the criteria of article 20(6) and the sectoral programme of
+    `award` (as `award_basis.award_from` gives them)."""
+    facts = {k: v for k, v in (case.facts or {}).items() if k not in service_keys}
     filed = case.submitted_on or law_context.today()
     facts["filed_on"] = filed.isoformat()
     facts["stage"] = stage
-    facts["experts"] = panel(case) if case.pk else []
     if stage == DECISION:
-        award = (case.facts or {}).get("award") or {}
+        award = award or {}
         facts["decided_on"] = max(on or law_context.today(), filed).isoformat()
         facts["award_basis"] = award.get("basis")
         facts["sectoral_programme"] = award.get("sectoral_programme", "")
+    return facts
+
+
+def law_facts(case: Case, stage: str = APPLICATION, on: dt.date | None = None,
+              award: dict | None = None) -> dict[str, Any]:
+    """The facts of `GrantFacts` for a case: as an application, or as the award decided on `on` (the
+    award given, or the one recorded with the case)."""
+    if award is None:
+        award = (case.facts or {}).get("award")
+    facts = case_facts(case, SERVICE_KEYS, stage, award, on)
+    facts["experts"] = panel(case) if case.pk else []
     return facts
 
 

@@ -19,13 +19,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from techpolicy.casework import law_context
 from techpolicy.casework.decisions import record_decision
-from techpolicy.casework.kit.checks import LawCheck, declare_check, law_check
-from techpolicy.casework.kit.verdicts import all_of
+from techpolicy.casework.kit.checks import LawCheck, declare_check
+from techpolicy.casework.kit.verdicts import all_of, resubmission, store_verdict
+from techpolicy.casework.kit.verdicts import eligible as kit_eligible
 from techpolicy.casework.models import Case
 from techpolicy.casework.permissions import is_owner
-from techpolicy.casework.steps import answer_remarks, confirmed, incomplete, record_remark, refusal, verdict_guard
+from techpolicy.casework.steps import confirmed, incomplete, record_remark, refusal
 from techpolicy.casework.workflow import (
     DRAFT,
     OWNER,
@@ -45,6 +45,7 @@ from techpolicy.law.citation import Citation
 from techpolicy.law.facts import InvalidFacts
 
 from . import award_basis
+from .checks import APPLICATION, DECISION, case_facts
 from .roles import SUPPORT_OPERATOR
 
 EDITABLE = ("draft", "remarks")
@@ -66,56 +67,34 @@ def check_of(case: Case) -> LawCheck:
     if measure not in CHECKS:
         raise InvalidFacts([{"field": "measure", "message": _("Choose one of the support measures of article 20(2) "
                                                               "that have a procedure.")}])
-    return law_check(CHECKS[measure])
+    return CHECKS[measure]
 
 
-def law_facts(case: Case, stage: str = "application", on: dt.date | None = None,
+def law_facts(case: Case, stage: str = APPLICATION, on: dt.date | None = None,
               decision: dict | None = None) -> dict[str, Any]:
     """The facts of the measure's procedure: the application as filed, or the decision taken on `on`
     with its basis (given, or the one recorded with the case)."""
-    facts = {k: v for k, v in (case.facts or {}).items() if k not in SERVICE_KEYS}
-    filed = case.submitted_on or law_context.today()
-    facts["filed_on"] = filed.isoformat()
-    facts["stage"] = stage
-    if stage == "decision":
-        decision = decision if decision is not None else (case.facts or {}).get("decision") or {}
-        facts["decided_on"] = max(on or law_context.today(), filed).isoformat()
-        facts["award_basis"] = decision.get("basis")
-        facts["sectoral_programme"] = decision.get("sectoral_programme", "")
-    return facts
+    if decision is None:
+        decision = (case.facts or {}).get("decision")
+    return case_facts(case, SERVICE_KEYS, stage, decision, on)
 
 
-def _verdict(case: Case, stage: str = "application", decision: dict | None = None):
+def _verdict(case: Case, stage: str = APPLICATION, decision: dict | None = None):
     return check_of(case).evaluate(law_facts(case, stage, decision=decision))
-
-
-def _store(case: Case, verdict) -> None:
-    case.verdict = verdict.as_dict()
-    case.submitted_on = case.submitted_on or law_context.today()
-    case.save(update_fields=["facts", "verdict", "submitted_on"])
 
 
 # --- guards and effects ----------------------------------------------------------------------------------
 
-eligible = verdict_guard(_verdict)
-
-
-def store_application(case: Case, actor, payload) -> None:
-    """Submission: the verdict on the day, and the day, kept with the case."""
-    case.submitted_on = law_context.today()
-    _store(case, _verdict(case))
-
-
-def resubmit(case: Case, actor, payload) -> None:
-    store_application(case, actor, payload)
-    answer_remarks(case, actor, payload)
+eligible = kit_eligible(check_of, law_facts)
+store_application = store_verdict(check_of, law_facts)  # submission: the verdict on the day, and the day
+resubmit = resubmission(check_of, law_facts)
 
 
 def decision_ready(case: Case, actor, payload) -> tuple[bool, str]:
     """A grant of the measure rests on the Law's rules at the decision, the sectoral programme and at
     least one criterion of article 20(6), as the form gives them."""
     try:
-        verdict = _verdict(case, "decision", award_basis.award_from(payload))
+        verdict = _verdict(case, DECISION, award_basis.award_from(payload))
     except InvalidFacts as exc:
         return False, incomplete(exc)
     return (True, "") if verdict.eligible else (False, refusal(verdict))
@@ -131,7 +110,8 @@ def record_grant(case: Case, actor, payload) -> None:
     article 20(6) it rests on."""
     decision = award_basis.award_from(payload)
     case.facts = {**case.facts, "decision": decision}
-    _store(case, _verdict(case, "decision", decision))
+    case.verdict = _verdict(case, DECISION, decision).as_dict()
+    case.save(update_fields=["facts", "verdict"])
     basis = [*_article(case), *(CRITERION_CITATIONS[name].ref for name in decision["basis"])]
     record_decision(DECISION_KIND, "approved", basis, votes=False)(case, actor, payload)
 

@@ -105,12 +105,6 @@ def panel_complete(case: Case, actor, payload) -> tuple[bool, str]:
 # --- the award (article 27(1), article 20(6)) -------------------------------------------------------------
 
 
-def _award_facts(case: Case, award: dict) -> dict:
-    facts = checks.law_facts(case, checks.DECISION)
-    facts["award_basis"], facts["sectoral_programme"] = award["basis"], award["sectoral_programme"]
-    return facts
-
-
 def _requested(case: Case) -> Decimal:
     return Decimal(str(case.facts["requested"]))
 
@@ -135,7 +129,7 @@ def award_ready(case: Case, actor, payload) -> tuple[bool, str]:
     """Everything the award rests on, on today's law: the application's conditions, the expertise, the
     sectoral programme and a criterion of article 20(6); and the type's money for the year."""
     try:
-        verdict = checks.CHECK.evaluate(_award_facts(case, award_basis.award_from(payload)))
+        verdict = checks.CHECK.evaluate(checks.law_facts(case, checks.DECISION, award=award_basis.award_from(payload)))
     except InvalidFacts as exc:
         return False, incomplete(exc)
     if not verdict.eligible:
@@ -146,7 +140,7 @@ def award_ready(case: Case, actor, payload) -> tuple[bool, str]:
 def record_award_basis(case: Case, actor, payload) -> None:
     award = award_basis.award_from(payload)
     case.facts = {**case.facts, "award": award}
-    case.verdict = checks.CHECK.evaluate(_award_facts(case, award)).as_dict()
+    case.verdict = checks.CHECK.evaluate(checks.law_facts(case, checks.DECISION, award=award)).as_dict()
     case.save(update_fields=["facts", "verdict"])
 
 
@@ -161,7 +155,8 @@ def _ledger(data: dict, actor):
 def award(case: Case, actor, payload) -> None:
     """The commission's award: the decision with the verdict of the day, the commitment of the amount in
     the fund ledger against the type's allocation, and the entry in the public register."""
-    verdict = checks.CHECK.evaluate(_award_facts(case, case.facts.get("award") or award_basis.award_from({})))
+    recorded = case.facts.get("award") or award_basis.award_from({})
+    verdict = checks.CHECK.evaluate(checks.law_facts(case, checks.DECISION, award=recorded))
     if not verdict.eligible:
         raise WorkflowError(refusal(verdict))
     case.verdict = verdict.as_dict()
