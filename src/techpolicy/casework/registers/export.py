@@ -6,7 +6,6 @@ with "; ". An as-of export adds the basis of each row: the paragraph and the dat
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
@@ -14,19 +13,12 @@ from typing import Any
 
 from django.http import StreamingHttpResponse
 
-from techpolicy.site.spreadsheet import BOM, spreadsheet_cell
+from techpolicy.site import spreadsheet
 
 from .queries import Listing, published
 
 FORMATS = ("csv", "json")
 CHUNK = 2000
-
-
-class _Echo:
-    """csv.writer writes into this and gets the line back, so rows can be streamed."""
-
-    def write(self, value: str) -> str:
-        return value
 
 
 def items(listing: Listing) -> Iterator[dict[str, Any]]:
@@ -43,20 +35,17 @@ def header(listing: Listing) -> list[str]:
     return columns + (["basis", "basis_on"] if listing.as_of is not None else [])
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any) -> Any:
     if isinstance(value, list | tuple):
-        value = "; ".join(str(v) for v in value)
-    elif isinstance(value, dt.date):
-        value = value.isoformat()
-    return spreadsheet_cell(value)
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def csv_lines(listing: Listing) -> Iterable[str]:
-    writer = csv.writer(_Echo())
     names = header(listing)
-    yield BOM + writer.writerow(names)
-    for item in items(listing):
-        yield writer.writerow([_cell(item[name]) for name in names])
+    return spreadsheet.csv_lines(names, ([_cell(item[name]) for name in names] for item in items(listing)))
 
 
 def json_default(value: Any) -> str:

@@ -7,7 +7,6 @@ page, so every change is in the case's log; this page only reads."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 
 from django.contrib.auth.decorators import login_required
@@ -24,7 +23,7 @@ from techpolicy.casework import law_context
 from techpolicy.casework.kit.terms import parameter_row
 from techpolicy.casework.models import Case
 from techpolicy.casework.permissions import is_owner
-from techpolicy.site.spreadsheet import BOM, spreadsheet_cell
+from techpolicy.site.spreadsheet import csv_lines
 
 from . import reports
 from .models import Report
@@ -34,13 +33,6 @@ from .workflows import GRANT
 PAGE = 50
 CSV_COLUMNS = ("case", "agreement", "grantee", "report", "period_end", "term_days", "due_source", "due_on", "state",
                "overdue", "submitted_on", "late")
-
-
-class _Echo:
-    """csv.writer writes into this and gets the line back, so the rows are streamed."""
-
-    def write(self, value: str) -> str:
-        return value
 
 
 def _filters(request) -> dict:
@@ -58,14 +50,13 @@ def _row(report: Report, today) -> dict:
 
 
 def _csv_lines(rows: Iterable[Report], today) -> Iterable[str]:
-    writer = csv.writer(_Echo())
-    yield BOM + writer.writerow(CSV_COLUMNS)
-    for r in rows:
+    def values(r: Report) -> tuple:
         case = r.agreement.case
-        values = (case.number, r.agreement.number, case.organisation.name, r.seq, r.period_end.isoformat(),
-                  r.term_days, r.due_source, r.due_on.isoformat(), r.state, "yes" if r.is_overdue(today) else "no",
-                  r.submitted_on.isoformat() if r.submitted_on else "", "yes" if r.late else "no")
-        yield writer.writerow([spreadsheet_cell(v) for v in values])
+        return (case.number, r.agreement.number, case.organisation.name, r.seq, r.period_end.isoformat(),
+                r.term_days, r.due_source, r.due_on.isoformat(), r.state, "yes" if r.is_overdue(today) else "no",
+                r.submitted_on.isoformat() if r.submitted_on else "", "yes" if r.late else "no")
+
+    return csv_lines(CSV_COLUMNS, (values(r) for r in rows))
 
 
 @login_required
