@@ -15,25 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from techpolicy.casework.steps import current_language
 from techpolicy.law.acts.act003_state_support.grant_types import GRANT_TYPES
-from techpolicy.law.acts.act003_state_support.values import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT
+from techpolicy.law.acts.act003_state_support.values import FIRST_YEAR, LAST_YEAR
 
-MONEY_CHARS = 24  # "1000000000000000.00" with room for spaces the browser keeps
+from .forms import MoneyField
+
 SHARE_PREFIX = "share_"
 CENT = Decimal("0.01")
-
-
-class MoneyField(forms.DecimalField):
-    """Tenge with tiyn: at most 16 digits before the point and 2 after, read from bounded text."""
-
-    def __init__(self, *, min_value=None, **kwargs):
-        super().__init__(max_digits=18, decimal_places=2, min_value=min_value, max_value=MAX_AMOUNT,
-                         widget=forms.TextInput(attrs={"inputmode": "decimal", "maxlength": MONEY_CHARS,
-                                                       "autocomplete": "off"}), **kwargs)
-
-    def to_python(self, value):
-        if isinstance(value, str) and len(value) > MONEY_CHARS:
-            raise forms.ValidationError(_("Enter an amount in tenge, e.g. 1500000.00."), code="invalid")
-        return super().to_python(value)
 
 
 def _year_field() -> forms.IntegerField:

@@ -21,7 +21,8 @@ from pydantic.fields import FieldInfo
 from techpolicy.law.acts.act003_state_support.award_criteria import Finding
 from techpolicy.law.acts.act003_state_support.decision_facts import DecisionFacts
 from techpolicy.law.acts.act003_state_support.measures import MAX_GOODS, SPECS
-from techpolicy.law.acts.act003_state_support.values import MAX_AMOUNT
+
+from .forms import MoneyField
 
 COMMON = frozenset(DecisionFacts.model_fields)  # the applicant, dates and decision facts: not the measure's own
 MAX_TEXT = 4_000
@@ -114,7 +115,7 @@ def field_for(name: str, info: FieldInfo) -> forms.Field:
     if typing.get_origin(annotation) is list:
         return forms.CharField(label=label, max_length=MAX_CODES_TEXT, widget=forms.Textarea(attrs={"rows": 2}))
     if name == "own_contribution":
-        return forms.DecimalField(label=label, min_value=0, max_value=MAX_AMOUNT, max_digits=18, decimal_places=2)
+        return MoneyField(label=label, min_value=0)
     return forms.CharField(label=label, required=required, max_length=_bound(info, MaxLen, "max_length", MAX_TEXT))
 
 
