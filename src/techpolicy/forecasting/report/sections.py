@@ -13,8 +13,8 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from techpolicy.documents.blocks import Block, Bullets, Figure, Heading, PageBreak, Table, Text, Title
 from techpolicy.forecasting.report import charts
-from techpolicy.forecasting.report.blocks import Block, Bullets, Figure, Heading, PageBreak, Table, Text, Title
 from techpolicy.forecasting.report.data import SCENARIO_KEYS, SWOT_QUADRANTS, ReportData
 from techpolicy.forecasting.report.labels import check_language, label, optional_label
 
