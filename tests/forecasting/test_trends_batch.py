@@ -161,10 +161,41 @@ def test_models_that_do_not_apply_are_marked():
     assert np.isnan(result.aicc[~result.applicable]).all() and np.isnan(result.theta["exponential"]).all()
     assert list(result.chosen_models[:2]) == ["linear", ""] and result.chosen[1] == -1
     assert set(fit_trends(years, values[0]).skipped) == {"exponential", "logistic"}
-    short = fit_trends_batch(years[:4], values[:, :4] + 10)
-    assert not short.applicable.any() and (short.chosen == -1).all()
+    short = fit_trends_batch(years[:4], values[:, :4] + 10)  # four years: the line only (trends.min_points)
+    assert short.applicable.tolist() == [[True, False, False], [False, False, False], [True, False, False]]
+    assert list(short.chosen_models) == ["linear", "", "linear"]
+    two = fit_trends_batch(years[:2], values[:, :2] + 10)
+    assert not two.applicable.any() and (two.chosen == -1).all()
     with pytest.raises(TrendError):
-        fit_trends(years[:4], values[0, :4] + 10)
+        fit_trends(years[:2], values[0, :2] + 10)
+
+
+@pytest.mark.parametrize("n", [3, 4])
+@pytest.mark.parametrize("models", [MODELS, ("logistic", "exponential", "linear")], ids=["linear first", "last"])
+def test_000_ttp_monitor_short_series_agree_with_fit_trends(n, models):
+    """Seed 000 p.38 / 000.ttp.monitor (three points after two approved years) and p.8(1): on 3 and 4
+    points the batch fits the line alone, as `fit_trends`: the same parameters and SSE, AICc +inf (not
+    NaN: fitted, without an AICc), the other models not applicable, the line chosen wherever it stands
+    in `models`."""
+    years = np.arange(2025, 2025 + n)
+    rng = np.random.default_rng(n)
+    t = np.arange(n, dtype=float)
+    values = rng.uniform(5, 50, (20, 1)) + rng.uniform(-1, 3, (20, 1)) * t + rng.normal(0, 1.0, (20, n))
+    result = fit_trends_batch(years, values, models)
+    line = models.index("linear")
+    assert (result.chosen == line).all()
+    assert result.applicable[:, line].all() and result.applicable.sum() == len(values)
+    for row, series in enumerate(values):
+        selection = fit_trends(years, series, models)
+        fit = selection.chosen
+        assert fit.model == "linear" and set(selection.skipped) == {"exponential", "logistic"}
+        assert result.aicc[row, line] == fit.aicc == np.inf
+        # the batch solves the normal equations exactly; the scalar fit refines polyfit's start by curve_fit,
+        # whose stopping tolerance is 1e-8
+        assert result.sse[row, line] == pytest.approx(fit.sse, rel=1e-7, abs=1e-12)
+        for name, value in fit.params.items():
+            assert result.params("linear")[name][row] == pytest.approx(value, rel=1e-6, abs=1e-9)
+    assert np.isnan(np.delete(result.aicc, line, axis=1)).all()
 
 
 def test_no_convergence_is_flagged_not_raised():

@@ -146,9 +146,10 @@ def test_technology_of_another_study_is_refused(study, analyst):
 
 
 def test_series_too_short_for_the_methods_gives_messages_not_exceptions(study, analyst):
-    # Stored directly: an import refuses fewer than 6 years, but the methods must not break on one.
-    series = IndicatorSeries.objects.create(study=study, name="Short", file_name="s.csv", years=[2020, 2021, 2022],
-                                            values=[1.0, 2.0, 3.0], imported_by=analyst)
+    # Stored directly: an import refuses fewer than 6 years, but the methods must not break on one. Two
+    # years: below every method's minimum (the trend engine fits a line from three, `trends.min_points`).
+    series = IndicatorSeries.objects.create(study=study, name="Short", file_name="s.csv", years=[2021, 2022],
+                                            values=[2.0, 3.0], imported_by=analyst)
     result = evidence.trend_result(series)
     assert result.forecast is None and "No trend can be fitted" in result.error
     cycle = evidence.cycle_result(series)

@@ -11,6 +11,17 @@ The trend is chosen by the small-sample Akaike criterion with Gaussian errors,
 AICc = n ln(SSE/n) + 2k + 2k(k+1)/(n-k-1), k = parameters + 1 (the residual variance); every
 candidate is reported with its AICc, parameters, standard errors and residual standard error.
 
+How many points a trend of p parameters needs (`min_points`): the **linear** trend p + 1 = 3. It is
+ordinary least squares: with n - p >= 1 residual degrees of freedom SSE/(n - p) is unbiased and the
+standard errors and the delta-method interval (for a line, exactly the textbook prediction interval)
+are exact under Gaussian errors, with Student-t on n - p degrees of freedom. Three points are what a
+targeted technology programme's monitoring has after two approved years (seed 000 p.38,
+000.ttp.monitor). The **exponential** and **logistic** trends need p + 3: their fits are nonlinear,
+their covariance only asymptotic, and a few points leave their rate (and ceiling) ill-determined.
+Where n - k - 1 <= 0 (a line through 3 or 4 points) AICc is undefined (its correction divides by
+zero or turns negative): `TrendFit.aicc` is infinite, shown as null, and the line, the only trend
+that applies, is chosen with Akaike weight 1. From five points on every AICc is finite.
+
 Prediction intervals use the **delta method**: the variance of the fitted curve at a year is
 g' C g (g the gradient of the curve with respect to the parameters, C their covariance from the
 fit), plus the residual variance for a new observation, with Student-t quantiles on n - p degrees
@@ -82,6 +93,18 @@ CURVES: dict[str, tuple[Callable[..., np.ndarray], Callable[..., np.ndarray], tu
 }
 
 
+# The fewest residual degrees of freedom n - p a trend is fitted with (see the module docstring):
+# one for the least-squares line, three for the nonlinear trends (AICc with k = p + 1 needs n > k + 1).
+MIN_RESIDUAL_DOF = {"linear": 1, "exponential": 3, "logistic": 3}
+
+
+def min_points(model: str) -> int:
+    """The fewest observations `fit_trend` fits `model` to: p + 1 for the line, p + 3 otherwise."""
+    if model not in CURVES:
+        raise ValueError(f"unknown trend model {model!r}; expected one of {', '.join(MODELS)}")
+    return len(CURVES[model][2]) + MIN_RESIDUAL_DOF[model]
+
+
 class TrendError(ValueError):
     """A trend that cannot be fitted to this series (too few points, wrong sign, no convergence)."""
 
@@ -132,7 +155,10 @@ class TrendFit:
 
     @property
     def aicc(self) -> float:
+        """AICc; infinite where it is undefined (n - k - 1 <= 0: a line through 3 or 4 points)."""
         n, k = self.n, self.p + 1
+        if n - k - 1 <= 0:
+            return math.inf
         sse = max(self.sse, np.finfo(float).tiny)
         return n * math.log(sse / n) + 2 * k + 2 * k * (k + 1) / (n - k - 1)
 
@@ -189,9 +215,9 @@ def fit_trend(years: Sequence[float], values: Sequence[float], model: str) -> Tr
         raise ValueError(f"unknown trend model {model!r}; expected one of {', '.join(MODELS)}")
     curve, _, names = CURVES[model]
     years_arr, y = check_observations(years, values)
-    n, p = len(y), len(names)
-    if n < p + 3:  # AICc with k = p + 1 needs n > k + 1
-        raise TrendError(model, f"{n} points; at least {p + 3} are needed")
+    n, needed = len(y), min_points(model)
+    if n < needed:
+        raise TrendError(model, f"{n} points; at least {needed} are needed")
     year0 = int(years_arr[0])
     t = years_arr - year0
     span = float(t[-1] - t[0]) or 1.0
@@ -248,9 +274,11 @@ class TrendSelection:
         return self.candidates[0]
 
     def weights(self) -> dict[str, float]:
-        """Akaike weights exp(-dAICc/2), normalised."""
+        """Akaike weights exp(-dAICc/2), normalised. Candidates whose AICc equals the best one's weigh
+        alike, also where it is undefined (infinite): a line through 3 or 4 points, alone, weighs 1."""
         best = self.chosen.aicc
-        raw = {fit.model: math.exp(-(fit.aicc - best) / 2) for fit in self.candidates}
+        raw = {fit.model: math.exp(-(fit.aicc - best) / 2) if fit.aicc != best else 1.0
+               for fit in self.candidates}
         total = sum(raw.values())
         return {model: value / total for model, value in raw.items()}
 

@@ -19,10 +19,13 @@ converged: when a full Gauss–Newton step on the parameters not held at a bound
 by less than `tol` of it. A fit that has not converged after `max_iter` iterations, or can no longer
 make progress, keeps its last parameters but is flagged (`converged` False) and not chosen, as
 `trends.fit_trends` skips a fit whose least squares did not converge. A model that does not apply
-to a series (too few years for its parameters, values <= 0 for the exponential, negative or all
-zero for the logistic, a non-finite value for every model) has NaN parameters, SSE and AICc, and
-`applicable` False. The years, shared or per series, are bounded as in `limits.check_years` (at most
-201 of them, 1900-2100, strictly increasing); other years raise `limits.LimitError` before any fitting.
+to a series (fewer years than `trends.min_points`: 3 for the line, p + 3 for the others; values <= 0
+for the exponential, negative or all zero for the logistic; a non-finite value for every model) has
+NaN parameters, SSE and AICc, and `applicable` False. A line through 3 or 4 points is fitted but its
+AICc is undefined: +inf, as `trends.TrendFit.aicc` (NaN means "not fitted", inf "no AICc"); it is
+chosen, since nothing else applies to so few years (see `trends`). The years, shared or per series,
+are bounded as in `limits.check_years` (at most 201 of them, 1900-2100, strictly increasing); other
+years raise `limits.LimitError` before any fitting.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from .trends import (
     LOGIT_CLIP,
     MODELS,
     TrendFit,
+    min_points,
 )
 
 MAX_ITER = 200
@@ -124,7 +128,7 @@ def fit_trends_batch(
     theta = {}
     for column, model in enumerate(models):
         p = len(CURVES[model][2])
-        rows = np.flatnonzero(finite & _applies(model, y) & (n >= p + 3))  # AICc with k = p + 1 needs n > k + 1
+        rows = np.flatnonzero(finite & _applies(model, y) & (n >= min_points(model)))
         theta[model] = np.full((m, p), np.nan)
         if rows.size:
             # Overflow in an extreme series becomes an infinite SSE, which is caught as not converged.
@@ -135,9 +139,13 @@ def fit_trends_batch(
             aicc[rows, column] = _aicc(fitted_sse, n, p)
             applicable[rows, column] = True
             converged[rows, column] = fitted_converged
-    usable = converged & np.isfinite(aicc)
-    # argmin takes the first of equal values: ties go to the earlier model, as the stable sort of fit_trends.
-    chosen = np.where(usable.any(axis=1), np.argmin(np.where(usable, aicc, np.inf), axis=1), -1)
+    # A converged fit has a finite SSE; its AICc is finite too, or +inf where undefined (3 or 4 points).
+    usable = converged & np.isfinite(sse)
+    rank = np.where(usable, aicc, np.inf)
+    # The first usable model of the smallest AICc: ties go to the earlier model, as the stable sort of
+    # fit_trends, also an infinite AICc (the unusable ones, at inf too, are not in `best`).
+    best = usable & (rank == rank.min(axis=1, keepdims=True))
+    chosen = np.where(usable.any(axis=1), np.argmax(best, axis=1), -1)
     return BatchTrends(tuple(models), n, year0, theta, sse, aicc, applicable, converged, chosen)
 
 

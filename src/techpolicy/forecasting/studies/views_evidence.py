@@ -2,6 +2,8 @@
 cycles (seed 000, paragraph 8(1), 8(3)); the ranking, scenarios and SWOT (paragraphs 11–13) and the
 study's settings for them. `?format=json` gives the series detail and the analysis as JSON."""
 
+import math
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -193,7 +195,9 @@ def series_detail(request, number, pk):
     weights = result.selection.weights() if result.selection else {}
     fits = [{"fit": fit, "label": evidence.MODEL_LABELS[fit.model], "weight": weights[fit.model],
              "params": fit.params.items(), "chosen": fit is result.selection.chosen,
-             "delta": fit.aicc - result.selection.chosen.aicc}
+             # AICc is undefined (inf) for a line through 3 or 4 points, the only trend that applies there.
+             "aicc": fit.aicc if math.isfinite(fit.aicc) else None,
+             "delta": fit.aicc - result.selection.chosen.aicc if math.isfinite(fit.aicc) else None}
             for fit in (result.selection.candidates if result.selection else ())]
     life = cycle.life_cycle
     observed = evidence.shown_points(series)  # a series stored before the bounds may be huge: clipped
