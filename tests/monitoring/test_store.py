@@ -210,6 +210,20 @@ def test_002_s7_ap_expansion_of_one_year_then_all_and_a_changed_item_keeps_compl
     assert store.timeliness_of(late, dt.date(2027, 4, 1)).timeliness == "overdue"
 
 
+def test_002_s7_ap_the_second_completion_keeps_the_first_date():
+    """002.s7.ap: timeliness counts from the first completion (`obligations.submitted_on`), so a second
+    completion with an earlier, timely date neither replaces the late date nor its evidence."""
+    owner = plan()
+    store.expand_into(owner, ITEMS, 2027)
+    row = owner.obligations.get(key="3:2027-Q1")
+    late_day = row.due + dt.timedelta(days=10)
+    assert store.mark_done(row, late_day, "letter No. 1") is True
+    assert store.mark_done(row, row.due - dt.timedelta(days=5), "letter No. 2") is False
+    row.refresh_from_db()
+    assert (row.done_on, row.evidence) == (late_day, "letter No. 1")
+    assert store.timeliness_of(row, late_day).timeliness == "late"
+
+
 def test_002_s7_ap_the_database_enforces_the_key():
     """The unique (plan, key) is the database's: a direct duplicate insert raises IntegrityError."""
     owner = plan()

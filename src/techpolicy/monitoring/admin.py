@@ -1,12 +1,13 @@
 """The monitoring rows are read-only here: targets are amended by new rows, actuals change state only
 through the core's approval order (`store.approve`), obligations only by expanding the plan again
-(`store.expand_into`), so the admin can never bypass a rule of the core."""
+(`store.expand_into`), reports only through `reporting` (a submission is made once, by its reporter),
+so the admin can never bypass a rule of the core."""
 
 from django.contrib import admin
 
 from techpolicy.casework.admin import ReadOnlyAdmin
 
-from .models import Actual, Indicator, Obligation, Plan, Target
+from .models import Actual, Indicator, Obligation, Plan, Report, Target
 
 
 @admin.register(Plan)
@@ -42,3 +43,10 @@ class ObligationAdmin(ReadOnlyAdmin):
     list_display = ("plan", "key", "due", "precision", "done_on")
     list_filter = ("precision",)
     search_fields = ("key", "plan__owner_ref")
+
+
+@admin.register(Report)
+class ReportAdmin(ReadOnlyAdmin):
+    list_display = ("plan", "reporter", "year", "due", "state", "submitted_at")
+    list_filter = ("state", "year")
+    search_fields = ("plan__owner_ref", "reporter__name")

@@ -15,6 +15,8 @@ from typing import get_args
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
 from . import indicators as core
@@ -249,3 +251,54 @@ class Obligation(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+# A report's texts (002.res.p2.3: information on progress; 002.res.p3: the report, published except
+# restricted-access information). The sources set no length; these are limits of the system, about
+# twenty and ten pages, so that no report makes a document of hundreds of pages.
+MAX_NARRATIVE = 50_000
+MAX_RESTRICTED = 20_000
+REPORT_STATES = (("draft", _("report being written")), ("submitted", _("report submitted")))
+
+
+class Report(models.Model):
+    """One reporter's report on a plan for one year (the period): its narrative, the restricted part
+    that is never published (002.res.p3), the day it is expected and when it was submitted. The
+    indicator table and the obligations are not stored here: the document asks the core for them."""
+
+    plan = models.ForeignKey(Plan, verbose_name=_("monitoring plan"), on_delete=models.PROTECT,
+                             related_name="reports")
+    reporter = models.ForeignKey("accounts.Organisation", verbose_name=_("reporting organisation"),
+                                 on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("reporting year"))
+    due = models.DateField(_("expected by"))
+    narrative = models.TextField(_("narrative"), max_length=MAX_NARRATIVE, blank=True)
+    restricted = models.TextField(_("restricted-access information"), max_length=MAX_RESTRICTED, blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=REPORT_STATES, default="draft")
+    created_at = models.DateTimeField(_("expected since"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True,
+                                     blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["plan", "year", "reporter"]
+        verbose_name = _("monitoring report")
+        verbose_name_plural = _("monitoring reports")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "reporter", "year"], name="monitoring_one_report_per_period"),
+            models.CheckConstraint(condition=Q(state__in=_values(REPORT_STATES)), name="monitoring_report_state_known"),
+            # A submitted report says when and by whom; a draft has not been submitted.
+            models.CheckConstraint(
+                condition=(Q(state="submitted") & Q(submitted_at__isnull=False) & Q(submitted_by__isnull=False))
+                | (Q(state="draft") & Q(submitted_at__isnull=True) & Q(submitted_by__isnull=True)),
+                name="monitoring_report_submission_recorded"),
+            models.CheckConstraint(condition=LessThanOrEqual(Length("narrative"), MAX_NARRATIVE),
+                                   name="monitoring_report_narrative_bounded"),
+            models.CheckConstraint(condition=LessThanOrEqual(Length("restricted"), MAX_RESTRICTED),
+                                   name="monitoring_report_restricted_bounded"),
+            _year_between("year", "monitoring_report_year_bounded"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan}/{self.reporter_id}/{self.year}"

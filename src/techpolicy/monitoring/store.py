@@ -219,3 +219,14 @@ def expand_into(plan: models.Plan, items: Iterable[plan_core.Item], year: int | 
 def timeliness_of(obligation: models.Obligation, on: dt.date) -> plan_core.Timeliness:
     """The core's timeliness of the stored obligation on `on`, from its completion date."""
     return plan_core.timeliness(obligation_model(obligation), obligation.done_on, on)
+
+
+def mark_done(obligation: models.Obligation, done_on: dt.date, evidence: str) -> bool:
+    """Record the obligation's completion on `done_on` with its evidence; True if this call recorded it.
+
+    The first completion date is kept: timeliness is counted from the first submission
+    (`obligations.submitted_on`), so a later copy must not make a late obligation timely, nor a timely
+    one late. One conditional UPDATE (only while no date is stored) is the guard, so of two concurrent
+    completions exactly one is recorded and the other answers False."""
+    return models.Obligation.objects.filter(pk=obligation.pk, done_on__isnull=True).update(
+        done_on=done_on, evidence=evidence) == 1

@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", include("techpolicy.site.page_urls")),
     path("cases/", include("techpolicy.casework.urls")),
     path("registers/", include("techpolicy.casework.registers.urls")),
+    path("monitoring/", include("techpolicy.monitoring.urls")),
     *service_patterns(),
     prefix_default_language=True,
 )
