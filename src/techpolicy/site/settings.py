@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "techpolicy.forecasting.studies",
     "techpolicy.services.competence_centres",
     "techpolicy.services.technology_platforms",
+    "techpolicy.services.targeted_programmes",
     "techpolicy.services.innovation_grants",
     "techpolicy.monitoring",
 ]

@@ -234,6 +234,10 @@ class Indicator(Facts):
     name: Name
     unit: Blank = ""
     direction: Literal["higher", "lower"] | None = Field(default=None, description="which value is better")
+    # The act does not say whether an indicator's values add up over the years; the monitoring of an
+    # approved programme needs to know (a count of things done adds up, a share does not).
+    accumulation: Literal["cumulative", "per_period"] = Field(
+        default="per_period", description="cumulative: the years' values add up; per_period: each year alone")
     baseline: Baseline | None = None
     values: list[IndicatorValue] = Field(default_factory=list, max_length=MAX_INDICATOR_VALUES)
     responsible: list[Responsible] = Field(default_factory=list, max_length=MAX_RESPONSIBLE)

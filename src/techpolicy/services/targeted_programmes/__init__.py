@@ -1,0 +1,1 @@
+"""Targeted technology programmes (seed 000, chapter 5)."""
