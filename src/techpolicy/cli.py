@@ -4,6 +4,7 @@
     techpolicy check support-measure MEASURE FACTS.json [--on DATE] [--lang kk|ru|en] [--references LISTS.json]
     techpolicy schema PROCEDURE | schema support-measure MEASURE
     techpolicy reimburse INSTRUMENT FACTS.json [--on DATE] [--lang kk|ru|en]
+    techpolicy supplement [--degree D ...] [--title T ...] --year YEAR [--lang kk|ru|en]
     techpolicy workdays add DATE N | count FROM TO | before DATE N
     techpolicy grants ledger LEDGER.json [--lang kk|ru|en]
     techpolicy monitor obligations PLAN.json --year YEAR [--on DATE]
@@ -32,6 +33,7 @@ from decimal import Decimal
 from typing import Any
 
 from techpolicy.forecasting.commands import add_commands as _add_forecast
+from techpolicy.law.acts.act002_science_territories.commands import add_command as _add_supplement
 from techpolicy.law.acts.act004_productivity2020.facts import ProductivityFacts
 from techpolicy.law.acts.act004_productivity2020.instruments import INSTRUMENTS
 from techpolicy.law.acts.act004_productivity2020.programme import assess
@@ -250,6 +252,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_check,
     _add_schema,
     _add_reimburse,
+    _add_supplement,
     _add_workdays,
     _add_simulation,
     _add_forecast,
