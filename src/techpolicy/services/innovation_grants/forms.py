@@ -26,24 +26,6 @@ MAX_NAME, MAX_ACTIVITY = 200, 2_000
 AMOUNT_DIGITS = 18
 
 
-MONEY_CHARS = 24  # "1000000000000000.00" with room for spaces the browser keeps
-
-
-class MoneyField(forms.DecimalField):
-    """Tenge with tiyn: at most 16 digits before the point and 2 after, read from bounded text (the
-    service's one money input: the ledger's entries and the facts of a support measure)."""
-
-    def __init__(self, *, min_value=None, **kwargs):
-        super().__init__(max_digits=18, decimal_places=2, min_value=min_value, max_value=MAX_AMOUNT,
-                         widget=forms.TextInput(attrs={"inputmode": "decimal", "maxlength": MONEY_CHARS,
-                                                       "autocomplete": "off"}), **kwargs)
-
-    def to_python(self, value):
-        if isinstance(value, str) and len(value) > MONEY_CHARS:
-            raise forms.ValidationError(_("Enter an amount in tenge, e.g. 1500000.00."), code="invalid")
-        return super().to_python(value)
-
-
 def open_calls() -> list[Call]:
     today = law_context.today()
     return list(Call.objects.filter(published_at__isnull=False, opens_on__lte=today, closes_on__gte=today)

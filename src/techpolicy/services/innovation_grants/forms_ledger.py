@@ -16,8 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from techpolicy.casework.steps import current_language
 from techpolicy.law.acts.act003_state_support.grant_types import GRANT_TYPES
 from techpolicy.law.acts.act003_state_support.values import FIRST_YEAR, LAST_YEAR
-
-from .forms import MoneyField
+from techpolicy.site.money import MoneyField
 
 SHARE_PREFIX = "share_"
 CENT = Decimal("0.01")

@@ -21,8 +21,7 @@ from pydantic.fields import FieldInfo
 from techpolicy.law.acts.act003_state_support.award_criteria import Finding
 from techpolicy.law.acts.act003_state_support.decision_facts import DecisionFacts
 from techpolicy.law.acts.act003_state_support.measures import MAX_GOODS, SPECS
-
-from .forms import MoneyField
+from techpolicy.site.money import MoneyField
 
 COMMON = frozenset(DecisionFacts.model_fields)  # the applicant, dates and decision facts: not the measure's own
 MAX_TEXT = 4_000

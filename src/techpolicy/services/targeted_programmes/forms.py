@@ -20,8 +20,8 @@ from techpolicy.law.acts.act000_methodology import programme_facts as pf
 from techpolicy.services.competence_centres.checks import state_bodies
 from techpolicy.services.competence_centres.models import Direction
 from techpolicy.services.competence_centres.vocabulary import direction_choices
-from techpolicy.services.innovation_grants.forms import MoneyField
 from techpolicy.services.technology_platforms import keytech
+from techpolicy.site.money import MoneyField
 
 from .forms_fields import LinesField
 from .forms_rows import FORMSETS, MOST_ROWS

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from techpolicy.law.acts.act000_methodology import programme_facts as pf
-from techpolicy.services.innovation_grants.forms import MoneyField
+from techpolicy.site.money import MoneyField
 
 from .forms_fields import CodeField, CodesField, DateInput
 
