@@ -8,34 +8,17 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from django.utils import numberformat
-from django.utils.formats import get_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from techpolicy.forecasting.limits import MAX_HORIZON_YEARS
+from techpolicy.site.amounts import exact
 
 from . import dashboard, models
 from .charts import indicator_chart
 from .indicators import OUTCOME_LABELS, STATE_LABELS
 from .obligations import TIMELINESS_LABELS
 from .projection import VERDICT_LABELS, Projection
-
-MAX_PLACES = 6  # common.Value: six places after the point at most
-
-
-def exact(value) -> str:
-    """A Decimal as the page's language writes it, every digit kept (no rounding: a gap is exact)."""
-    if value is None:
-        return "—"
-    if not isinstance(value, Decimal) or not value.is_finite():
-        return str(value)
-    normal = value.normalize()
-    places = min(max(-normal.as_tuple().exponent, 0), MAX_PLACES)
-    text = numberformat.format(value, get_format("DECIMAL_SEPARATOR"), decimal_pos=places,
-                               grouping=get_format("NUMBER_GROUPING"), thousand_sep=get_format("THOUSAND_SEPARATOR"),
-                               force_grouping=True)
-    return text.replace("-", "−")
 
 
 def signed(value) -> str:

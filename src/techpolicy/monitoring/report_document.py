@@ -15,7 +15,6 @@ labels are its msgids too.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -25,6 +24,7 @@ from techpolicy.documents.blocks import Block, Heading, Table, Text, Title
 from techpolicy.documents.docx import blocks_docx
 from techpolicy.documents.languages import check_language
 from techpolicy.documents.pdf import blocks_pdf
+from techpolicy.site.amounts import exact
 
 from . import models, reporting, store
 from .indicators import OUTCOME_LABELS
@@ -46,14 +46,6 @@ def plan_name(row: models.Plan | models.Indicator, lang: str) -> str:
 
 def _subtitle(report: models.Report) -> str:
     return _("Report for %(year)s") % {"year": report.year}
-
-
-def _number(value: Decimal | None) -> str:
-    """An exact decimal without exponent or trailing zeros ("2.35", "40"); "—" for none."""
-    if value is None:
-        return "—"
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _header(report: models.Report, on: dt.date, public: bool, lang: str) -> list[Block]:
@@ -86,8 +78,8 @@ def _indicators(report: models.Report, on: dt.date, lang: str) -> list[Block]:
         status = store.status_of(indicator, report.year, on)  # the one place that aggregates
         name = plan_name(indicator, lang)
         rows.append((f"{indicator.code}. {name}", indicator.unit,
-                     _number(status.target.value) if status.target else "—", _number(status.value),
-                     _number(status.gap), _(OUTCOME_LABELS[status.outcome])))
+                     exact(status.target.value) if status.target else "—", exact(status.value),
+                     exact(status.gap), _(OUTCOME_LABELS[status.outcome])))
         if status.missing_years:
             years = ", ".join(map(str, status.missing_years))
             notes.append(f"{indicator.code}: " + _("Years without an approved actual: %(years)s") % {"years": years})

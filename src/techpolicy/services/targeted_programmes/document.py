@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from django.utils import numberformat, translation
-from django.utils.formats import date_format, get_format
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from pydantic import BaseModel, ValidationError
@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 from techpolicy.documents.blocks import Block, Bullets, Heading, Table, Text, Title
 from techpolicy.law.acts.act000_methodology import programme_facts as pf
 from techpolicy.law.facts import field_path
-from techpolicy.site.amounts import tenge
+from techpolicy.site.amounts import exact, tenge
 
 NOT_GIVEN = gettext_lazy("Not given.")
 
@@ -42,18 +42,6 @@ FINANCING_KINDS = {"republican_budget": gettext_lazy("republican budget"), "loca
 
 
 # --- values as the language writes them --------------------------------------------------------------
-
-
-def _number(value: Any) -> str:
-    """A quantity or an indicator's value with the digits it was given (14.5 -> "14,5" in kk and ru)."""
-    try:
-        amount = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return str(value)
-    if not amount.is_finite():
-        return str(value)
-    return numberformat.format(amount, get_format("DECIMAL_SEPARATOR"), grouping=get_format("NUMBER_GROUPING"),
-                               thousand_sep=get_format("THOUSAND_SEPARATOR"), force_grouping=True)
 
 
 def _date(value: dt.date | None) -> str:
@@ -112,7 +100,7 @@ def _analysis(a: pf.Analysis) -> list[Block]:
                            Heading(_("Current state of the field"), level=2)]
     if state.indicators:
         blocks.append(Table((_("Indicator"), _("Value"), _("Unit"), _("Year")),
-                            tuple((i.name, _number(i.value), i.unit, str(i.year)) for i in state.indicators),
+                            tuple((i.name, exact(i.value), i.unit, str(i.year)) for i in state.indicators),
                             widths=(3, 1, 1, 1)))
     blocks += _paragraphs([
         (_("Problems"), state.problems), (_("Constraints"), state.constraints), (_("Potential"), state.potential),
@@ -128,7 +116,7 @@ def _analysis(a: pf.Analysis) -> list[Block]:
 
 
 def _values(indicator: pf.Indicator, kind: str) -> str:
-    return "\n".join(f"{v.year}: {_number(v.value)}" for v in indicator.values if v.kind == kind) or "—"
+    return "\n".join(f"{v.year}: {exact(v.value)}" for v in indicator.values if v.kind == kind) or "—"
 
 
 def _goal(goal: pf.Goal) -> list[Block]:
@@ -141,7 +129,7 @@ def _goal(goal: pf.Goal) -> list[Block]:
         header = (_("Code"), _("Target indicator"), _("Unit"), _("Baseline"), _("Interim values"),
                   _("Final value"), _("Responsible"))
         rows = tuple((i.code, i.name, _or_dash(i.unit),
-                      f"{_number(i.baseline.value)} ({i.baseline.year})" if i.baseline else "—",
+                      f"{exact(i.baseline.value)} ({i.baseline.year})" if i.baseline else "—",
                       _values(i, "interim"), _values(i, "final"), _who(i.responsible)) for i in goal.indicators)
         blocks.append(Table(header, rows, widths=(0.6, 2.2, 0.8, 1, 1.1, 1, 1.6)))
     else:
@@ -184,7 +172,7 @@ def _resources(r: pf.RequiredResources) -> list[Block]:
         return [Text(str(NOT_GIVEN))]
 
     def amount(item: pf.Resource) -> str:
-        return tenge(item.amount) if item.kind == "financial" else f"{_number(item.amount)} {item.unit}"
+        return tenge(item.amount) if item.kind == "financial" else f"{exact(item.amount)} {item.unit}"
 
     rows = tuple((i.code, _kind(i.kind, RESOURCE_KINDS), i.description, amount(i), _or_dash(i.source)) for i in r.items)
     total = sum((i.amount for i in r.items if i.kind == "financial"), Decimal(0))
