@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from techpolicy.documents.blocks import Text
 from techpolicy.forecasting import limits
-from techpolicy.forecasting.report.blocks import Text
 from techpolicy.forecasting.report.sections import build_blocks
 from techpolicy.forecasting.studies import evidence, stages
 from techpolicy.forecasting.studies.errors import StudyError

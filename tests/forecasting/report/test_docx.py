@@ -9,8 +9,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from techpolicy.documents.blocks import Heading
 from techpolicy.forecasting.report import ReportData, StudyMeta, render_docx
-from techpolicy.forecasting.report.blocks import Heading
 from techpolicy.forecasting.report.labels import label
 from techpolicy.forecasting.report.sections import build_blocks, section_headings
 from tests.forecasting.report import pdftext

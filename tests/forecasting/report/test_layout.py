@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from techpolicy.documents import pdf as report_pdf
 from techpolicy.forecasting.report import KeyTechnology, Recommendation, ReportData, StudyMeta, render_pdf
-from techpolicy.forecasting.report import pdf as report_pdf
 from techpolicy.forecasting.report.edits import DraftList, list_edits
 from techpolicy.forecasting.report.labels import label
 
@@ -66,7 +66,7 @@ class Layout:
 
     def __init__(self, monkeypatch):
         self.drawn: list[tuple[int, object, float, float]] = []  # page, flowable, bottom, top
-        original = report_pdf._ReportTemplate.afterFlowable
+        original = report_pdf._PageTemplate.afterFlowable
 
         def after(template, flowable):
             height = getattr(flowable, "height", 0) or getattr(flowable, "_height", 0) or 0
@@ -77,7 +77,7 @@ class Layout:
                 self.drawn.append((template.canv.getPageNumber(), flowable, bottom - pad, bottom + height + pad))
             original(template, flowable)
 
-        monkeypatch.setattr(report_pdf._ReportTemplate, "afterFlowable", after)
+        monkeypatch.setattr(report_pdf._PageTemplate, "afterFlowable", after)
 
     def page(self, number: int):
         return [(f, bottom, top) for page, f, bottom, top in self.drawn if page == number]

@@ -5,17 +5,10 @@ organising body in the document properties, and a draft mark while the study is 
 
 from __future__ import annotations
 
-from techpolicy.documents.pdf import (  # noqa: F401 (the layout's measures, read by the layout tests)
-    STATEMENT_PADDING,
-    TEXT_WIDTH,
-    _PageTemplate,
-    blocks_pdf,
-)
+from techpolicy.documents.pdf import blocks_pdf
 from techpolicy.forecasting.report.data import ReportData
 from techpolicy.forecasting.report.labels import check_language, label
 from techpolicy.forecasting.report.sections import Progress, build_blocks, status
-
-_ReportTemplate = _PageTemplate  # the page template under its old name, which the layout tests patch
 
 
 def render_pdf(data: ReportData, lang: str, progress: Progress | None = None) -> bytes:
