@@ -9,3 +9,9 @@ renderers decide only how a block looks, never what a document says.
 
 Pure: no Django, so batch tools and workers outside the web application print with it too.
 """
+
+# The media type each format is served with.
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}

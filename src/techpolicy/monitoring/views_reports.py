@@ -20,14 +20,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from techpolicy.casework.law_context import today
+from techpolicy.documents import CONTENT_TYPES
 
 from . import models, owners, report_document, reporting
 from .obligations import TIMELINESS_LABELS
 
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 LANGUAGES = (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English"))  # each named in itself
 MAX_LISTED = 2000  # reports on one page: 7 reporters × 10 years of seed 002 is 70
 

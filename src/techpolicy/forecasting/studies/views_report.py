@@ -25,15 +25,12 @@ from techpolicy.casework.jobs import (
 )
 from techpolicy.casework.law_context import today
 from techpolicy.casework.steps import current_language
+from techpolicy.documents import CONTENT_TYPES
 
 from .access import can_manage
 from .discussion import latest_draft
 from .models import Answer, Comment, ForecastCorrection, IndicatorSeries, Round, Study
 
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 GONE = gettext_noop("The study no longer exists.")
 READING = gettext_noop("Reading the study's records")
 DRAWING = gettext_noop("Drawing the charts and tables of each section")

@@ -20,6 +20,7 @@ from techpolicy.casework import law_context
 from techpolicy.casework.models import Case
 from techpolicy.casework.permissions import can_view
 from techpolicy.casework.steps import current_language
+from techpolicy.documents import CONTENT_TYPES
 
 from . import checks, document, document_files
 from .forms_programme import AgreementForm, CommentForm
@@ -33,9 +34,7 @@ LANGUAGES = ("kk", "ru", "en")
 # The files' languages as the download buttons name them, in the page's language.
 LANGUAGE_NAMES = (("kk", gettext_lazy("in Kazakh")), ("ru", gettext_lazy("in Russian")),
                   ("en", gettext_lazy("in English")))
-FORMATS = {"pdf": ("application/pdf", document_files.programme_pdf),
-           "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    document_files.programme_docx)}
+FORMATS = {"pdf": document_files.programme_pdf, "docx": document_files.programme_docx}
 
 
 def programme_case(request, number: str) -> Case:
@@ -124,8 +123,7 @@ def agreement(request, number: str):
 def _file(facts: dict, lang: str, kind: str, name: str, **meta) -> HttpResponse:
     if lang not in LANGUAGES or kind not in FORMATS:
         raise Http404(_("No such file."))
-    content_type, render_file = FORMATS[kind]
-    response = HttpResponse(render_file(facts, lang, **meta), content_type=content_type)
+    response = HttpResponse(FORMATS[kind](facts, lang, **meta), content_type=CONTENT_TYPES[kind])
     response["Content-Disposition"] = f'attachment; filename="{name}-{lang}.{kind}"'
     return response
 
